@@ -1,0 +1,30 @@
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { readSettings, Settings } from '@claimdesk/core';
+import { AppModule } from './app.module';
+import { ARTICLE_BODY_LIMIT, installJsonBodies } from './body-limits';
+import { buildOpenApi } from './openapi';
+import { ProblemFilter } from './problem.filter';
+import { StrictValidationPipe } from './validation';
+import { serveWebUi } from './web-ui';
+
+/**
+ * Builds the whole HTTP application, the same for `main.ts` and the e2e suites: parsers, limits,
+ * validation, the error format, OpenAPI and the reviewer UI.
+ */
+export async function createApp(settings: Settings = readSettings()): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({ bodyLimit: ARTICLE_BODY_LIMIT, trustProxy: process.env.TRUST_PROXY === '1' });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(settings), adapter, { bufferLogs: true, bodyParser: false });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  const fastify = app.getHttpAdapter().getInstance();
+  installJsonBodies(fastify);
+  app.useGlobalPipes(new StrictValidationPipe());
+  app.useGlobalFilters(new ProblemFilter());
+  SwaggerModule.setup('api/docs', app, () => buildOpenApi(app), { jsonDocumentUrl: 'api/docs-json' });
+  await serveWebUi(fastify);
+  await app.init();
+  return app;
+}

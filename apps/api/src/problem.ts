@@ -1,0 +1,42 @@
+import { DomainError, ErrorCode, ErrorDetail, STATUS_OF } from '@claimdesk/core';
+
+export interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  code: ErrorCode;
+  detail: string;
+  errors?: ErrorDetail[];
+}
+
+const TITLES: Record<ErrorCode, string> = {
+  malformed_json: 'The body is not valid JSON',
+  unauthenticated: 'Not signed in',
+  forbidden: 'Not allowed',
+  not_found: 'Not found',
+  quote_ambiguous: 'The quote occurs more than once',
+  invalid_transition: 'Not allowed from the verdict’s current status',
+  source_required: 'The claim has no source',
+  verdict_locked: 'The verdict is no longer a draft',
+  already_exists: 'Already exists',
+  version_conflict: 'Changed by someone else',
+  payload_too_large: 'The body is too large',
+  validation_failed: 'The request is not valid',
+  offset_out_of_range: 'Offset outside the text',
+  empty_span: 'Empty span',
+  quote_not_found: 'Quote not found',
+  rate_limited: 'Too many attempts',
+};
+
+/** RFC 9457 problem details for a domain error: the one place codes become HTTP statuses. */
+export function toProblem(error: DomainError): ProblemBody {
+  const problem: ProblemBody = {
+    type: `https://claimdesk.dev/problems/${error.code}`,
+    title: TITLES[error.code],
+    status: STATUS_OF[error.code],
+    code: error.code,
+    detail: error.message,
+  };
+  if (error.details.length > 0) problem.errors = error.details;
+  return problem;
+}

@@ -1,0 +1,29 @@
+// Path aliases mirror tsconfig.json "paths"; keep the two in step.
+const aliases = ['core', 'text', 'database', 'identity', 'audit', 'articles', 'claims', 'annotations', 'sources', 'verdicts', 'reports'];
+const moduleNameMapper = {};
+for (const name of aliases) {
+  moduleNameMapper[`^@claimdesk/${name}$`] = `<rootDir>/libs/${name}/src`;
+  moduleNameMapper[`^@claimdesk/${name}/(.*)$`] = `<rootDir>/libs/${name}/src/$1`;
+}
+moduleNameMapper['^@claimdesk/api/(.*)$'] = '<rootDir>/apps/api/src/$1';
+
+const base = {
+  moduleFileExtensions: ['js', 'json', 'ts'],
+  rootDir: '.',
+  testEnvironment: 'node',
+  // Type checking runs once in `npm run typecheck`; jest only transpiles, which keeps the suite fast.
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
+    // A few dependencies ship only ES modules; Node 20 loads them natively, jest needs them transpiled.
+    '^.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', isolatedModules: true } }],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!(content-disposition)/)'],
+  moduleNameMapper,
+};
+
+module.exports = {
+  projects: [
+    { ...base, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/api/**/*.spec.ts', '<rootDir>/apps/cli/**/*.spec.ts'] },
+    { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'], testTimeout: 30000 },
+  ],
+};

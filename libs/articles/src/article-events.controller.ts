@@ -1,0 +1,80 @@
+import { Controller, Get, Headers, Param, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Min } from 'class-validator';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ApiProblems } from '@claimdesk/core';
+import { formatSse, LiveEvent, LiveEvents } from '@claimdesk/audit';
+import { ArticlesService } from './articles.service';
+
+const HEARTBEAT_MS = 20_000;
+
+export class EventsQueryDto {
+  @ApiPropertyOptional({ description: 'same as the Last-Event-ID header, for clients that cannot set headers' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  lastEventId?: number;
+}
+
+@ApiTags('live updates')
+@ApiBearerAuth()
+@Controller('api/v1/articles')
+export class ArticleEventsController {
+  constructor(private readonly articles: ArticlesService, private readonly events: LiveEvents) {}
+
+  /**
+   * Server-Sent Events of one article. A reconnecting client sends Last-Event-ID and first receives
+   * what it missed, from the audit log; events are subscribed before the replay is read, so nothing
+   * falls between the two.
+   */
+  @Get(':id/events')
+  @ApiOkResponse({ description: 'text/event-stream; each event: `id:` (increasing integer), `event:` its type, `data:` { type, articleId, entityId, entity, actorId, at }' })
+  @ApiProblems('not_found')
+  async stream(
+    @Param('id') id: string,
+    @Headers('last-event-id') lastEventHeader: string | undefined,
+    @Query() query: EventsQueryDto,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    await this.articles.textOf(id); // 404 before the stream opens
+    const lastEventId = Number.parseInt(lastEventHeader ?? '', 10);
+    const since = Number.isInteger(lastEventId) && lastEventId >= 0 ? lastEventId : query.lastEventId;
+
+    const raw = reply.raw;
+    reply.hijack();
+    raw.writeHead(200, {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-cache, no-transform',
+      Connection: 'keep-alive',
+      'X-Accel-Buffering': 'no',
+    });
+    raw.write('retry: 2000\n\n');
+
+    let highest = since ?? 0;
+    let replaying = since !== undefined;
+    const pending: LiveEvent[] = [];
+    const send = (event: LiveEvent): void => {
+      if (event.id <= highest) return;
+      highest = event.id;
+      raw.write(formatSse(event));
+    };
+    const unsubscribe = this.events.subscribe(id, (event) => (replaying ? pending.push(event) : send(event)));
+    const heartbeat = setInterval(() => raw.write(': keep-alive\n\n'), HEARTBEAT_MS);
+    request.raw.on('close', () => {
+      clearInterval(heartbeat);
+      unsubscribe();
+    });
+
+    if (since !== undefined) {
+      try {
+        for (const event of await this.events.missedSince(id, since)) send(event);
+      } finally {
+        replaying = false;
+        pending.splice(0).forEach(send);
+      }
+    }
+  }
+}

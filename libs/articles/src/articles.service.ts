@@ -1,0 +1,175 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { createHash, randomUUID } from 'node:crypto';
+import { Repository } from 'typeorm';
+import { Actor, assertVersion, decodeCursor, DEFAULT_PAGE_SIZE, notFound, nowIso, Page, toPage, validationFailed, versionConflict } from '@claimdesk/core';
+import { Transactions, Tx, updateAtVersion } from '@claimdesk/database';
+import { AuditService } from '@claimdesk/audit';
+import { ArticleFormat, codePointLength, titleFromText, toCanonicalText } from '@claimdesk/text';
+import { Article, ArticleRevision } from './article.entity';
+import { ArticleSummary, ArticleView, RevisionSummary, RevisionView, toArticleSummary, toArticleView, toRevisionSummary } from './article.view';
+import { ArticleListQueryDto, CreateArticleDto, UpdateArticleDto } from './dto/article.dto';
+
+/** The text of an article as claims see it: what offsets index. */
+export interface ArticleText {
+  id: string;
+  text: string;
+  revision: number;
+  url: string | null;
+}
+
+export interface Revised {
+  article: ArticleView;
+  previousText: string;
+}
+
+const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+const likePattern = (q: string): string => `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+const toIsoTime = (value: string | null | undefined): string | null | undefined =>
+  value === undefined || value === null ? value : new Date(value).toISOString();
+
+function canonicalOrFail(format: ArticleFormat, content: string): string {
+  const text = toCanonicalText(format, content);
+  if (text.length === 0) throw validationFailed('content', 'the content has no text once markup is removed');
+  return text;
+}
+
+@Injectable()
+export class ArticlesService {
+  constructor(
+    @InjectRepository(Article) private readonly articles: Repository<Article>,
+    @InjectRepository(ArticleRevision) private readonly revisions: Repository<ArticleRevision>,
+    private readonly transactions: Transactions,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(actor: Actor, input: CreateArticleDto): Promise<ArticleView> {
+    const text = canonicalOrFail(input.format, input.content);
+    const now = nowIso();
+    const article = this.articles.create({
+      id: randomUUID(),
+      title: input.title ?? (titleFromText(text) || 'Untitled article'),
+      url: input.url ?? null,
+      publisher: input.publisher ?? null,
+      authors: input.authors ?? [],
+      publishedAt: toIsoTime(input.publishedAt) ?? null,
+      language: input.language ?? null,
+      format: input.format,
+      rawContent: input.content,
+      text,
+      length: codePointLength(text),
+      contentHash: sha256(text),
+      revision: 1,
+      createdBy: actor.id,
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    });
+    await this.transactions.run(async (tx) => {
+      await tx.manager.insert(Article, article);
+      await tx.manager.insert(ArticleRevision, this.revisionOf(article, actor.id, now));
+      await this.audit.record(tx, { actorId: actor.id, action: 'article.created', entityType: 'article', entityId: article.id, articleId: article.id, after: toArticleSummary(article) });
+    });
+    return toArticleView(article);
+  }
+
+  /** Newest first; `q` matches title or text, case-insensitively. */
+  async list(query: ArticleListQueryDto): Promise<Page<ArticleSummary>> {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const qb = this.articles.createQueryBuilder('a').orderBy('a.created_at', 'DESC').addOrderBy('a.id', 'DESC').take(limit + 1);
+    // The list never carries the text; leave it out of the query too.
+    qb.select(['a.id', 'a.title', 'a.url', 'a.publisher', 'a.authors', 'a.publishedAt', 'a.language', 'a.format', 'a.length',
+      'a.contentHash', 'a.revision', 'a.createdBy', 'a.createdAt', 'a.updatedAt', 'a.version']);
+    if (query.q?.trim()) {
+      qb.andWhere("(LOWER(a.title) LIKE :q ESCAPE '\\' OR LOWER(a.text) LIKE :q ESCAPE '\\')", { q: likePattern(query.q.trim()) });
+    }
+    if (query.cursor) {
+      const [createdAt, id] = decodeCursor(query.cursor, 2);
+      qb.andWhere('(a.created_at < :createdAt OR (a.created_at = :createdAt AND a.id < :id))', { createdAt, id });
+    }
+    return toPage(await qb.getMany(), limit, toArticleSummary, (a) => [a.createdAt, a.id]);
+  }
+
+  async get(id: string): Promise<ArticleView> {
+    return toArticleView(await this.load(id));
+  }
+
+  /** The current text, for anchoring claims; inside a transaction when given one. */
+  async textOf(id: string, tx?: Tx): Promise<ArticleText> {
+    const article = await (tx ? tx.manager.findOne(Article, { where: { id } }) : this.articles.findOne({ where: { id } }));
+    if (!article) throw notFound('article', id);
+    return { id: article.id, text: article.text, revision: article.revision, url: article.url };
+  }
+
+  async update(actor: Actor, id: string, input: UpdateArticleDto, expectedVersion?: number): Promise<ArticleView> {
+    return this.transactions.run(async (tx) => {
+      const before = await this.load(id, tx);
+      assertVersion(expectedVersion, before.version);
+      const changes: Partial<Article> = { updatedAt: nowIso() };
+      if (input.title !== undefined) changes.title = input.title;
+      if (input.url !== undefined) changes.url = input.url;
+      if (input.publisher !== undefined) changes.publisher = input.publisher;
+      if (input.authors !== undefined) changes.authors = input.authors;
+      if (input.publishedAt !== undefined) changes.publishedAt = toIsoTime(input.publishedAt) ?? null;
+      if (input.language !== undefined) changes.language = input.language;
+      if (!(await updateAtVersion(tx.manager, Article, id, before.version, changes))) throw versionConflict();
+      const after: Article = { ...before, ...changes, version: before.version + 1 };
+      await this.audit.record(tx, { actorId: actor.id, action: 'article.updated', entityType: 'article', entityId: id, articleId: id, before: toArticleSummary(before), after: toArticleSummary(after) });
+      return toArticleView(after);
+    });
+  }
+
+  async remove(actor: Actor, id: string, expectedVersion?: number): Promise<void> {
+    await this.transactions.run(async (tx) => {
+      const before = await this.load(id, tx);
+      assertVersion(expectedVersion, before.version);
+      await tx.manager.delete(Article, { id });
+      await this.audit.record(tx, { actorId: actor.id, action: 'article.deleted', entityType: 'article', entityId: id, articleId: id, before: toArticleSummary(before) });
+    });
+  }
+
+  /**
+   * Stores a new revision inside the caller's transaction (which re-anchors the claims in the same
+   * transaction). Content whose canonical text equals the current text is a no-op: null.
+   */
+  async applyRevision(tx: Tx, actor: Actor, id: string, format: ArticleFormat, content: string, expectedVersion?: number): Promise<Revised | null> {
+    const text = canonicalOrFail(format, content);
+    const before = await this.load(id, tx);
+    assertVersion(expectedVersion, before.version);
+    if (text === before.text) return null;
+    const now = nowIso();
+    const changes: Partial<Article> = { text, format, rawContent: content, length: codePointLength(text), contentHash: sha256(text), revision: before.revision + 1, updatedAt: now };
+    if (!(await updateAtVersion(tx.manager, Article, id, before.version, changes))) throw versionConflict();
+    const after: Article = { ...before, ...changes, version: before.version + 1 };
+    await tx.manager.insert(ArticleRevision, this.revisionOf(after, actor.id, now));
+    await this.audit.record(tx, { actorId: actor.id, action: 'article.revised', entityType: 'article', entityId: id, articleId: id, before: toArticleSummary(before), after: toArticleSummary(after) });
+    return { article: toArticleView(after), previousText: before.text };
+  }
+
+  async listRevisions(id: string, limit = DEFAULT_PAGE_SIZE, cursor?: string): Promise<Page<RevisionSummary>> {
+    await this.load(id);
+    const qb = this.revisions.createQueryBuilder('r').select(['r.id', 'r.revision', 'r.contentHash', 'r.length', 'r.createdBy', 'r.createdAt', 'r.format'])
+      .where('r.article_id = :id', { id }).orderBy('r.revision', 'ASC').take(limit + 1);
+    if (cursor) qb.andWhere('r.revision > :after', { after: Number(decodeCursor(cursor, 1)[0]) });
+    return toPage(await qb.getMany(), limit, toRevisionSummary, (r) => [r.revision]);
+  }
+
+  async getRevision(id: string, revision: number): Promise<RevisionView> {
+    const row = await this.revisions.findOne({ where: { articleId: id, revision } });
+    if (!row) throw notFound('revision', `${revision} of article ${id}`);
+    return { ...toRevisionSummary(row), text: row.text };
+  }
+
+  private async load(id: string, tx?: Tx): Promise<Article> {
+    const article = await (tx ? tx.manager.findOne(Article, { where: { id } }) : this.articles.findOne({ where: { id } }));
+    if (!article) throw notFound('article', id);
+    return article;
+  }
+
+  private revisionOf(article: Article, actorId: string, at: string): ArticleRevision {
+    return this.revisions.create({
+      id: randomUUID(), articleId: article.id, revision: article.revision, format: article.format, rawContent: article.rawContent,
+      text: article.text, length: article.length, contentHash: article.contentHash, createdBy: actorId, createdAt: at,
+    });
+  }
+}

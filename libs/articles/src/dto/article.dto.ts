@@ -1,0 +1,82 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, IsUrl, Matches, MaxLength, MinLength } from 'class-validator';
+import { ListQueryDto } from '@claimdesk/core';
+import { ARTICLE_FORMATS, ArticleFormat } from '@claimdesk/text';
+
+const trimmed = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+const HTTP_URL = { protocols: ['http', 'https'], require_protocol: true, require_tld: false };
+
+/** Article metadata, shared by import and PATCH. */
+export class ArticleMetadataDto {
+  @ApiPropertyOptional({ maxLength: 500, description: 'defaults to the first non-empty line of the text' })
+  @IsOptional()
+  @Transform(trimmed)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
+  title?: string;
+
+  @ApiPropertyOptional({ nullable: true, example: 'https://news.example/2018/11/interpol' })
+  @IsOptional()
+  @IsUrl(HTTP_URL)
+  @MaxLength(2048)
+  url?: string | null;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @Transform(trimmed)
+  @IsString()
+  @MaxLength(300)
+  publisher?: string | null;
+
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(200, { each: true })
+  authors?: string[];
+
+  @ApiPropertyOptional({ nullable: true, example: '2018-11-21', description: 'ISO 8601 date or time' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  publishedAt?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, example: 'en', description: 'BCP 47 language tag' })
+  @IsOptional()
+  @Matches(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, { message: 'language must be a BCP 47 tag such as en or pt-BR' })
+  language?: string | null;
+}
+
+export class ArticleContentDto {
+  @ApiProperty({ enum: ARTICLE_FORMATS })
+  @IsIn(ARTICLE_FORMATS)
+  format!: ArticleFormat;
+
+  @ApiProperty({ description: 'the article as pasted: plain text, Markdown or HTML (at most 5 MiB)' })
+  @IsString()
+  @MinLength(1)
+  content!: string;
+}
+
+export class CreateArticleDto extends ArticleMetadataDto {
+  @ApiProperty({ enum: ARTICLE_FORMATS })
+  @IsIn(ARTICLE_FORMATS)
+  format!: ArticleFormat;
+
+  @ApiProperty({ description: 'the article as pasted: plain text, Markdown or HTML (at most 5 MiB)' })
+  @IsString()
+  @MinLength(1)
+  content!: string;
+}
+
+export class UpdateArticleDto extends ArticleMetadataDto {}
+
+export class ArticleListQueryDto extends ListQueryDto {
+  @ApiPropertyOptional({ description: 'searches title and text' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+}

@@ -1,0 +1,97 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { Repository } from 'typeorm';
+import { decodeCursor, DEFAULT_PAGE_SIZE, nowIso, Page, toPage } from '@claimdesk/core';
+import { Tx } from '@claimdesk/database';
+import { AuditEntityType, AuditEntry } from './audit-entry.entity';
+import { LiveEvents } from './live-events.service';
+
+export interface AuditRecord {
+  actorId: string | null;
+  action: string;
+  entityType: AuditEntityType;
+  entityId: string;
+  articleId: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+export interface AuditView {
+  id: string;
+  seq: number;
+  at: string;
+  actorId: string | null;
+  action: string;
+  entityType: AuditEntityType;
+  entityId: string;
+  articleId: string | null;
+  before: unknown;
+  after: unknown;
+}
+
+export interface AuditQuery {
+  entityType?: AuditEntityType;
+  entityId?: string;
+  articleId?: string;
+  limit?: number;
+  cursor?: string;
+}
+
+const json = (value: unknown): string | null => (value === undefined || value === null ? null : JSON.stringify(value));
+
+@Injectable()
+export class AuditService {
+  constructor(
+    @InjectRepository(AuditEntry) private readonly entries: Repository<AuditEntry>,
+    private readonly events: LiveEvents,
+  ) {}
+
+  /** Writes the audit row inside the caller's transaction; its live event goes out on commit. */
+  async record(tx: Tx, record: AuditRecord): Promise<void> {
+    const entry = tx.manager.create(AuditEntry, {
+      id: randomUUID(),
+      at: nowIso(),
+      actorId: record.actorId,
+      action: record.action,
+      entityType: record.entityType,
+      entityId: record.entityId,
+      articleId: record.articleId,
+      before: json(record.before),
+      after: json(record.after),
+    });
+    const inserted = await tx.manager.insert(AuditEntry, entry);
+    entry.seq = Number(inserted.identifiers[0]?.seq ?? entry.seq);
+    await this.events.announce(tx, entry);
+  }
+
+  /** Newest first, keyset-paged by sequence number. */
+  async list(query: AuditQuery): Promise<Page<AuditView>> {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const qb = this.entries.createQueryBuilder('a').orderBy('a.seq', 'DESC').take(limit + 1);
+    if (query.entityType) qb.andWhere('a.entity_type = :entityType', { entityType: query.entityType });
+    if (query.entityId) qb.andWhere('a.entity_id = :entityId', { entityId: query.entityId });
+    if (query.articleId) qb.andWhere('a.article_id = :articleId', { articleId: query.articleId });
+    if (query.cursor) {
+      const [seq] = decodeCursor(query.cursor, 1);
+      qb.andWhere('a.seq < :seq', { seq: Number(seq) });
+    }
+    const rows = await qb.getMany();
+    return toPage(rows, limit, toAuditView, (row) => [Number(row.seq)]);
+  }
+}
+
+export function toAuditView(entry: AuditEntry): AuditView {
+  return {
+    id: entry.id,
+    seq: Number(entry.seq),
+    at: entry.at,
+    actorId: entry.actorId,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    articleId: entry.articleId,
+    before: entry.before === null ? null : JSON.parse(entry.before),
+    after: entry.after === null ? null : JSON.parse(entry.after),
+  };
+}

@@ -1,0 +1,5 @@
+export * from './audit.module';
+export * from './audit.service';
+export * from './live-events.service';
+export * from './live-event';
+export type { AuditEntityType } from './audit-entry.entity';

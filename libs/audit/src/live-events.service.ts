@@ -1,0 +1,109 @@
+import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Client } from 'pg';
+import { MoreThan, Repository } from 'typeorm';
+import { Settings, SETTINGS } from '@claimdesk/core';
+import { parseDatabaseUrl, Transactions, Tx } from '@claimdesk/database';
+import { AuditEntry } from './audit-entry.entity';
+import { LiveEvent, toLiveEvent } from './live-event';
+
+type Listener = (event: LiveEvent) => void;
+
+const CHANNEL = 'claimdesk_events';
+
+/**
+ * Fans committed changes out to the SSE clients of each article. On SQLite (one process) events are
+ * dispatched after commit in process. On PostgreSQL every instance LISTENs: the NOTIFY is sent inside
+ * the transaction, so PostgreSQL delivers it only on commit, to every instance including this one.
+ */
+@Injectable()
+export class LiveEvents implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(LiveEvents.name);
+  private readonly listeners = new Map<string, Set<Listener>>();
+  private listener: Client | null = null;
+  private closing = false;
+
+  constructor(
+    private readonly transactions: Transactions,
+    @InjectRepository(AuditEntry) private readonly audit: Repository<AuditEntry>,
+    @Inject(SETTINGS) private readonly settings: Settings,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    if (this.transactions.engine === 'postgres') await this.listen();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.closing = true;
+    await this.listener?.end().catch(() => undefined);
+  }
+
+  /** Called by the audit log inside the transaction that wrote `entry`. */
+  announce(tx: Tx, entry: AuditEntry): Promise<void> | void {
+    if (!entry.articleId) return;
+    if (tx.engine === 'postgres') {
+      return tx.manager.query('SELECT pg_notify($1, $2)', [CHANNEL, String(entry.seq)]).then(() => undefined);
+    }
+    tx.afterCommit(() => {
+      const event = toLiveEvent(entry);
+      if (event) this.dispatch(event);
+    });
+  }
+
+  subscribe(articleId: string, listener: Listener): () => void {
+    let set = this.listeners.get(articleId);
+    if (!set) this.listeners.set(articleId, (set = new Set()));
+    set.add(listener);
+    return () => {
+      set.delete(listener);
+      if (set.size === 0) this.listeners.delete(articleId);
+    };
+  }
+
+  /** The events of an article after `lastEventId`, oldest first, for a reconnecting client. */
+  async missedSince(articleId: string, lastEventId: number, limit = 1000): Promise<LiveEvent[]> {
+    const entries = await this.audit.find({
+      where: { articleId, seq: MoreThan(lastEventId) },
+      order: { seq: 'ASC' },
+      take: limit,
+    });
+    return entries.map(toLiveEvent).filter((e): e is LiveEvent => e !== null);
+  }
+
+  private dispatch(event: LiveEvent): void {
+    for (const listener of this.listeners.get(event.articleId) ?? []) listener(event);
+  }
+
+  private async listen(): Promise<void> {
+    const target = parseDatabaseUrl(this.settings.databaseUrl);
+    if (target.kind !== 'postgres') return;
+    const client = new Client({ connectionString: target.url });
+    client.on('notification', (message) => void this.onNotification(message.payload));
+    client.on('error', (error) => {
+      this.logger.error(`event listener connection lost: ${error.message}`);
+      this.reconnect();
+    });
+    await client.connect();
+    await client.query(`LISTEN ${CHANNEL}`);
+    this.listener = client;
+  }
+
+  private reconnect(): void {
+    if (this.closing) return;
+    this.listener = null;
+    setTimeout(() => {
+      if (!this.closing) this.listen().catch((error: Error) => {
+        this.logger.error(`event listener reconnect failed: ${error.message}`);
+        this.reconnect();
+      });
+    }, 1000).unref();
+  }
+
+  private async onNotification(payload: string | undefined): Promise<void> {
+    const seq = Number(payload);
+    if (!Number.isInteger(seq)) return;
+    const entry = await this.audit.findOne({ where: { seq } });
+    const event = entry && toLiveEvent(entry);
+    if (event) this.dispatch(event);
+  }
+}

@@ -1,0 +1,59 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiExtraModels, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Actor, ApiProblems, CurrentActor, IfMatch, Page } from '@claimdesk/core';
+import { ArticleContentDto } from '@claimdesk/articles';
+import { ArticleRevisionService, RevisionResult } from './article-revision.service';
+import { ClaimsService } from './claims.service';
+import { ClaimView } from './claim.view';
+import { ClaimListQueryDto, CreateClaimDto, SelectorDto, UpdateClaimDto } from './dto/claim.dto';
+
+@ApiTags('claims')
+@ApiBearerAuth()
+@ApiExtraModels(SelectorDto)
+@Controller('api/v1')
+export class ClaimsController {
+  constructor(private readonly claims: ClaimsService, private readonly revisions: ArticleRevisionService) {}
+
+  @Post('articles/:id/claims')
+  @ApiCreatedResponse({ type: ClaimView })
+  @ApiProblems('not_found', 'offset_out_of_range', 'empty_span', 'quote_not_found', 'quote_ambiguous')
+  create(@CurrentActor() actor: Actor, @Param('id') articleId: string, @Body() body: CreateClaimDto): Promise<ClaimView> {
+    return this.claims.create(actor, articleId, body);
+  }
+
+  @Get('articles/:id/claims')
+  @ApiOkResponse({ description: '{ items: Claim[], nextCursor } in reading order, orphaned claims last' })
+  @ApiProblems('not_found')
+  list(@Param('id') articleId: string, @Query() query: ClaimListQueryDto): Promise<Page<ClaimView>> {
+    return this.claims.list(articleId, query);
+  }
+
+  @Put('articles/:id/text')
+  @ApiOkResponse({ type: RevisionResult, description: 'a new revision; every claim re-anchored (a no-op when the canonical text is unchanged)' })
+  @ApiProblems('not_found', 'version_conflict', 'payload_too_large')
+  revise(@CurrentActor() actor: Actor, @Param('id') articleId: string, @Body() body: ArticleContentDto, @IfMatch() version?: number): Promise<RevisionResult> {
+    return this.revisions.revise(actor, articleId, body, version);
+  }
+
+  @Get('claims/:id')
+  @ApiOkResponse({ type: ClaimView })
+  @ApiProblems('not_found')
+  get(@Param('id') id: string): Promise<ClaimView> {
+    return this.claims.get(id);
+  }
+
+  @Patch('claims/:id')
+  @ApiOkResponse({ type: ClaimView })
+  @ApiProblems('forbidden', 'not_found', 'version_conflict', 'offset_out_of_range', 'empty_span', 'quote_not_found', 'quote_ambiguous')
+  update(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: UpdateClaimDto, @IfMatch() version?: number): Promise<ClaimView> {
+    return this.claims.update(actor, id, body, version);
+  }
+
+  @Delete('claims/:id')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'the claim with its annotations, sources links and verdicts' })
+  @ApiProblems('forbidden', 'not_found', 'version_conflict')
+  remove(@CurrentActor() actor: Actor, @Param('id') id: string, @IfMatch() version?: number): Promise<void> {
+    return this.claims.remove(actor, id, version);
+  }
+}

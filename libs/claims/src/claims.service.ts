@@ -1,0 +1,184 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { Repository } from 'typeorm';
+import { Actor, assertVersion, decodeCursor, DEFAULT_PAGE_SIZE, forbidden, hasRole, notFound, nowIso, Page, toPage, versionConflict } from '@claimdesk/core';
+import { Transactions, Tx, updateAtVersion } from '@claimdesk/database';
+import { AuditService } from '@claimdesk/audit';
+import { ArticlesService } from '@claimdesk/articles';
+import { AnchorStatus, describeQuote, TextIndex } from '@claimdesk/text';
+import { ClaimAnchoring, ClaimSpan, ClaimStatus } from './claim.entity';
+import { ClaimView, toClaimView } from './claim.view';
+import { ClaimListQueryDto, CreateClaimDto, UpdateClaimDto } from './dto/claim.dto';
+import { markSpan } from './mark-span';
+
+/** What other modules need to know of a claim to attach things to it. */
+export interface ClaimRef {
+  id: string;
+  articleId: string;
+  createdBy: string;
+  status: ClaimStatus;
+}
+
+/** Orphans have no position; they sort after every placed claim. */
+const ORPHAN_ORDER = 2147483647;
+
+@Injectable()
+export class ClaimsService {
+  constructor(
+    @InjectRepository(ClaimSpan) private readonly claims: Repository<ClaimSpan>,
+    private readonly articles: ArticlesService,
+    private readonly transactions: Transactions,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(actor: Actor, articleId: string, input: CreateClaimDto): Promise<ClaimView> {
+    return this.transactions.run(async (tx) => {
+      const article = await this.articles.textOf(articleId, tx);
+      const index = new TextIndex(article.text);
+      const span = markSpan(index, input.selector);
+      const quote = describeQuote(index, span.start, span.end);
+      const now = nowIso();
+      const claim = tx.manager.create(ClaimSpan, {
+        id: randomUUID(),
+        articleId,
+        revision: article.revision,
+        start: span.start,
+        end: span.end,
+        startUtf16: index.toUtf16(span.start),
+        endUtf16: index.toUtf16(span.end),
+        quote: quote.exact,
+        prefix: quote.prefix,
+        suffix: quote.suffix,
+        anchor: 'anchored',
+        claimant: input.claimant ?? null,
+        claimReviewed: input.claimReviewed ?? null,
+        tags: input.tags ?? [],
+        status: 'open',
+        createdBy: actor.id,
+        createdAt: now,
+        updatedAt: now,
+        version: 1,
+      });
+      await tx.manager.insert(ClaimSpan, claim);
+      await this.recordAnchoring(tx, claim, actor.id);
+      const view = toClaimView(claim);
+      await this.audit.record(tx, { actorId: actor.id, action: 'claim.created', entityType: 'claim', entityId: claim.id, articleId, after: view });
+      return view;
+    });
+  }
+
+  /** The article's claims in reading order (orphans last), optionally filtered by anchor and status. */
+  async list(articleId: string, query: ClaimListQueryDto): Promise<Page<ClaimView>> {
+    await this.articles.textOf(articleId);
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const order = `COALESCE(c.start_offset, ${ORPHAN_ORDER})`;
+    const qb = this.claims.createQueryBuilder('c').where('c.article_id = :articleId', { articleId })
+      .orderBy(order, 'ASC').addOrderBy('c.id', 'ASC').take(limit + 1);
+    if (query.anchor?.length) qb.andWhere('c.anchor IN (:...anchors)', { anchors: query.anchor });
+    if (query.status?.length) qb.andWhere('c.status IN (:...statuses)', { statuses: query.status });
+    if (query.cursor) {
+      const [position, id] = decodeCursor(query.cursor, 2);
+      qb.andWhere(`(${order} > :position OR (${order} = :position AND c.id > :id))`, { position: Number(position), id });
+    }
+    return toPage(await qb.getMany(), limit, toClaimView, (c) => [c.start ?? ORPHAN_ORDER, c.id]);
+  }
+
+  /** Every claim of an article, in reading order: for the workspace and reports. */
+  async allOf(articleId: string): Promise<ClaimView[]> {
+    const rows = await this.claims.createQueryBuilder('c').where('c.article_id = :articleId', { articleId })
+      .orderBy(`COALESCE(c.start_offset, ${ORPHAN_ORDER})`, 'ASC').addOrderBy('c.end_offset', 'DESC').addOrderBy('c.id', 'ASC').getMany();
+    return rows.map(toClaimView);
+  }
+
+  async get(id: string): Promise<ClaimView> {
+    return toClaimView(await this.load(id));
+  }
+
+  /** A claim's identity for modules that attach to it; inside their transaction when given. */
+  async ref(id: string, tx?: Tx): Promise<ClaimRef> {
+    const claim = await this.load(id, tx);
+    return { id: claim.id, articleId: claim.articleId, createdBy: claim.createdBy, status: claim.status };
+  }
+
+  async update(actor: Actor, id: string, input: UpdateClaimDto, expectedVersion?: number): Promise<ClaimView> {
+    return this.transactions.run(async (tx) => {
+      const before = await this.load(id, tx);
+      this.assertMayEdit(actor, before);
+      assertVersion(expectedVersion, before.version);
+      const changes: Partial<ClaimSpan> = { updatedAt: nowIso() };
+      if (input.claimant !== undefined) changes.claimant = input.claimant;
+      if (input.claimReviewed !== undefined) changes.claimReviewed = input.claimReviewed;
+      if (input.tags !== undefined) changes.tags = input.tags;
+      if (input.selector) {
+        // Re-marking: the reviewer has confirmed the place, so the claim is anchored on the current text.
+        const article = await this.articles.textOf(before.articleId, tx);
+        const index = new TextIndex(article.text);
+        const span = markSpan(index, input.selector);
+        const quote = describeQuote(index, span.start, span.end);
+        Object.assign(changes, {
+          start: span.start, end: span.end, startUtf16: index.toUtf16(span.start), endUtf16: index.toUtf16(span.end),
+          quote: quote.exact, prefix: quote.prefix, suffix: quote.suffix, anchor: 'anchored' as AnchorStatus, revision: article.revision,
+        });
+      }
+      if (!(await updateAtVersion(tx.manager, ClaimSpan, id, before.version, changes))) throw versionConflict();
+      const after: ClaimSpan = { ...before, ...changes, version: before.version + 1 };
+      if (input.selector) await this.recordAnchoring(tx, after, actor.id);
+      const view = toClaimView(after);
+      await this.audit.record(tx, { actorId: actor.id, action: 'claim.updated', entityType: 'claim', entityId: id, articleId: before.articleId, before: toClaimView(before), after: view });
+      return view;
+    });
+  }
+
+  async remove(actor: Actor, id: string, expectedVersion?: number): Promise<void> {
+    await this.transactions.run(async (tx) => {
+      const before = await this.load(id, tx);
+      this.assertMayEdit(actor, before);
+      assertVersion(expectedVersion, before.version);
+      await tx.manager.delete(ClaimSpan, { id });
+      await this.audit.record(tx, { actorId: actor.id, action: 'claim.deleted', entityType: 'claim', entityId: id, articleId: before.articleId, before: toClaimView(before) });
+    });
+  }
+
+  /** A claim's status follows its verdicts; the verdict workflow sets it in its own transaction. */
+  async setStatus(tx: Tx, actorId: string, id: string, status: ClaimStatus): Promise<void> {
+    const before = await this.load(id, tx);
+    if (before.status === status) return;
+    const updatedAt = nowIso();
+    await tx.manager.update(ClaimSpan, { id }, { status, updatedAt, version: before.version + 1 });
+    const after = toClaimView({ ...before, status, updatedAt, version: before.version + 1 });
+    await this.audit.record(tx, { actorId, action: 'claim.updated', entityType: 'claim', entityId: id, articleId: before.articleId, before: toClaimView(before), after });
+  }
+
+  /** Writes one re-anchoring outcome (used by article revisions). */
+  async applyAnchoring(tx: Tx, actorId: string, claim: ClaimSpan, changes: Partial<ClaimSpan>): Promise<ClaimView> {
+    const updatedAt = nowIso();
+    const after: ClaimSpan = { ...claim, ...changes, updatedAt, version: claim.version + 1 };
+    await tx.manager.update(ClaimSpan, { id: claim.id }, { ...changes, updatedAt, version: after.version });
+    await this.recordAnchoring(tx, after, actorId);
+    const view = toClaimView(after);
+    await this.audit.record(tx, { actorId, action: 'claim.updated', entityType: 'claim', entityId: claim.id, articleId: claim.articleId, before: toClaimView(claim), after: view });
+    return view;
+  }
+
+  async entitiesOf(articleId: string, tx: Tx): Promise<ClaimSpan[]> {
+    return tx.manager.find(ClaimSpan, { where: { articleId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  private assertMayEdit(actor: Actor, claim: ClaimSpan): void {
+    if (claim.createdBy !== actor.id && !hasRole(actor, 'editor')) throw forbidden('only the claim’s author or an editor may change it');
+  }
+
+  private async recordAnchoring(tx: Tx, claim: ClaimSpan, actorId: string | null): Promise<void> {
+    await tx.manager.insert(ClaimAnchoring, {
+      id: randomUUID(), claimId: claim.id, revision: claim.revision, status: claim.anchor, start: claim.start, end: claim.end,
+      quote: claim.quote, prefix: claim.prefix, suffix: claim.suffix, actorId, createdAt: nowIso(),
+    });
+  }
+
+  private async load(id: string, tx?: Tx): Promise<ClaimSpan> {
+    const claim = await (tx ? tx.manager.findOne(ClaimSpan, { where: { id } }) : this.claims.findOne({ where: { id } }));
+    if (!claim) throw notFound('claim', id);
+    return claim;
+  }
+}

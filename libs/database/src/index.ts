@@ -1,0 +1,5 @@
+export * from './database.module';
+export * from './database-url';
+export * from './data-source-options';
+export * from './transactions';
+export * from './json-column';

@@ -1,0 +1,77 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+
+/** A unit of work: the transaction's entity manager, and hooks that run only once it has committed. */
+export interface Tx {
+  readonly manager: EntityManager;
+  /** Runs `hook` after COMMIT (never after a rollback): how live events are sent. */
+  afterCommit(hook: () => void): void;
+  readonly engine: 'sqlite' | 'postgres';
+}
+
+@Injectable()
+export class Transactions {
+  private readonly logger = new Logger(Transactions.name);
+  /**
+   * TypeORM's SQLite drivers share one connection and one query runner, so two concurrent
+   * transactions would interleave their statements. SQLite writes one transaction at a time anyway:
+   * queue them here. PostgreSQL takes a pooled connection per transaction and needs no queue.
+   */
+  private tail: Promise<void> = Promise.resolve();
+
+  constructor(readonly dataSource: DataSource) {}
+
+  get engine(): 'sqlite' | 'postgres' {
+    return this.dataSource.options.type === 'postgres' ? 'postgres' : 'sqlite';
+  }
+
+  async run<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    if (this.engine === 'postgres') return this.execute(work);
+    const previous = this.tail;
+    let release!: () => void;
+    this.tail = new Promise<void>((resolve) => (release = resolve));
+    await previous;
+    try {
+      return await this.execute(work);
+    } finally {
+      release();
+    }
+  }
+
+  private async execute<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    const hooks: (() => void)[] = [];
+    const engine = this.engine;
+    const result = await this.dataSource.transaction((manager) =>
+      work({ manager, engine, afterCommit: (hook) => hooks.push(hook) }),
+    );
+    for (const hook of hooks) {
+      try {
+        hook();
+      } catch (error) {
+        this.logger.error(`after-commit hook failed: ${String(error)}`);
+      }
+    }
+    return result;
+  }
+}
+
+/**
+ * Optimistic update: changes the row only if it is still at `version`, and bumps the version.
+ * Returns false when another writer got there first. Works the same on SQLite and PostgreSQL.
+ */
+export async function updateAtVersion<E extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityTarget<E>,
+  id: string,
+  version: number,
+  changes: QueryDeepPartialEntity<E>,
+): Promise<boolean> {
+  const result = await manager
+    .createQueryBuilder()
+    .update(entity)
+    .set({ ...changes, version: () => 'version + 1' } as QueryDeepPartialEntity<E>)
+    .where('id = :id AND version = :version', { id, version })
+    .execute();
+  return result.affected === 1;
+}

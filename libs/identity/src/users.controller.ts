@@ -1,0 +1,45 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Actor, ApiProblems, CurrentActor, IfMatch, ListQueryDto, Page, Roles } from '@claimdesk/core';
+import { CreateUserDto, UpdateUserDto } from './dto/user.dto';
+import { UsersService } from './users.service';
+import { UserView } from './user.view';
+
+@ApiTags('identity')
+@ApiBearerAuth()
+@Controller('api/v1/users')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Post()
+  @Roles('admin')
+  @ApiCreatedResponse({ type: UserView })
+  @ApiProblems('forbidden', 'already_exists')
+  create(@CurrentActor() actor: Actor, @Body() body: CreateUserDto): Promise<UserView> {
+    return this.users.create(actor, body);
+  }
+
+  @Get()
+  @Roles('editor')
+  @ApiOkResponse({ description: '{ items: User[], nextCursor }' })
+  @ApiProblems('forbidden')
+  list(@Query() query: ListQueryDto): Promise<Page<UserView>> {
+    return this.users.list(query.limit, query.cursor);
+  }
+
+  @Get(':id')
+  @Roles('editor')
+  @ApiOkResponse({ type: UserView })
+  @ApiProblems('forbidden', 'not_found')
+  get(@Param('id', ParseUUIDPipe) id: string): Promise<UserView> {
+    return this.users.get(id);
+  }
+
+  @Patch(':id')
+  @Roles('admin')
+  @ApiOkResponse({ type: UserView })
+  @ApiProblems('forbidden', 'not_found', 'version_conflict')
+  update(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateUserDto, @IfMatch() version?: number): Promise<UserView> {
+    return this.users.update(actor, id, body, version);
+  }
+}

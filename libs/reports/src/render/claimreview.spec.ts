@@ -1,0 +1,78 @@
+import { ClaimReview, renderClaimReview } from './claimreview';
+import { aClaim, anArticle, aReport, aVerdict, interpolReport } from './testing/report.factory';
+
+function reviews(json: string): ClaimReview[] {
+  const parsed: unknown = JSON.parse(json);
+  expect(Array.isArray(parsed)).toBe(true);
+  return parsed as ClaimReview[];
+}
+
+describe('ClaimReview export', () => {
+  it('has one ClaimReview per published verdict: no drafts, submitted or retracted ones', () => {
+    const model = interpolReport();
+    const published = model.articles[0].claims.flatMap((claim) => claim.verdicts).filter((verdict) => verdict.status === 'published');
+
+    const exported = reviews(renderClaimReview(model));
+
+    expect(exported).toHaveLength(published.length);
+    expect(exported.map((review) => review.reviewRating.alternateName)).toEqual(['True', 'Mostly false', 'Unsupported']);
+  });
+
+  it('carries the properties Google requires and recommends', () => {
+    const model = interpolReport();
+    const claim = model.articles[0].claims[1];
+
+    const review = reviews(renderClaimReview(model))[1];
+
+    expect(review).toEqual({
+      '@context': 'https://schema.org',
+      '@type': 'ClaimReview',
+      url: `https://deskcheck.example/reviews/${claim.id}`,
+      claimReviewed: 'Prokopchuk was the favourite to lead Interpol',
+      reviewRating: { '@type': 'Rating', ratingValue: 2, bestRating: 5, worstRating: 1, alternateName: 'Mostly false' },
+      itemReviewed: {
+        '@type': 'Claim',
+        author: { '@type': 'Organization', name: 'The Times' },
+        datePublished: '2018-11-21',
+        appearance: [
+          {
+            '@type': 'CreativeWork',
+            url: 'https://example.news/2018/11/21/russian-loses-interpol-presidency',
+            headline: 'Russian Loses Interpol Presidency After US Pushes Opposing Vote',
+            datePublished: '2018-11-21',
+            publisher: { '@type': 'Organization', name: 'Example News' },
+          },
+        ],
+      },
+      author: { '@type': 'Organization', name: 'Desk Check', url: 'https://deskcheck.example' },
+      datePublished: '2026-11-21',
+    });
+  });
+
+  it('uses the quote when the claim has no summary, and leaves out an unknown claimant', () => {
+    const review = reviews(renderClaimReview(interpolReport()))[0];
+
+    expect(review.claimReviewed).toBe('Alexander Prokopchuk loses an election');
+    expect(review.itemReviewed.author).toBeUndefined();
+  });
+
+  it('omits ratingValue for a rating off the truth axis, keeping its label', () => {
+    const review = reviews(renderClaimReview(interpolReport()))[2];
+
+    expect(review.reviewRating).toEqual({ '@type': 'Rating', bestRating: 5, worstRating: 1, alternateName: 'Unsupported' });
+    expect(review.itemReviewed.author).toEqual({ '@type': 'Person', name: 'Αλέξανδρος Προκόπτσουκ' });
+  });
+
+  it('gives an empty array when nothing is published', () => {
+    const model = aReport({ articles: [anArticle({ claims: [aClaim({ verdicts: [aVerdict({ status: 'approved', publishedAt: null })] })] })] });
+
+    expect(reviews(renderClaimReview(model))).toEqual([]);
+    expect(reviews(renderClaimReview(aReport({ articles: [] })))).toEqual([]);
+  });
+
+  it('joins the reviews of several articles into one valid array', () => {
+    const model = aReport({ articles: [anArticle(), anArticle({ claims: [] }), anArticle({ claims: [aClaim(), aClaim()] })] });
+
+    expect(reviews(renderClaimReview(model))).toHaveLength(3);
+  });
+});

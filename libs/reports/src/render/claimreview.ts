@@ -1,0 +1,133 @@
+import type { ArticleReport, ClaimReport, ReportHeader, ReportedVerdict, VerdictReport } from '../report.model';
+import { dateOnly } from './labels';
+import { reviewUrl } from './links';
+import { ReportWriter, writeReport } from './report-writer';
+
+/**
+ * schema.org ClaimReview, one per published verdict, shaped after Google's fact-check structured
+ * data guidance: required `claimReviewed`, `reviewRating` (with `alternateName`) and `url`;
+ * recommended `author`, `datePublished` and `itemReviewed` (a Claim with its author, date and
+ * appearance).
+ *
+ * A rating off the truth axis (`unsupported`, value null) has no `ratingValue`: Google requires
+ * only `alternateName`, and a made-up number would misplace it on the scale. `bestRating` and
+ * `worstRating` still describe the scale the desk uses.
+ */
+
+export interface SchemaRating {
+  '@type': 'Rating';
+  ratingValue?: number;
+  bestRating: number;
+  worstRating: number;
+  alternateName: string;
+}
+
+export interface SchemaAgent {
+  '@type': 'Person' | 'Organization';
+  name: string;
+  url?: string;
+}
+
+export interface SchemaCreativeWork {
+  '@type': 'CreativeWork';
+  url?: string;
+  headline: string;
+  datePublished?: string;
+  publisher?: SchemaAgent;
+}
+
+export interface SchemaClaim {
+  '@type': 'Claim';
+  author?: SchemaAgent;
+  datePublished?: string;
+  appearance: SchemaCreativeWork[];
+}
+
+export interface ClaimReview {
+  '@context': 'https://schema.org';
+  '@type': 'ClaimReview';
+  url: string;
+  claimReviewed: string;
+  reviewRating: SchemaRating;
+  itemReviewed: SchemaClaim;
+  author: SchemaAgent;
+  datePublished?: string;
+}
+
+function rating(verdict: ReportedVerdict): SchemaRating {
+  return {
+    '@type': 'Rating',
+    ...(verdict.ratingValue === null ? {} : { ratingValue: verdict.ratingValue }),
+    bestRating: verdict.scale.bestRating,
+    worstRating: verdict.scale.worstRating,
+    alternateName: verdict.ratingLabel,
+  };
+}
+
+function claimant(claim: ClaimReport): SchemaAgent | undefined {
+  if (!claim.claimant?.trim()) return undefined;
+  return { '@type': claim.claimantKind === 'organization' ? 'Organization' : 'Person', name: claim.claimant.trim() };
+}
+
+function appearance(article: ArticleReport): SchemaCreativeWork {
+  return {
+    '@type': 'CreativeWork',
+    ...(article.url ? { url: article.url } : {}),
+    headline: article.title,
+    ...(article.publishedAt ? { datePublished: dateOnly(article.publishedAt) } : {}),
+    ...(article.publisher ? { publisher: { '@type': 'Organization' as const, name: article.publisher } } : {}),
+  };
+}
+
+/** The ClaimReviews of one article: one per published verdict, retracted ones and drafts left out. */
+export function toClaimReviews(article: ArticleReport, header: ReportHeader): ClaimReview[] {
+  const reviews: ClaimReview[] = [];
+  const organisation: SchemaAgent = {
+    '@type': 'Organization',
+    name: header.organisation.name,
+    ...(header.organisation.url ? { url: header.organisation.url } : {}),
+  };
+  for (const claim of article.claims) {
+    for (const verdict of claim.verdicts) {
+      if (verdict.status !== 'published') continue;
+      const author = claimant(claim);
+      reviews.push({
+        '@context': 'https://schema.org',
+        '@type': 'ClaimReview',
+        url: reviewUrl(header.reviewUrlTemplate, claim.id),
+        claimReviewed: claim.claimReviewed?.trim() || claim.quote,
+        reviewRating: rating(verdict),
+        itemReviewed: {
+          '@type': 'Claim',
+          ...(author ? { author } : {}),
+          ...(article.publishedAt ? { datePublished: dateOnly(article.publishedAt) } : {}),
+          appearance: [appearance(article)],
+        },
+        author: organisation,
+        ...(verdict.publishedAt ? { datePublished: dateOnly(verdict.publishedAt) } : {}),
+      });
+    }
+  }
+  return reviews;
+}
+
+/**
+ * A JSON array, written one article at a time so that a period report streams. A writer remembers
+ * whether it wrote a review yet (for the commas), so take a new one for each report.
+ */
+export function claimReviewReportWriter(): ReportWriter {
+  let written = 0;
+  return {
+    begin: () => '[',
+    article(article, _index, header): string {
+      return toClaimReviews(article, header)
+        .map((review) => `${written++ === 0 ? '' : ','}\n  ${JSON.stringify(review, null, 2).replace(/\n/g, '\n  ')}`)
+        .join('');
+    },
+    end: () => (written ? '\n]\n' : ']\n'),
+  };
+}
+
+export function renderClaimReview(model: VerdictReport): string {
+  return writeReport(claimReviewReportWriter(), model);
+}

@@ -1,0 +1,87 @@
+import type { ReportHeader, VerdictReport } from '../report.model';
+import { claimReviewReportWriter, renderClaimReview } from './claimreview';
+import { csvReportWriter, renderCsv } from './csv';
+import { FileNameSubject, reportBaseName } from './file-name';
+import { htmlReportWriter, renderHtml } from './html';
+import { jsonReportWriter, renderJson } from './json';
+import { markdownReportWriter, renderMarkdown } from './markdown';
+import { renderPdf, renderPdfFrom } from './pdf';
+import { ArticleStream, ReportWriter, streamReportPieces } from './report-writer';
+
+export const REPORT_FORMAT_NAMES = ['json', 'markdown', 'html', 'csv', 'pdf', 'claimreview'] as const;
+export type ReportFormat = (typeof REPORT_FORMAT_NAMES)[number];
+
+export interface ReportFormatInfo {
+  /** The Content-Type header value. */
+  contentType: string;
+  /** Without the dot. */
+  extension: string;
+}
+
+export const REPORT_FORMATS: Readonly<Record<ReportFormat, ReportFormatInfo>> = {
+  json: { contentType: 'application/json', extension: 'json' },
+  markdown: { contentType: 'text/markdown; charset=utf-8', extension: 'md' },
+  html: { contentType: 'text/html; charset=utf-8', extension: 'html' },
+  csv: { contentType: 'text/csv; charset=utf-8', extension: 'csv' },
+  pdf: { contentType: 'application/pdf', extension: 'pdf' },
+  claimreview: { contentType: 'application/ld+json', extension: 'jsonld' },
+};
+
+export function isReportFormat(value: unknown): value is ReportFormat {
+  return typeof value === 'string' && (REPORT_FORMAT_NAMES as readonly string[]).includes(value);
+}
+
+/** The whole report in one format: a string for the text formats, a Buffer for PDF. */
+export async function renderReport(format: ReportFormat, model: VerdictReport): Promise<string | Buffer> {
+  switch (format) {
+    case 'json':
+      return renderJson(model);
+    case 'markdown':
+      return renderMarkdown(model);
+    case 'html':
+      return renderHtml(model);
+    case 'csv':
+      return renderCsv(model);
+    case 'claimreview':
+      return renderClaimReview(model);
+    case 'pdf':
+      return renderPdf(model);
+  }
+}
+
+const TEXT_WRITERS: Record<Exclude<ReportFormat, 'pdf'>, () => ReportWriter> = {
+  json: () => jsonReportWriter,
+  markdown: () => markdownReportWriter,
+  html: () => htmlReportWriter,
+  csv: () => csvReportWriter,
+  claimreview: claimReviewReportWriter,
+};
+
+/**
+ * A report whose articles come one at a time (a period report read from the database in batches).
+ * The text formats yield each piece as soon as its article is written, so memory stays flat however
+ * many verdicts there are; the PDF comes as one Buffer once complete (its pages say "of N").
+ * Piped to a response (e.g. `Readable.from(streamReport(...))`), the pieces concatenate to exactly what
+ * `renderReport` gives for the same articles.
+ */
+export async function* streamReport(format: ReportFormat, header: ReportHeader, articles: ArticleStream): AsyncGenerator<string | Buffer> {
+  if (format === 'pdf') {
+    yield await renderPdfFrom(header, articles);
+    return;
+  }
+  yield* streamReportPieces(TEXT_WRITERS[format](), header, articles);
+}
+
+/** The download name, e.g. `claimdesk-report-russian-loses-interpol-presidency-2026-11-29.md`. */
+export function reportFileName(subject: FileNameSubject, format: ReportFormat): string {
+  return `${reportBaseName(subject)}.${REPORT_FORMATS[format].extension}`;
+}
+
+export type { ArticleStream, ReportWriter } from './report-writer';
+export type { FileNameSubject } from './file-name';
+export { csvHeader, csvRows, csvRecord, CSV_COLUMNS, neutraliseFormula } from './csv';
+export { toClaimReviews } from './claimreview';
+export type { ClaimReview } from './claimreview';
+export { toReportDocument, REPORT_JSON_FORMAT, REPORT_SCHEMA_VERSION } from './json';
+export type { VerdictReportDocument } from './json';
+export { renderClaimReview, renderCsv, renderHtml, renderJson, renderMarkdown, renderPdf, renderPdfFrom };

@@ -1,0 +1,168 @@
+import type { ArticleReport, ClaimReport, ReportHeader, ReportedSource, ReportedVerdict, VerdictReport } from '../report.model';
+import {
+  ANCHOR_REMARKS,
+  STANCE_LABELS,
+  VERDICT_STATUS_LABELS,
+  dateOnly,
+  dateTime,
+  ratingLine,
+  verdictDate,
+  verdictHistory,
+  verdictStatusLine,
+} from './labels';
+import { isWebUrl, reviewUrl } from './links';
+import { ReportWriter, writeReport } from './report-writer';
+
+/**
+ * Escapes user text for a place inside a Markdown line (a paragraph, a quote, a table cell): it
+ * cannot start a heading or list, open emphasis, code, a link or HTML, or end a table cell. Line breaks
+ * become spaces, since a line break would end a table row.
+ */
+export function escapeMarkdownInline(text: string): string {
+  return text
+    .replace(/\s*[\r\n]+\s*/g, ' ')
+    .replace(/[\\`*_[\]<>|~&]/g, (char) => `\\${char}`)
+    .replace(/^(\s*)([#>+=-]|\d+[.)])/, (_match, space: string, marker: string) => `${space}${marker.replace(/^(\d*)(.)$/, '$1\\$2')}`);
+}
+
+/**
+ * Reviewer-written Markdown (a rationale) goes in as given, with one guard: a code fence left open
+ * would swallow the rest of the report, so it is closed.
+ */
+export function closeOpenFences(markdown: string): string {
+  let open: string | null = null;
+  for (const line of markdown.split('\n')) {
+    const fence = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (!fence) continue;
+    if (open === null) open = fence;
+    else if (fence[0] === open[0] && fence.length >= open.length && line.trim() === fence) open = null;
+  }
+  return open === null ? markdown : `${markdown.replace(/\n*$/, '')}\n${open}`;
+}
+
+function link(text: string, url: string | null): string {
+  if (!isWebUrl(url)) return escapeMarkdownInline(text);
+  // The pointy-bracket destination takes any URL whose `<`, `>` and spaces are percent-encoded, as `href` does.
+  return `[${escapeMarkdownInline(text)}](<${new URL(url).href}>)`;
+}
+
+function truncate(text: string, codePoints: number): string {
+  const chars = Array.from(text.replace(/\s+/g, ' ').trim());
+  return chars.length <= codePoints ? chars.join('') : `${chars.slice(0, codePoints - 1).join('').trimEnd()}…`;
+}
+
+function tableRow(cells: readonly string[]): string {
+  return `| ${cells.map((cell) => cell || ' ').join(' | ')} |`;
+}
+
+function summaryTable(article: ArticleReport): string[] {
+  const lines = [tableRow(['#', 'Claim', 'Verdict', 'Reviewer', 'Date']), '|---:|---|---|---|---|'];
+  article.claims.forEach((claim, index) => {
+    const verdict = claim.currentVerdict;
+    lines.push(
+      tableRow([
+        String(index + 1),
+        escapeMarkdownInline(truncate(claim.quote, 120)),
+        verdict ? escapeMarkdownInline(verdict.status === 'published' ? verdict.ratingLabel : `${verdict.ratingLabel} (${VERDICT_STATUS_LABELS[verdict.status].toLowerCase()})`) : 'No verdict yet',
+        verdict ? escapeMarkdownInline(verdict.author.displayName) : '',
+        verdict ? verdictDate(verdict) : '',
+      ]),
+    );
+  });
+  return lines;
+}
+
+function quotedInSentence(claim: ClaimReport): string {
+  const before = escapeMarkdownInline(claim.contextBefore);
+  const after = escapeMarkdownInline(claim.contextAfter);
+  const quote = escapeMarkdownInline(claim.quote);
+  // `**` must touch the quote's first and last characters to count as emphasis.
+  const marked = quote.trim() ? `**${quote.trim()}**` : quote;
+  return `> ${before}${quote.startsWith(' ') ? ' ' : ''}${marked}${quote.endsWith(' ') ? ' ' : ''}${after}`.trimEnd();
+}
+
+function verdictLine(verdict: ReportedVerdict): string {
+  const parts = [`**Verdict: ${escapeMarkdownInline(ratingLine(verdict))}**`, verdictStatusLine(verdict)];
+  parts.push(`by ${escapeMarkdownInline(verdict.author.displayName)}`);
+  if (verdict.reviewer) parts.push(`reviewed by ${escapeMarkdownInline(verdict.reviewer.displayName)}`);
+  if (verdict.confidence !== null) parts.push(`confidence ${Math.round(verdict.confidence * 100)} %`);
+  return parts.join(' · ');
+}
+
+function sourceItem(attached: ReportedSource): string {
+  const { source } = attached;
+  let item = `- ${STANCE_LABELS[attached.stance]}: ${link(source.title ?? source.url, source.url)}`;
+  const about = [source.publisher, dateOnly(source.publishedAt), source.kind].filter(Boolean).map((part) => escapeMarkdownInline(String(part)));
+  if (about.length) item += ` — ${about.join(', ')}`;
+  if (isWebUrl(source.archiveUrl)) item += ` ([archived copy](<${new URL(source.archiveUrl).href}>))`;
+  if (attached.excerpt) item += `\n  “${escapeMarkdownInline(attached.excerpt)}”`;
+  if (attached.note) item += `\n  Note: ${escapeMarkdownInline(attached.note)}`;
+  return item;
+}
+
+function historyItem(verdict: ReportedVerdict): string {
+  let item = `- ${verdictDate(verdict)}: ${escapeMarkdownInline(verdict.ratingLabel)} — ${VERDICT_STATUS_LABELS[verdict.status]}, by ${escapeMarkdownInline(verdict.author.displayName)}`;
+  if (verdict.correctionNote) item += `. Correction: ${escapeMarkdownInline(verdict.correctionNote)}`;
+  if (verdict.status === 'retracted' && verdict.reviewNote) item += `. Retracted because: ${escapeMarkdownInline(verdict.reviewNote)}`;
+  return item;
+}
+
+function claimSection(claim: ClaimReport, number: number, header: ReportHeader): string[] {
+  const lines = [`### Claim ${number}`, '', quotedInSentence(claim), ''];
+  const remark = ANCHOR_REMARKS[claim.anchor];
+  if (remark) lines.push(`*${remark}*`, '');
+  const facts: string[] = [];
+  if (claim.claimant) facts.push(`**Claimant:** ${escapeMarkdownInline(claim.claimant)}`);
+  if (claim.claimReviewed) facts.push(`**Claim reviewed:** ${escapeMarkdownInline(claim.claimReviewed)}`);
+  if (claim.tags.length) facts.push(`**Tags:** ${claim.tags.map(escapeMarkdownInline).join(', ')}`);
+  if (facts.length) lines.push(facts.join('  \n'), '');
+
+  const verdict = claim.currentVerdict;
+  if (!verdict) {
+    lines.push('*No verdict yet.*', '');
+  } else {
+    lines.push(verdictLine(verdict), '');
+    if (verdict.correctionNote) lines.push(`*Correction:* ${escapeMarkdownInline(verdict.correctionNote)}`, '');
+    if (verdict.rationale?.trim()) lines.push(closeOpenFences(verdict.rationale.trim()), '');
+  }
+  if (claim.sources.length) lines.push('**Sources**', '', ...claim.sources.map(sourceItem), '');
+  const history = verdictHistory(claim.verdicts, verdict);
+  if (history.length) lines.push('**Corrections and earlier verdicts**', '', ...history.map(historyItem), '');
+  const review = reviewUrl(header.reviewUrlTemplate, claim.id);
+  if (verdict?.status === 'published' && isWebUrl(review)) lines.push(`Review: <${new URL(review).href}>`, '');
+  return lines;
+}
+
+function articleSection(article: ArticleReport, header: ReportHeader): string {
+  const lines = [`## ${escapeMarkdownInline(article.title)}`, ''];
+  const facts: string[] = [];
+  if (article.publisher) facts.push(`**Publisher:** ${escapeMarkdownInline(article.publisher)}`);
+  if (article.authors.length) facts.push(`**Authors:** ${article.authors.map(escapeMarkdownInline).join(', ')}`);
+  if (article.publishedAt) facts.push(`**Published:** ${dateOnly(article.publishedAt)}`);
+  if (article.url) facts.push(`**Original:** ${link(article.url, article.url)}`);
+  facts.push(`**Revision:** ${article.revision}`);
+  lines.push(facts.join('  \n'), '');
+  if (!article.claims.length) {
+    lines.push('*No claims were marked in this article.*', '');
+    return lines.join('\n') + '\n';
+  }
+  lines.push(...summaryTable(article), '');
+  article.claims.forEach((claim, index) => lines.push(...claimSection(claim, index + 1, header)));
+  return lines.join('\n') + '\n';
+}
+
+export const markdownReportWriter: ReportWriter = {
+  begin(header: ReportHeader): string {
+    const lines = [`# Verdict report — ${escapeMarkdownInline(header.organisation.name)}`, ''];
+    const about = [`Generated ${dateTime(header.generatedAt)}`];
+    if (header.period) about.push(`verdicts published from ${dateOnly(header.period.from)} to ${dateOnly(header.period.to)} (exclusive)`);
+    lines.push(about.join(', ') + '.', '');
+    return lines.join('\n') + '\n';
+  },
+  article: (article, _index, header) => articleSection(article, header),
+  end: (_header, count) => (count === 0 ? '*No verdicts in this report.*\n' : ''),
+};
+
+export function renderMarkdown(model: VerdictReport): string {
+  return writeReport(markdownReportWriter, model);
+}

@@ -1,0 +1,15 @@
+export * from './web-annotation.types';
+export {
+  DEFAULT_ANNOTATION_PAGE_SIZE,
+  annotationCollectionId,
+  annotationPageCount,
+  annotationPageId,
+  claimAnnotationId,
+  toAnnotationCollection,
+  toAnnotationPage,
+  toWebAnnotation,
+} from './to-web-annotation';
+export type { AnnotationPageOptions, WebAnnotationOptions } from './to-web-annotation';
+export { AnnotationImportError, isRejected, parseAnnotationImport } from './annotation-import';
+export type { AnnotationImportItem, ImportedAnnotation, RejectedAnnotation } from './annotation-import';
+export { JSONLD_CONTEXT_URLS, readAnnotationContext, readJsonLdContext } from './jsonld-contexts';

@@ -1,0 +1,180 @@
+import type { ArticleReport, ClaimReport, PersonRef, ReportedAnnotation, ReportedVerdict } from '../report.model';
+import { articlePageUrl, trimSlash } from '../render/links';
+import {
+  ANNO_CONTEXT,
+  Agent,
+  AnnotationBody,
+  AnnotationCollection,
+  AnnotationPage,
+  ClaimTarget,
+  TextSelector,
+  TextualBody,
+  WebAnnotation,
+} from './web-annotation.types';
+
+/**
+ * One W3C Web Annotation per claim span, as API.md "GET /api/v1/articles/:id/annotations"
+ * describes: the claim's selectors as target; its annotations, current verdict, sources and tags
+ * as bodies.
+ */
+
+export interface WebAnnotationOptions {
+  /** CLAIMDESK_PUBLIC_URL. */
+  publicUrl: string;
+}
+
+export interface AnnotationPageOptions extends WebAnnotationOptions {
+  /** Annotations per page; 100 unless said. */
+  pageSize?: number;
+}
+
+export const DEFAULT_ANNOTATION_PAGE_SIZE = 100;
+
+const api = (publicUrl: string): string => `${trimSlash(publicUrl)}/api/v1`;
+
+export function claimAnnotationId(publicUrl: string, claimId: string): string {
+  return `${api(publicUrl)}/claims/${encodeURIComponent(claimId)}`;
+}
+
+export function annotationCollectionId(publicUrl: string, articleId: string): string {
+  return `${api(publicUrl)}/articles/${encodeURIComponent(articleId)}/annotations`;
+}
+
+export function annotationPageId(publicUrl: string, articleId: string, page: number): string {
+  return `${annotationCollectionId(publicUrl, articleId)}?page=${page}`;
+}
+
+function person(publicUrl: string, user: PersonRef): Agent {
+  return { id: `${api(publicUrl)}/users/${encodeURIComponent(user.id)}`, type: 'Person', name: user.displayName };
+}
+
+function generator(publicUrl: string): Agent {
+  return { id: `${trimSlash(publicUrl)}/`, type: 'Software', name: 'ClaimDesk' };
+}
+
+function selectors(claim: ClaimReport): TextSelector[] {
+  const quote: TextSelector = {
+    type: 'TextQuoteSelector',
+    exact: claim.quote,
+    ...(claim.prefix ? { prefix: claim.prefix } : {}),
+    ...(claim.suffix ? { suffix: claim.suffix } : {}),
+  };
+  // An orphaned claim has no position in the current text, only its last quote.
+  if (claim.start === null || claim.end === null) return [quote];
+  return [quote, { type: 'TextPositionSelector', start: claim.start, end: claim.end }];
+}
+
+function target(claim: ClaimReport, article: ArticleReport, publicUrl: string): ClaimTarget {
+  return { type: 'SpecificResource', source: article.url ?? articlePageUrl(publicUrl, article.id), selector: selectors(claim) };
+}
+
+function annotationBody(annotation: ReportedAnnotation, publicUrl: string): TextualBody | null {
+  if (annotation.deleted || annotation.body === null) return null;
+  return {
+    id: `${api(publicUrl)}/annotations/${encodeURIComponent(annotation.id)}`,
+    type: 'TextualBody',
+    value: annotation.body,
+    format: 'text/markdown',
+    purpose: annotation.motivation,
+    creator: person(publicUrl, annotation.author),
+    created: annotation.createdAt,
+    ...(annotation.editedAt ? { modified: annotation.editedAt } : {}),
+  };
+}
+
+function verdictBody(verdict: ReportedVerdict, publicUrl: string): TextualBody {
+  const rationale = verdict.rationale?.trim();
+  return {
+    id: `${api(publicUrl)}/verdicts/${encodeURIComponent(verdict.id)}`,
+    type: 'TextualBody',
+    value: rationale ? `${verdict.ratingLabel}: ${rationale}` : verdict.ratingLabel,
+    format: 'text/markdown',
+    purpose: 'assessing',
+    creator: person(publicUrl, verdict.author),
+    created: verdict.createdAt,
+    modified: verdict.updatedAt,
+  };
+}
+
+function bodies(claim: ClaimReport, publicUrl: string): AnnotationBody[] {
+  const all: AnnotationBody[] = [];
+  for (const annotation of claim.annotations) {
+    const body = annotationBody(annotation, publicUrl);
+    if (body) all.push(body);
+  }
+  if (claim.currentVerdict) all.push(verdictBody(claim.currentVerdict, publicUrl));
+  for (const attached of claim.sources) all.push({ type: 'SpecificResource', purpose: 'linking', source: attached.source.url });
+  for (const tag of claim.tags) all.push({ type: 'TextualBody', value: tag, purpose: 'tagging' });
+  return all;
+}
+
+/**
+ * One claim as an Annotation. Inside a page it goes without `@context` (the page's applies);
+ * on its own it carries it (`withContext`).
+ */
+export function toWebAnnotation(claim: ClaimReport, article: ArticleReport, options: WebAnnotationOptions & { withContext?: boolean }): WebAnnotation {
+  const { publicUrl } = options;
+  const body = bodies(claim, publicUrl);
+  return {
+    ...(options.withContext ? { '@context': ANNO_CONTEXT } : {}),
+    id: claimAnnotationId(publicUrl, claim.id),
+    type: 'Annotation',
+    // A claim with a verdict is an assessment; one still waiting for it only marks the span.
+    motivation: claim.currentVerdict ? 'assessing' : 'highlighting',
+    created: claim.createdAt,
+    modified: claim.updatedAt,
+    creator: person(publicUrl, claim.createdBy),
+    generator: generator(publicUrl),
+    ...(body.length ? { body } : {}),
+    target: target(claim, article, publicUrl),
+  };
+}
+
+export function annotationPageCount(article: Pick<ArticleReport, 'claims'>, pageSize = DEFAULT_ANNOTATION_PAGE_SIZE): number {
+  return Math.max(1, Math.ceil(article.claims.length / pageSize));
+}
+
+/**
+ * Page `page` (from 1) of an article's annotations, or null past the last page. An article without
+ * claims has one empty page, so that `first` always leads somewhere.
+ */
+export function toAnnotationPage(
+  article: ArticleReport,
+  page: number,
+  options: AnnotationPageOptions & { withContext?: boolean },
+): AnnotationPage | null {
+  const pageSize = options.pageSize ?? DEFAULT_ANNOTATION_PAGE_SIZE;
+  if (!Number.isInteger(pageSize) || pageSize < 1) throw new RangeError(`page size ${pageSize} is not a positive integer`);
+  const pages = annotationPageCount(article, pageSize);
+  if (!Number.isInteger(page) || page < 1 || page > pages) return null;
+  const { publicUrl } = options;
+  const startIndex = (page - 1) * pageSize;
+  return {
+    ...(options.withContext === false ? {} : { '@context': ANNO_CONTEXT }),
+    id: annotationPageId(publicUrl, article.id, page),
+    type: 'AnnotationPage',
+    partOf: { id: annotationCollectionId(publicUrl, article.id), total: article.claims.length },
+    startIndex,
+    ...(page < pages ? { next: annotationPageId(publicUrl, article.id, page + 1) } : {}),
+    ...(page > 1 ? { prev: annotationPageId(publicUrl, article.id, page - 1) } : {}),
+    items: article.claims.slice(startIndex, startIndex + pageSize).map((claim) => toWebAnnotation(claim, article, { publicUrl })),
+  };
+}
+
+/** The AnnotationCollection of an article's claims, with its first page embedded. */
+export function toAnnotationCollection(article: ArticleReport, options: AnnotationPageOptions): AnnotationCollection {
+  const { publicUrl } = options;
+  const first = toAnnotationPage(article, 1, { ...options, withContext: false });
+  if (!first) throw new Error('an article always has a first annotation page');
+  const modified = article.claims.reduce<string | undefined>((latest, claim) => (!latest || claim.updatedAt > latest ? claim.updatedAt : latest), undefined);
+  return {
+    '@context': ANNO_CONTEXT,
+    id: annotationCollectionId(publicUrl, article.id),
+    type: 'AnnotationCollection',
+    label: `Claims marked in “${article.title}”`,
+    total: article.claims.length,
+    ...(modified ? { modified } : {}),
+    first,
+    last: annotationPageId(publicUrl, article.id, annotationPageCount(article, options.pageSize)),
+  };
+}

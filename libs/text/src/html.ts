@@ -1,0 +1,215 @@
+import { DefaultTreeAdapterMap, DefaultTreeAdapterTypes, defaultTreeAdapter, html as htmlSpec, Parser, Token } from 'parse5';
+import { blocksToCanonicalText, BlockKind, TextBlock } from './canonical';
+
+type ChildNode = DefaultTreeAdapterTypes.ChildNode;
+type Element = DefaultTreeAdapterTypes.Element;
+
+/**
+ * HTML (a whole document or a fragment, however broken) → canonical text, the way a reader sees it:
+ * block elements become paragraphs, `<br>` a line break inside the paragraph, white space collapses
+ * as in a browser (U+00A0 kept), entities are decoded, and non-content (head, scripts, styles,
+ * templates, embeds, images) is dropped. Broken sentences are rejoined as for Markdown
+ * (see `continuesBrokenSentence`).
+ */
+export function htmlToText(html: string): string {
+  const collector = new TextBlockCollector();
+  // Parsed as a document (not a fragment) so that a full document's <head> lands in head and is
+  // dropped, while a fragment simply becomes the body.
+  collector.appendNodes(ShallowParser.parse(html, { treeAdapter: defaultTreeAdapter }).childNodes);
+  return blocksToCanonicalText(collector.finish());
+}
+
+/** An HTML fragment (a piece of Markdown's inline or block HTML), parsed with the same depth limit. */
+export function parseHtmlFragment(html: string): ChildNode[] {
+  const parser = ShallowParser.getFragmentParser(null, { treeAdapter: defaultTreeAdapter });
+  parser.tokenizer.write(html, true);
+  return parser.getFragment().childNodes;
+}
+
+/** Deeper than any real article (Chrome stops nesting its DOM at 512). */
+const MAX_DEPTH = 256;
+/** Elements that switch the tokenizer to raw text: letting them through keeps scripts out of the text. */
+const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'noscript', 'plaintext']);
+
+/**
+ * parse5 scans the stack of open elements for many start tags, so markup nested N deep costs O(N²):
+ * 5 MB of "<div>" would take hours. Beyond MAX_DEPTH we stop nesting, as browsers do: a block start
+ * tag becomes a paragraph break (<hr>), any other tag is left out; the text inside is kept.
+ */
+class ShallowParser extends Parser<DefaultTreeAdapterMap> {
+  override onStartTag(token: Token.TagToken): void {
+    if (this.openElements.stackTop < MAX_DEPTH || token.tagName === 'br' || RAW_TEXT.has(token.tagName)) {
+      return super.onStartTag(token);
+    }
+    if (BLOCKS.has(token.tagName)) {
+      super.onStartTag({ ...token, tagName: 'hr', tagID: htmlSpec.TAG_ID.HR, attrs: [], selfClosing: false });
+    }
+  }
+}
+
+/**
+ * Skipped whole: what a reader never sees as article text. Images contribute nothing, not even alt
+ * text (a browser's innerText leaves it out too, and "Photo: Reuters" is not a claim).
+ */
+const DROPPED = new Set([
+  'head', 'title', 'script', 'style', 'template', 'noscript', 'iframe', 'object', 'embed', 'svg', 'canvas',
+  'audio', 'video', 'img', 'picture', 'map', 'frameset', 'textarea', 'select', 'datalist',
+]);
+
+/** Elements that start and end a paragraph (HTML's default `display: block` and list items). */
+const BLOCKS = new Set([
+  'html', 'body', 'address', 'article', 'aside', 'blockquote', 'center', 'dd', 'details', 'dialog', 'dir', 'div',
+  'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header',
+  'hgroup', 'legend', 'li', 'listing', 'main', 'menu', 'nav', 'ol', 'p', 'plaintext', 'pre', 'search', 'section',
+  'summary', 'table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'ul', 'xmp',
+]);
+
+/** Elements whose white space is kept as written. */
+const PREFORMATTED = new Set(['pre', 'listing', 'xmp', 'plaintext']);
+
+/** Block elements that are not plain paragraphs, so never joined across a broken sentence. */
+const BLOCK_KINDS: Readonly<Record<string, BlockKind>> = {
+  h1: 'heading', h2: 'heading', h3: 'heading', h4: 'heading', h5: 'heading', h6: 'heading',
+  li: 'list-item', dt: 'list-item', dd: 'list-item',
+  blockquote: 'quote',
+  table: 'table-row', caption: 'table-row', tr: 'table-row',
+  pre: 'preformatted', listing: 'preformatted', xmp: 'preformatted', plaintext: 'preformatted',
+  header: 'other', footer: 'other', nav: 'other', aside: 'other', figure: 'other', figcaption: 'other',
+  summary: 'other', legend: 'other', address: 'other',
+};
+
+interface Frame {
+  readonly tag: string;
+  readonly kind: BlockKind;
+  readonly preformatted: boolean;
+}
+
+/**
+ * Turns a stream of elements and text into TextBlocks. Driven either by a parse5 tree
+ * (`appendNodes`) or element by element (`openElement`/`closeElement`/`appendText`), which is how
+ * the Markdown reader feeds it markdown-it tokens, so both formats follow the same rules.
+ */
+export class TextBlockCollector {
+  private readonly frames: Frame[] = [{ tag: '#root', kind: 'paragraph', preformatted: false }];
+  private readonly line = new BlockWriter();
+
+  openElement(tag: string): void {
+    if (tag === 'br') return this.line.lineBreak();
+    if (tag === 'hr') return this.line.endBlock();
+    if (tag === 'td' || tag === 'th') this.line.cellBreak();
+    const parent = this.top();
+    if (BLOCKS.has(tag)) this.line.endBlock();
+    this.frames.push({
+      tag,
+      // The outermost special block wins: a paragraph inside a list item is still part of a list item.
+      kind: parent.kind === 'paragraph' && BLOCKS.has(tag) ? (BLOCK_KINDS[tag] ?? 'paragraph') : parent.kind,
+      preformatted: parent.preformatted || PREFORMATTED.has(tag),
+    });
+  }
+
+  closeElement(): void {
+    const frame = this.frames.length > 1 ? this.frames.pop() : undefined;
+    if (frame !== undefined && BLOCKS.has(frame.tag)) this.line.endBlock();
+  }
+
+  appendText(text: string): void {
+    const { kind, preformatted } = this.top();
+    if (preformatted) this.line.appendPreformatted(text, kind);
+    else this.line.appendCollapsed(text, kind);
+  }
+
+  /** Walks a parse5 tree without recursion: deeply nested markup must not overflow the stack. */
+  appendNodes(nodes: readonly ChildNode[]): void {
+    const pending: Array<ChildNode | typeof CLOSE> = [...nodes].reverse();
+    for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+      if (next === CLOSE) this.closeElement();
+      else if (next.nodeName === '#text' && 'value' in next) this.appendText(next.value);
+      else if ('tagName' in next && !isSkipped(next)) {
+        this.openElement(next.tagName);
+        if (isVoid(next.tagName)) continue;
+        pending.push(CLOSE);
+        for (let i = next.childNodes.length - 1; i >= 0; i--) pending.push(next.childNodes[i] as ChildNode);
+      }
+    }
+  }
+
+  finish(): TextBlock[] {
+    this.line.endBlock();
+    return this.line.blocks;
+  }
+
+  private top(): Frame {
+    return this.frames[this.frames.length - 1] as Frame;
+  }
+}
+
+const CLOSE = Symbol('close element');
+
+/** br and hr take no close; everything in DROPPED is skipped whole, children included. */
+function isVoid(tag: string): boolean {
+  return tag === 'br' || tag === 'hr';
+}
+
+function isSkipped(element: Element): boolean {
+  return DROPPED.has(element.tagName) || element.attrs.some((attr) => attr.name === 'hidden');
+}
+
+/** HTML's "ASCII whitespace". U+00A0 and other Unicode spaces are content, as in a browser. */
+const HTML_WHITE_SPACE_RUN = /[\t\n\f\r ]+/g;
+
+/**
+ * Accumulates the current block. Collapsing follows CSS `white-space: normal`: a run of white space
+ * is one space, none at the start or end of a line, and a space next to a table-cell break or
+ * `<br>` disappears. Separators are held as `pending` until real content follows.
+ */
+class BlockWriter {
+  readonly blocks: TextBlock[] = [];
+  private text = '';
+  private kind: BlockKind | undefined;
+  private lineHasContent = false;
+  private pending: '' | ' ' | '\t' = '';
+
+  appendCollapsed(raw: string, kind: BlockKind): void {
+    const collapsed = raw.replace(HTML_WHITE_SPACE_RUN, ' ');
+    const start = collapsed.startsWith(' ') ? 1 : 0;
+    const end = collapsed.length > start && collapsed.endsWith(' ') ? collapsed.length - 1 : collapsed.length;
+    if (start === 1) this.softSpace();
+    if (end > start) this.appendContent(collapsed.slice(start, end), kind);
+    if (end < collapsed.length) this.softSpace();
+  }
+
+  appendPreformatted(raw: string, kind: BlockKind): void {
+    if (raw !== '') this.appendContent(raw, kind);
+  }
+
+  lineBreak(): void {
+    this.text += '\n';
+    this.lineHasContent = false;
+    this.pending = '';
+  }
+
+  /** Cells of a table row share one line, separated by a tab (as a browser's innerText does). */
+  cellBreak(): void {
+    if (this.lineHasContent) this.pending = '\t';
+  }
+
+  endBlock(): void {
+    // Blocks holding only white space (`<p>&nbsp;</p>`, `<br>`s) are spacing, not paragraphs.
+    if (/\S/.test(this.text)) this.blocks.push({ kind: this.kind ?? 'paragraph', text: this.text });
+    this.text = '';
+    this.kind = undefined;
+    this.lineHasContent = false;
+    this.pending = '';
+  }
+
+  private softSpace(): void {
+    if (this.lineHasContent && this.pending === '') this.pending = ' ';
+  }
+
+  private appendContent(content: string, kind: BlockKind): void {
+    this.kind ??= kind;
+    this.text += this.pending + content;
+    this.pending = '';
+    this.lineHasContent = true;
+  }
+}

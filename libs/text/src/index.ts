@@ -1,0 +1,10 @@
+export * from './code-points';
+export * from './canonical';
+export * from './markdown';
+export * from './html';
+export * from './ingest';
+export * from './quote';
+export * from './reanchor';
+
+import type { AnchorStatus } from './reanchor';
+export const ANCHOR_STATUSES: readonly AnchorStatus[] = ['anchored', 'moved', 'fuzzy', 'orphaned'];

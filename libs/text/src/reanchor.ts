@@ -1,0 +1,398 @@
+/**
+ * Re-anchoring claims when an article gets a new revision.
+ *
+ * The order of evidence (ARCHITECTURE.md, "Data rules"): the diff says where each span's text went;
+ * the quote and its context confirm it. The one thing never done is what Hypothesis does
+ * (hypothesis/client#7571): when the claim's own sentence was edited, jump to an identical phrase
+ * elsewhere. Text the diff carries over unchanged from the old revision is somebody else's text,
+ * so an exact copy there is never a destination. A claim follows its quote into new text (the diff
+ * shows it inserted) only when the old text around the span came along too, i.e. the passage moved;
+ * a new sentence that merely reuses the phrase, even in the same boilerplate context, is not it.
+ */
+import { codePointLength, TextIndex } from './code-points';
+import { computeEditMap, EditMap, insertionAround, mapPosition, mapSpan, overlapsInsertion, SpanMapping } from './edit-map';
+import {
+  alignInWindow,
+  ApproximateHit,
+  contextFit,
+  ContextFit,
+  contextSimilarity,
+  exactOccurrences,
+  isSpaceChar,
+  searchApproximate,
+  similarity,
+  toCodePoints,
+} from './fuzzy';
+import { describeQuote, QuoteSelector } from './quote';
+
+export type AnchorStatus = 'anchored' | 'moved' | 'fuzzy' | 'orphaned';
+
+/** A claim's stored selectors; start/end are null when it is already orphaned. */
+export interface StoredAnchor {
+  start: number | null;
+  end: number | null;
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+
+export interface Reanchored {
+  status: AnchorStatus;
+  start: number | null;
+  end: number | null;
+  /** The quote at the new place; the last stored quote when orphaned. */
+  quote: QuoteSelector;
+}
+
+/*
+ * Thresholds. Context is 32 code points a side, 64 in all; agreement is counted as the run of code
+ * points that match outwards from the span, so an edit far out in the context costs little and an
+ * edit right next to the span costs a lot.
+ */
+/** Context agreeing over ≥ 16 code points (a quarter) identifies a passage: two copies of a phrase rarely share it. */
+const GOOD_CONTEXT_RUN = 16;
+/** Under 8 agreeing code points the surroundings were rewritten: the diff's alignment of a short phrase is suspect. */
+const WEAK_CONTEXT_RUN = 8;
+/** A candidate "clearly wins" when its context agrees over ≥ 8 more code points than the runner-up's. */
+const CLEAR_MARGIN = 8;
+/** Quote + surroundings that came along must reach this length before a move is believed on length alone. */
+const LONG_QUOTE = 32;
+/**
+ * Moved-passage evidence: up to 64 code points on each side of the span, inside the block the diff
+ * deleted, must be ≥ 0.8 similar to the same stretch beside the candidate inside the inserted block.
+ * 0.8 lets a typo fix or a changed word in a moved paragraph through; a different sentence built on
+ * the same boilerplate scores far lower.
+ */
+const MOVE_WINDOW = 64;
+const MOVE_SIMILARITY = 0.8;
+/**
+ * Edited in place: the share of the span's text the diff carried over, relative to the longer of the
+ * old quote and the new region. ≥ 0.5 → fuzzy there; ≥ 0.25 → fuzzy only if the context still agrees
+ * (≥ 0.5 similarity); less → the passage is gone. Unrelated prose shares next to nothing after
+ * semantic cleanup, so the overlap measures real survival.
+ */
+const IN_PLACE_OVERLAP = 0.5;
+const IN_PLACE_MIN_OVERLAP = 0.25;
+const IN_PLACE_CONTEXT = 0.5;
+/** Inside a block the diff could not resolve (a rewrite, a diff timeout): quote similarity needed to accept an alignment. */
+const BLOCK_SIMILARITY = 0.75;
+const BLOCK_SIMILARITY_WITH_CONTEXT = 0.6;
+const BLOCK_CONTEXT = 0.6;
+/** Anywhere else (no diff evidence): an approximate match needs ≥ 0.8 quote and ≥ 0.5 context similarity. */
+const ELSEWHERE_SIMILARITY = 0.8;
+const ELSEWHERE_CONTEXT = 0.5;
+/** Shorter quotes are never matched approximately away from their place: too many near-copies. */
+const MIN_APPROXIMATE_QUOTE = 12;
+/** Alignment cells one claim may spend searching inserted text. */
+const INSERTED_TEXT_CELLS = 8_000_000;
+
+/** Re-anchors every claim of an article from its old text to its new text, with one diff for all of them. */
+export function reanchorAll(oldText: string, newText: string, anchors: readonly StoredAnchor[]): Reanchored[] {
+  const oldIndex = new TextIndex(oldText);
+  const newIndex = new TextIndex(newText);
+  const revision: Revision = { oldIndex, newIndex, map: computeEditMap(oldIndex, newIndex), occurrences: new Map() };
+  return anchors.map((anchor) => reanchorOne(revision, anchor));
+}
+
+/**
+ * Anchors a claim in a text with no old revision to compare with (imports, claims orphaned
+ * earlier): the stored position if it still holds the quote, else the quote ranked by context,
+ * else a close approximate match, else orphaned.
+ */
+export function anchorInText(text: string, anchor: StoredAnchor): Reanchored {
+  return locate(new TextIndex(text), anchor, anchor.start);
+}
+
+interface Revision {
+  readonly oldIndex: TextIndex;
+  readonly newIndex: TextIndex;
+  readonly map: EditMap;
+  /** Exact occurrences in the new text per quote, shared by claims with the same quote. */
+  readonly occurrences: Map<string, number[]>;
+}
+
+interface Candidate {
+  readonly start: number;
+  readonly end: number;
+  readonly fit: ContextFit;
+  readonly distance: number;
+}
+
+function reanchorOne(revision: Revision, anchor: StoredAnchor): Reanchored {
+  const { oldIndex, newIndex, map } = revision;
+  const { start, end, exact } = anchor;
+  if (exact.length === 0) return orphan(anchor);
+  if (start === null || end === null) return reattach(revision, anchor);
+  if (!oldIndex.isRange(start, end) || start === end || oldIndex.slice(start, end) !== exact) {
+    // The stored position does not hold the stored quote, so the diff says nothing about this
+    // claim: search for the quote near where its position maps.
+    const hint = mapPosition(map, Math.min(Math.max(0, start), oldIndex.length));
+    return locate(newIndex, anchor, hint);
+  }
+  const quoteLength = end - start;
+  const mapping = mapSpan(map, newIndex, start, end);
+  if (!mapping.touched) return keepUntouched(revision, anchor, mapping);
+  return (
+    placeInPlace(revision, anchor, mapping, quoteLength) ??
+    followMove(revision, anchor, mapping, quoteLength) ??
+    orphan(anchor)
+  );
+}
+
+/** The diff carried the span's text over unchanged. */
+function keepUntouched(revision: Revision, anchor: StoredAnchor, mapping: SpanMapping): Reanchored {
+  const { newIndex } = revision;
+  const fit = contextFit(newIndex, mapping.start, mapping.end, anchor.prefix, anchor.suffix);
+  // Both sides rewritten right up to a phrase that occurs more than once: the diff may have paired
+  // it with another copy. It stays where the diff put it, flagged.
+  if (isWeak(fit) && occurrencesOf(revision, anchor.exact).length > 1) {
+    return place(newIndex, anchor, 'fuzzy', mapping.start, mapping.end);
+  }
+  const same = mapping.start === anchor.start && mapping.end === anchor.end;
+  return place(newIndex, anchor, same ? 'anchored' : 'moved', mapping.start, mapping.end);
+}
+
+/** The span's text was edited: place it where the diff says its text went, if enough of it is there. */
+function placeInPlace(revision: Revision, anchor: StoredAnchor, mapping: SpanMapping, quoteLength: number): Reanchored | null {
+  const { newIndex } = revision;
+  const regionLength = mapping.regionEnd - mapping.regionStart;
+  const compact = regionLength <= 2 * quoteLength + 2 * WEAK_CONTEXT_RUN;
+
+  // The quote may still be whole inside the edited region (a short span the diff folded into the
+  // edits around it, or text cut and pasted back nearby).
+  if (regionLength >= quoteLength) {
+    const starts = exactOccurrences(newIndex, anchor.exact, mapping.regionStart, mapping.regionEnd);
+    const ranked = rank(newIndex, starts, quoteLength, anchor, mapping.start);
+    const best = ranked[0];
+    if (best && isGood(best.fit) && isClear(ranked)) {
+      const same = best.start === anchor.start && best.end === anchor.end;
+      return place(newIndex, anchor, same ? 'anchored' : 'moved', best.start, best.end);
+    }
+    if (best && (compact || quoteLength >= LONG_QUOTE || isGood(best.fit))) return place(newIndex, anchor, 'fuzzy', best.start, best.end);
+  }
+
+  const [start, end] = trim(newIndex, mapping.start, mapping.end, anchor.exact);
+  if (end > start) {
+    const overlap = mapping.preserved / Math.max(quoteLength, end - start);
+    if (overlap >= IN_PLACE_OVERLAP) return place(newIndex, anchor, 'fuzzy', start, end);
+    if (overlap >= IN_PLACE_MIN_OVERLAP && contextSimilarity(newIndex, start, end, anchor.prefix, anchor.suffix) >= IN_PLACE_CONTEXT) {
+      return place(newIndex, anchor, 'fuzzy', start, end);
+    }
+  }
+
+  // A large hunk (a rewritten block, or a diff that hit its deadline) only says "somewhere in
+  // here": align the quote inside it, near the proportional position, and accept a close match.
+  if (!compact && regionLength >= quoteLength / 2) {
+    const pad = 2 * quoteLength + 64;
+    const from = Math.max(mapping.regionStart, mapping.start - pad);
+    const to = Math.min(mapping.regionEnd, mapping.end + pad);
+    const maxErrors = Math.floor(quoteLength * (1 - BLOCK_SIMILARITY_WITH_CONTEXT));
+    const best = bestHit(newIndex, anchor, searchApproximate(newIndex, toCodePoints(anchor.exact), maxErrors, from, to, mapping.start), quoteLength);
+    if (best && (best.similarity >= BLOCK_SIMILARITY || (best.similarity >= BLOCK_SIMILARITY_WITH_CONTEXT && best.context >= BLOCK_CONTEXT))) {
+      return placeTrimmed(newIndex, anchor, best.hit);
+    }
+  }
+  return null;
+}
+
+/**
+ * The span's text is gone from where it was. It may have moved: follow it into inserted text, to an
+ * exact copy (→ moved) or, for a span also edited on the way, a close approximate one (→ fuzzy),
+ * but only where the old text around it came along as well (`cameAlong`). Text that was already
+ * there is never a candidate.
+ */
+function followMove(revision: Revision, anchor: StoredAnchor, mapping: SpanMapping, quoteLength: number): Reanchored | null {
+  const { newIndex, map } = revision;
+  const fresh = occurrencesOf(revision, anchor.exact).filter((s) => overlapsInsertion(map, s, s + quoteLength));
+  const moved = rank(newIndex, fresh, quoteLength, anchor, mapping.start).filter((c) => cameAlong(revision, anchor, mapping, c, quoteLength));
+  if (moved.length > 0) return place(newIndex, anchor, isClear(moved) ? 'moved' : 'fuzzy', moved[0].start, moved[0].end);
+
+  if (quoteLength < MIN_APPROXIMATE_QUOTE) return null;
+  const hits = insertedApproximateHits(revision, anchor, mapping.start, quoteLength).filter((scored) => {
+    const { hit } = scored;
+    const fit = contextFit(newIndex, hit.start, hit.end, anchor.prefix, anchor.suffix);
+    return cameAlong(revision, anchor, mapping, { start: hit.start, end: hit.end, fit, distance: 0 }, quoteLength);
+  });
+  const best = hits.sort((a, b) => b.similarity + b.context - (a.similarity + a.context))[0];
+  return best ? placeTrimmed(newIndex, anchor, best.hit) : null;
+}
+
+/**
+ * Whether a candidate in inserted text is the span's own passage, moved: on each side, the old text
+ * next to the span inside the deleted block (up to MOVE_WINDOW code points) is ≥ MOVE_SIMILARITY
+ * similar to the new text next to the candidate inside the inserted block. A side with nothing to
+ * compare (the span sat at the block's edge) passes; if little was compared in all, the quote must be
+ * long or its stored context must agree.
+ */
+function cameAlong(revision: Revision, anchor: StoredAnchor, mapping: SpanMapping, candidate: Candidate, quoteLength: number): boolean {
+  const { oldIndex, newIndex, map } = revision;
+  const { start, end } = anchor;
+  const block = insertionAround(map, candidate.start, candidate.end);
+  if (start === null || end === null || !block) return false;
+  const left = Math.min(MOVE_WINDOW, start - mapping.oldRegionStart, Math.max(0, candidate.start - block.start));
+  const right = Math.min(MOVE_WINDOW, mapping.oldRegionEnd - end, Math.max(0, block.end - candidate.end));
+  const sideAgrees = (before: string, after: string): boolean => before.length === 0 || similarity(before, after) >= MOVE_SIMILARITY;
+  if (!sideAgrees(oldIndex.slice(start - left, start), newIndex.slice(candidate.start - left, candidate.start))) return false;
+  if (!sideAgrees(oldIndex.slice(end, end + right), newIndex.slice(candidate.end, candidate.end + right))) return false;
+  return quoteLength + left + right >= LONG_QUOTE || isGood(candidate.fit);
+}
+
+/** Close approximate matches of the quote inside inserted text, nearest blocks first, within a cell budget. */
+function insertedApproximateHits(revision: Revision, anchor: StoredAnchor, hint: number, quoteLength: number): ScoredHit[] {
+  const { newIndex, map } = revision;
+  const pattern = toCodePoints(anchor.exact);
+  const maxErrors = Math.floor(quoteLength * (1 - ELSEWHERE_SIMILARITY));
+  const blocks = map.hunks
+    .filter((h) => h.newEnd - h.newStart >= quoteLength - maxErrors)
+    .sort((a, b) => Math.abs(a.newStart - hint) - Math.abs(b.newStart - hint));
+  const found: ScoredHit[] = [];
+  let cells = 0;
+  for (const block of blocks) {
+    const from = Math.max(0, block.newStart - maxErrors);
+    const to = Math.min(newIndex.length, block.newEnd + maxErrors);
+    cells += quoteLength * (to - from);
+    if (cells > INSERTED_TEXT_CELLS) break;
+    for (const hit of searchApproximate(newIndex, pattern, maxErrors, from, to, hint)) {
+      const scored = scoreHit(newIndex, anchor, hit, quoteLength);
+      if (scored.similarity >= ELSEWHERE_SIMILARITY && scored.context >= ELSEWHERE_CONTEXT) found.push(scored);
+    }
+  }
+  return found;
+}
+
+/**
+ * A claim that was orphaned before comes back only through new text, with its stored context agreeing
+ * on both sides (an edit undone, a sentence restored), never to a copy that was already there.
+ */
+function reattach(revision: Revision, anchor: StoredAnchor): Reanchored {
+  const { newIndex, map } = revision;
+  const quoteLength = codePointLength(anchor.exact);
+  const fresh = occurrencesOf(revision, anchor.exact).filter((s) => overlapsInsertion(map, s, s + quoteLength));
+  const restored = rank(newIndex, fresh, quoteLength, anchor, 0).filter(({ fit }) => bothSidesAgree(fit));
+  if (restored.length === 0) return orphan(anchor);
+  return place(newIndex, anchor, isClear(restored) ? 'moved' : 'fuzzy', restored[0].start, restored[0].end);
+}
+
+/** Anchoring without a diff: stored position → exact quote ranked by context → close approximate match. */
+function locate(index: TextIndex, anchor: StoredAnchor, hint: number | null): Reanchored {
+  const { exact, start, end } = anchor;
+  if (exact.length === 0) return orphan(anchor);
+  const quoteLength = codePointLength(exact);
+  const near = hint === null ? 0 : Math.min(Math.max(0, hint), index.length);
+  const all = exactOccurrences(index, exact);
+
+  if (start !== null && end !== null && index.isRange(start, end) && start < end && index.slice(start, end) === exact) {
+    const own = contextFit(index, start, end, anchor.prefix, anchor.suffix);
+    if (isWeak(own)) {
+      const others = rank(index, all.filter((s) => s !== start), quoteLength, anchor, start);
+      const best = others[0];
+      if (best && isGood(best.fit) && best.fit.run >= own.run + CLEAR_MARGIN && isClear(others)) {
+        return place(index, anchor, 'moved', best.start, best.end);
+      }
+    }
+    return place(index, anchor, 'anchored', start, end);
+  }
+
+  const ranked = rank(index, all, quoteLength, anchor, near);
+  const best = ranked[0];
+  if (best) return place(index, anchor, isGood(best.fit) && isClear(ranked) ? 'moved' : 'fuzzy', best.start, best.end);
+
+  if (quoteLength >= MIN_APPROXIMATE_QUOTE) {
+    const pattern = toCodePoints(exact);
+    const maxErrors = Math.floor(quoteLength * (1 - ELSEWHERE_SIMILARITY));
+    const accept = (hits: ApproximateHit[]): Reanchored | null => {
+      const top = bestHit(index, anchor, hits, quoteLength);
+      return top && top.similarity >= ELSEWHERE_SIMILARITY && top.context >= ELSEWHERE_CONTEXT ? placeTrimmed(index, anchor, top.hit) : null;
+    };
+    // Near the old position first, where a small window can be aligned exhaustively.
+    if (hint !== null) {
+      const pad = 2 * quoteLength + 256;
+      const found = accept(nearHits(index, pattern, near, pad, maxErrors));
+      if (found) return found;
+    }
+    const found = accept(searchApproximate(index, pattern, maxErrors, 0, index.length, near));
+    if (found) return found;
+  }
+  return orphan(anchor);
+}
+
+function nearHits(index: TextIndex, pattern: Int32Array, near: number, pad: number, maxErrors: number): ApproximateHit[] {
+  const hit = alignInWindow(index, pattern, Math.max(0, near - pad), Math.min(index.length, near + pattern.length + pad), near);
+  return hit && hit.errors <= maxErrors ? [hit] : [];
+}
+
+function occurrencesOf(revision: Revision, exact: string): number[] {
+  let starts = revision.occurrences.get(exact);
+  if (!starts) {
+    starts = exactOccurrences(revision.newIndex, exact);
+    revision.occurrences.set(exact, starts);
+  }
+  return starts;
+}
+
+/** Exact candidates, best first: most agreeing context, then nearest to where the span should be. */
+function rank(index: TextIndex, starts: readonly number[], quoteLength: number, anchor: StoredAnchor, hint: number): Candidate[] {
+  return starts
+    .map((start) => ({
+      start,
+      end: start + quoteLength,
+      fit: contextFit(index, start, start + quoteLength, anchor.prefix, anchor.suffix),
+      distance: Math.abs(start - hint),
+    }))
+    .sort((a, b) => b.fit.run - a.fit.run || a.distance - b.distance);
+}
+
+const isGood = (fit: ContextFit): boolean => fit.run >= Math.min(GOOD_CONTEXT_RUN, fit.available);
+const isWeak = (fit: ContextFit): boolean => fit.run < Math.min(WEAK_CONTEXT_RUN, fit.available);
+const isClear = (ranked: readonly Candidate[]): boolean => ranked.length < 2 || ranked[0].fit.run - ranked[1].fit.run >= CLEAR_MARGIN;
+/** Each side agrees over GOOD_CONTEXT_RUN code points, or over all of its stored context if shorter. */
+const bothSidesAgree = (fit: ContextFit): boolean =>
+  fit.prefixRun >= Math.min(GOOD_CONTEXT_RUN, fit.prefixLength) && fit.suffixRun >= Math.min(GOOD_CONTEXT_RUN, fit.suffixLength);
+
+interface ScoredHit {
+  readonly hit: ApproximateHit;
+  readonly similarity: number;
+  readonly context: number;
+}
+
+function scoreHit(index: TextIndex, anchor: StoredAnchor, hit: ApproximateHit, quoteLength: number): ScoredHit {
+  return {
+    hit,
+    similarity: 1 - hit.errors / Math.max(quoteLength, hit.end - hit.start),
+    context: contextSimilarity(index, hit.start, hit.end, anchor.prefix, anchor.suffix),
+  };
+}
+
+/** The approximate hit with the best quote + context similarity. */
+function bestHit(index: TextIndex, anchor: StoredAnchor, hits: readonly ApproximateHit[], quoteLength: number): ScoredHit | null {
+  let best: ScoredHit | null = null;
+  for (const hit of hits) {
+    const scored = scoreHit(index, anchor, hit, quoteLength);
+    if (!best || scored.similarity + scored.context > best.similarity + best.context) best = scored;
+  }
+  return best;
+}
+
+/** Drops white space a fuzzy region gained at its edges, unless the quote itself has it there. */
+function trim(index: TextIndex, start: number, end: number, exact: string): [number, number] {
+  let s = start;
+  let e = end;
+  if (!/^\s/u.test(exact)) while (s < e && isSpaceChar(index, s)) s++;
+  if (!/\s$/u.test(exact)) while (e > s && isSpaceChar(index, e - 1)) e--;
+  return [s, e];
+}
+
+function placeTrimmed(index: TextIndex, anchor: StoredAnchor, hit: ApproximateHit): Reanchored {
+  const [start, end] = trim(index, hit.start, hit.end, anchor.exact);
+  return place(index, anchor, 'fuzzy', start, end);
+}
+
+/** A placed result; anything but a non-empty valid range is refused (orphaned) rather than stored. */
+function place(index: TextIndex, anchor: StoredAnchor, status: Exclude<AnchorStatus, 'orphaned'>, start: number, end: number): Reanchored {
+  if (!(start < end) || !index.isRange(start, end)) return orphan(anchor);
+  return { status, start, end, quote: describeQuote(index, start, end) };
+}
+
+function orphan(anchor: StoredAnchor): Reanchored {
+  return { status: 'orphaned', start: null, end: null, quote: { exact: anchor.exact, prefix: anchor.prefix, suffix: anchor.suffix } };
+}
