@@ -8,6 +8,10 @@ import { AuditModule } from '@claimdesk/audit';
 import { IdentityModule } from '@claimdesk/identity';
 import { ArticlesModule } from '@claimdesk/articles';
 import { ClaimsModule } from '@claimdesk/claims';
+import { AnnotationsModule } from '@claimdesk/annotations';
+import { SourcesModule } from '@claimdesk/sources';
+import { VerdictsModule } from '@claimdesk/verdicts';
+import { ReportsModule } from '@claimdesk/reports';
 import { ETagInterceptor } from './etag.interceptor';
 import { HealthController } from './health.controller';
 
@@ -32,6 +36,10 @@ export class AppModule {
         IdentityModule,
         ArticlesModule,
         ClaimsModule,
+        AnnotationsModule,
+        SourcesModule,
+        VerdictsModule,
+        ReportsModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_INTERCEPTOR, useClass: ETagInterceptor }],

@@ -32,6 +32,10 @@ export class AuditEntry {
   @Column({ name: 'article_id', type: 'varchar', length: 36, nullable: true })
   articleId!: string | null;
 
+  /** Set for changes to a claim and what hangs on it, for the claim's history. */
+  @Column({ name: 'claim_id', type: 'varchar', length: 36, nullable: true })
+  claimId!: string | null;
+
   @Column({ type: 'text', nullable: true })
   before!: string | null;
 

@@ -13,6 +13,8 @@ export interface AuditRecord {
   entityType: AuditEntityType;
   entityId: string;
   articleId: string | null;
+  /** The claim the change belongs to (the claim itself, its annotations, sources and verdicts). */
+  claimId?: string | null;
   before?: unknown;
   after?: unknown;
 }
@@ -26,6 +28,7 @@ export interface AuditView {
   entityType: AuditEntityType;
   entityId: string;
   articleId: string | null;
+  claimId: string | null;
   before: unknown;
   after: unknown;
 }
@@ -34,6 +37,7 @@ export interface AuditQuery {
   entityType?: AuditEntityType;
   entityId?: string;
   articleId?: string;
+  claimId?: string;
   limit?: number;
   cursor?: string;
 }
@@ -57,6 +61,7 @@ export class AuditService {
       entityType: record.entityType,
       entityId: record.entityId,
       articleId: record.articleId,
+      claimId: record.claimId ?? (record.entityType === 'claim' || record.entityType === 'claim_source' ? record.entityId : null),
       before: json(record.before),
       after: json(record.after),
     });
@@ -72,6 +77,7 @@ export class AuditService {
     if (query.entityType) qb.andWhere('a.entity_type = :entityType', { entityType: query.entityType });
     if (query.entityId) qb.andWhere('a.entity_id = :entityId', { entityId: query.entityId });
     if (query.articleId) qb.andWhere('a.article_id = :articleId', { articleId: query.articleId });
+    if (query.claimId) qb.andWhere('a.claim_id = :claimId', { claimId: query.claimId });
     if (query.cursor) {
       const [seq] = decodeCursor(query.cursor, 1);
       qb.andWhere('a.seq < :seq', { seq: Number(seq) });
@@ -91,6 +97,7 @@ export function toAuditView(entry: AuditEntry): AuditView {
     entityType: entry.entityType,
     entityId: entry.entityId,
     articleId: entry.articleId,
+    claimId: entry.claimId,
     before: entry.before === null ? null : JSON.parse(entry.before),
     after: entry.after === null ? null : JSON.parse(entry.after),
   };

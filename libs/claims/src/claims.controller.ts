@@ -1,18 +1,23 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiExtraModels, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Actor, ApiProblems, CurrentActor, IfMatch, Page } from '@claimdesk/core';
+import { Actor, ApiProblems, CurrentActor, IfMatch, ListQueryDto, Page } from '@claimdesk/core';
+import { AuditService, AuditView } from '@claimdesk/audit';
 import { ArticleContentDto } from '@claimdesk/articles';
 import { ArticleRevisionService, RevisionResult } from './article-revision.service';
-import { ClaimsService } from './claims.service';
+import { ClaimCounts, ClaimsService } from './claims.service';
 import { ClaimView } from './claim.view';
-import { ClaimListQueryDto, CreateClaimDto, SelectorDto, UpdateClaimDto } from './dto/claim.dto';
+import { ClaimCountsQueryDto, ClaimListQueryDto, CreateClaimDto, SelectorDto, UpdateClaimDto } from './dto/claim.dto';
 
 @ApiTags('claims')
 @ApiBearerAuth()
 @ApiExtraModels(SelectorDto)
 @Controller('api/v1')
 export class ClaimsController {
-  constructor(private readonly claims: ClaimsService, private readonly revisions: ArticleRevisionService) {}
+  constructor(
+    private readonly claims: ClaimsService,
+    private readonly revisions: ArticleRevisionService,
+    private readonly audit: AuditService,
+  ) {}
 
   @Post('articles/:id/claims')
   @ApiCreatedResponse({ type: ClaimView })
@@ -33,6 +38,21 @@ export class ClaimsController {
   @ApiProblems('not_found', 'version_conflict', 'payload_too_large')
   revise(@CurrentActor() actor: Actor, @Param('id') articleId: string, @Body() body: ArticleContentDto, @IfMatch() version?: number): Promise<RevisionResult> {
     return this.revisions.revise(actor, articleId, body, version);
+  }
+
+  @Get('claim-counts')
+  @ApiOkResponse({ description: '{ [articleId]: { open, in_review, resolved, fuzzy, orphaned, total } }' })
+  @ApiProblems()
+  counts(@Query() query: ClaimCountsQueryDto): Promise<Record<string, ClaimCounts>> {
+    return this.claims.countsFor(query.articleIds);
+  }
+
+  @Get('claims/:id/history')
+  @ApiOkResponse({ description: '{ items: AuditEntry[], nextCursor }, newest first: the claim and its annotations, sources and verdicts' })
+  @ApiProblems('not_found')
+  async history(@Param('id') id: string, @Query() query: ListQueryDto): Promise<Page<AuditView>> {
+    await this.claims.ref(id);
+    return this.audit.list({ claimId: id, limit: query.limit, cursor: query.cursor });
   }
 
   @Get('claims/:id')

@@ -20,6 +20,15 @@ export interface ClaimRef {
   status: ClaimStatus;
 }
 
+export interface ClaimCounts {
+  open: number;
+  in_review: number;
+  resolved: number;
+  fuzzy: number;
+  orphaned: number;
+  total: number;
+}
+
 /** Orphans have no position; they sort after every placed claim. */
 const ORPHAN_ORDER = 2147483647;
 
@@ -89,6 +98,24 @@ export class ClaimsService {
     const rows = await this.claims.createQueryBuilder('c').where('c.article_id = :articleId', { articleId })
       .orderBy(`COALESCE(c.start_offset, ${ORPHAN_ORDER})`, 'ASC').addOrderBy('c.end_offset', 'DESC').addOrderBy('c.id', 'ASC').getMany();
     return rows.map(toClaimView);
+  }
+
+  /** Claims per status and per weak anchor of each article, for the article list. */
+  async countsFor(articleIds: readonly string[]): Promise<Record<string, ClaimCounts>> {
+    const counts: Record<string, ClaimCounts> = {};
+    for (const id of articleIds) counts[id] = { open: 0, in_review: 0, resolved: 0, fuzzy: 0, orphaned: 0, total: 0 };
+    if (articleIds.length === 0) return counts;
+    const rows = await this.claims.createQueryBuilder('c').select('c.article_id', 'articleId').addSelect('c.status', 'status')
+      .addSelect('c.anchor', 'anchor').addSelect('COUNT(*)', 'n').where('c.article_id IN (:...ids)', { ids: [...articleIds] })
+      .groupBy('c.article_id').addGroupBy('c.status').addGroupBy('c.anchor').getRawMany<{ articleId: string; status: ClaimStatus; anchor: AnchorStatus; n: string | number }>();
+    for (const row of rows) {
+      const entry = counts[row.articleId];
+      const n = Number(row.n);
+      entry[row.status] += n;
+      entry.total += n;
+      if (row.anchor === 'fuzzy' || row.anchor === 'orphaned') entry[row.anchor] += n;
+    }
+    return counts;
   }
 
   async get(id: string): Promise<ClaimView> {

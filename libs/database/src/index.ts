@@ -3,3 +3,4 @@ export * from './database-url';
 export * from './data-source-options';
 export * from './transactions';
 export * from './json-column';
+export * from './in-chunks';

@@ -26,23 +26,28 @@ export function parseHtmlFragment(html: string): ChildNode[] {
   return parser.getFragment().childNodes;
 }
 
-/** Deeper than any real article (Chrome stops nesting its DOM at 512). */
-const MAX_DEPTH = 256;
+/**
+ * Deeper than any real article's markup (Chrome stops nesting its DOM at 512). The cost of hostile
+ * input grows with this number, see ShallowParser.
+ */
+const MAX_DEPTH = 128;
 /** Elements that switch the tokenizer to raw text: letting them through keeps scripts out of the text. */
 const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'noscript', 'plaintext']);
 
 /**
  * parse5 scans the stack of open elements for many start tags, so markup nested N deep costs O(N²):
  * 5 MB of "<div>" would take hours. Beyond MAX_DEPTH we stop nesting, as browsers do: a block start
- * tag becomes a paragraph break (<hr>), any other tag is left out; the text inside is kept.
+ * tag becomes a paragraph break (two <br>, which need no scan), any other tag is left out; the text
+ * inside is kept.
  */
 class ShallowParser extends Parser<DefaultTreeAdapterMap> {
   override onStartTag(token: Token.TagToken): void {
     if (this.openElements.stackTop < MAX_DEPTH || token.tagName === 'br' || RAW_TEXT.has(token.tagName)) {
       return super.onStartTag(token);
     }
-    if (BLOCKS.has(token.tagName)) {
-      super.onStartTag({ ...token, tagName: 'hr', tagID: htmlSpec.TAG_ID.HR, attrs: [], selfClosing: false });
+    if (!BLOCKS.has(token.tagName)) return;
+    for (let i = 0; i < 2; i++) {
+      super.onStartTag({ ...token, tagName: 'br', tagID: htmlSpec.TAG_ID.BR, attrs: [], selfClosing: false, ackSelfClosing: false });
     }
   }
 }

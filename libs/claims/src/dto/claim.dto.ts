@@ -104,3 +104,13 @@ export class ClaimListQueryDto extends ListQueryDto {
   @IsIn(['open', 'in_review', 'resolved'], { each: true })
   status?: string[];
 }
+
+export class ClaimCountsQueryDto {
+  @ApiProperty({ description: 'comma-separated article ids (at most 200)' })
+  @Transform(commaList)
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsString({ each: true })
+  @MaxLength(36, { each: true })
+  articleIds!: string[];
+}

@@ -115,8 +115,8 @@ export class InitialSchema1764400000000 implements MigrationInterface {
       columns: [{ name: 'seq', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' },
         str('id', 36), time('at'), ref('actor_id', true), str('action', 64), str('entity_type', 32), str('entity_id', 64),
         // No foreign key: the audit log outlives what it records, deleted articles included.
-        ref('article_id', true), text('before', true), text('after', true)],
-      indices: [index('audit_log', ['id'], true), index('audit_log', ['article_id', 'seq']),
+        ref('article_id', true), ref('claim_id', true), text('before', true), text('after', true)],
+      indices: [index('audit_log', ['id'], true), index('audit_log', ['article_id', 'seq']), index('audit_log', ['claim_id', 'seq']),
         index('audit_log', ['entity_type', 'entity_id', 'seq'])],
     }));
   }

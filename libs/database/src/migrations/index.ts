@@ -1,4 +1,5 @@
 import { InitialSchema1764400000000 } from './1764400000000-initial-schema';
+import { BuiltInRatingScales1764400000001 } from './1764400000001-built-in-rating-scales';
 
 /** Every migration, oldest first. Listed as classes so bundled builds need no file globbing. */
-export const MIGRATIONS = [InitialSchema1764400000000];
+export const MIGRATIONS = [InitialSchema1764400000000, BuiltInRatingScales1764400000001];

@@ -47,9 +47,9 @@ function summaryTable(article: ArticleReport): string {
     return (
       `<tr><td class="number">${index + 1}</td>` +
       `<td class="claim-cell"><a href="#${claimAnchor(claim)}">${html(claim.quote)}</a></td>` +
-      `<td>${verdictCell}</td>` +
+      `<td class="verdict-cell">${verdictCell}</td>` +
       `<td>${verdict ? html(verdict.author.displayName) : ''}</td>` +
-      `<td>${verdict ? `<time datetime="${html(verdict.publishedAt ?? verdict.createdAt)}">${verdictDate(verdict)}</time>` : ''}</td></tr>`
+      `<td class="date">${verdict ? `<time datetime="${html(verdict.publishedAt ?? verdict.createdAt)}">${verdictDate(verdict)}</time>` : ''}</td></tr>`
     );
   });
   return (

@@ -64,7 +64,7 @@ export function verdictDate(verdict: ReportedVerdict): string {
  */
 export function verdictHistory(verdicts: readonly ReportedVerdict[], current: ReportedVerdict | null): ReportedVerdict[] {
   return verdicts
-    .filter((verdict) => verdict !== current && verdict.id !== current?.id)
+    .filter((verdict) => verdict.id !== current?.id)
     .filter((verdict) => verdict.status === 'published' || verdict.status === 'retracted' || verdict.publishedAt !== null)
     .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
 }

@@ -74,13 +74,24 @@ describe('Markdown report', () => {
 
 describe(escapeMarkdownInline.name, () => {
   it.each([
-    ['# heading', 'heading'],
-    ['1. item', 'item'],
-    ['> quote', 'quote'],
+    ['# heading'],
+    ['1. item'],
+    ['2018) item'],
+    ['> quote'],
+    ['- item'],
+    ['+ item'],
   ])('keeps %j from starting a block', (text) => {
     const document = rendered(escapeMarkdownInline(text));
 
     expect(byTag(document, 'p').map(textOf)).toEqual([text]);
+  });
+
+  it('keeps a quote line starting with spaces from becoming code', () => {
+    const claim = aClaim({ contextBefore: '     indented ', quote: 'quote' });
+    const document = rendered(renderMarkdown(aReport({ articles: [anArticle({ claims: [claim] })] })));
+
+    expect(byTag(document, 'pre')).toHaveLength(0);
+    expect(byTag(document, 'strong').map(textOf)).toContain('quote');
   });
 
   it('turns line breaks into spaces', () => {

@@ -19,10 +19,13 @@ import { ReportWriter, writeReport } from './report-writer';
  * become spaces, since a line break would end a table row.
  */
 export function escapeMarkdownInline(text: string): string {
-  return text
-    .replace(/\s*[\r\n]+\s*/g, ' ')
-    .replace(/[\\`*_[\]<>|~&]/g, (char) => `\\${char}`)
-    .replace(/^(\s*)([#>+=-]|\d+[.)])/, (_match, space: string, marker: string) => `${space}${marker.replace(/^(\d*)(.)$/, '$1\\$2')}`);
+  return (
+    text
+      .replace(/\s*[\r\n]+\s*/g, ' ')
+      .replace(/[\\`*_[\]<>|~&]/g, (char) => `\\${char}`)
+      // At the start of a line these would open a heading, a list or a setext underline: `\#`, `1\.`, `\-`.
+      .replace(/^(\s*)(\d*)([#+=-]|(?<=\d)[.)])/, '$1$2\\$3')
+  );
 }
 
 /**
@@ -46,11 +49,6 @@ function link(text: string, url: string | null): string {
   return `[${escapeMarkdownInline(text)}](<${new URL(url).href}>)`;
 }
 
-function truncate(text: string, codePoints: number): string {
-  const chars = Array.from(text.replace(/\s+/g, ' ').trim());
-  return chars.length <= codePoints ? chars.join('') : `${chars.slice(0, codePoints - 1).join('').trimEnd()}…`;
-}
-
 function tableRow(cells: readonly string[]): string {
   return `| ${cells.map((cell) => cell || ' ').join(' | ')} |`;
 }
@@ -62,7 +60,7 @@ function summaryTable(article: ArticleReport): string[] {
     lines.push(
       tableRow([
         String(index + 1),
-        escapeMarkdownInline(truncate(claim.quote, 120)),
+        escapeMarkdownInline(claim.quote),
         verdict ? escapeMarkdownInline(verdict.status === 'published' ? verdict.ratingLabel : `${verdict.ratingLabel} (${VERDICT_STATUS_LABELS[verdict.status].toLowerCase()})`) : 'No verdict yet',
         verdict ? escapeMarkdownInline(verdict.author.displayName) : '',
         verdict ? verdictDate(verdict) : '',
@@ -78,7 +76,8 @@ function quotedInSentence(claim: ClaimReport): string {
   const quote = escapeMarkdownInline(claim.quote);
   // `**` must touch the quote's first and last characters to count as emphasis.
   const marked = quote.trim() ? `**${quote.trim()}**` : quote;
-  return `> ${before}${quote.startsWith(' ') ? ' ' : ''}${marked}${quote.endsWith(' ') ? ' ' : ''}${after}`.trimEnd();
+  // Leading white space would turn the quote line into a code block.
+  return `> ${`${before}${quote.startsWith(' ') ? ' ' : ''}${marked}${quote.endsWith(' ') ? ' ' : ''}${after}`.trim()}`;
 }
 
 function verdictLine(verdict: ReportedVerdict): string {

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import type { ArticleReport, ClaimReport, ReportHeader, ReportedSource, ReportedVerdict, VerdictReport } from '../report.model';
@@ -24,19 +25,36 @@ import { reviewerMarkdownToParagraphs } from './reviewer-markdown';
  * held in memory until it is complete (unlike the text formats, which stream).
  */
 
-const FONT_DIR = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-const FONTS = {
-  body: join(FONT_DIR, 'DejaVuSans.ttf'),
-  bold: join(FONT_DIR, 'DejaVuSans-Bold.ttf'),
-  italic: join(FONT_DIR, 'DejaVuSans-Oblique.ttf'),
-} as const;
+const FONT_FILES = { body: 'DejaVuSans.ttf', bold: 'DejaVuSans-Bold.ttf', italic: 'DejaVuSans-Oblique.ttf' } as const;
+type FontName = keyof typeof FONT_FILES;
+
+let fontDirectory: string | undefined;
+
+/**
+ * The DejaVu fonts of the `dejavu-fonts-ttf` package. A bundler may turn `require.resolve` into a
+ * module id, so the result is checked, with node_modules under the working directory as fallback.
+ */
+function fontPath(font: FontName): string {
+  if (!fontDirectory) {
+    const candidates: string[] = [];
+    try {
+      candidates.push(join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf'));
+    } catch {
+      // not resolvable from here: try the fallback
+    }
+    candidates.push(join(process.cwd(), 'node_modules', 'dejavu-fonts-ttf', 'ttf'));
+    fontDirectory = candidates.find((dir) => existsSync(join(dir, FONT_FILES.body)));
+    if (!fontDirectory) throw new Error(`DejaVu fonts not found (looked in ${candidates.join(', ')}); is dejavu-fonts-ttf installed?`);
+  }
+  return join(fontDirectory, FONT_FILES[font]);
+}
 
 const MARGIN = 56;
 const COLOURS = { ink: '#1d1d1f', muted: '#5f6368', rule: '#c8ccd2', link: '#0b57d0', false: '#b3261e', mixed: '#a35c00', true: '#1b6e3a', none: '#5f6368' };
 
 type Doc = PDFKit.PDFDocument;
 
-function text(doc: Doc, value: string, options: PDFKit.Mixins.TextOptions & { font?: keyof typeof FONTS; size?: number; colour?: string } = {}): void {
+function text(doc: Doc, value: string, options: PDFKit.Mixins.TextOptions & { font?: FontName; size?: number; colour?: string } = {}): void {
   const { font = 'body', size = 10, colour = COLOURS.ink, ...rest } = options;
   doc.font(font).fontSize(size).fillColor(colour).text(value, { width: contentWidth(doc), ...rest });
 }
@@ -81,7 +99,7 @@ function summaryTable(doc: Doc, article: ArticleReport): void {
   const fixed = SUMMARY_COLUMNS.reduce((sum, column) => sum + column.width, 0) + gap * (SUMMARY_COLUMNS.length - 1);
   const widths = SUMMARY_COLUMNS.map((column) => column.width || contentWidth(doc) - fixed);
 
-  const row = (cells: string[], font: keyof typeof FONTS, colours: string[] = []): void => {
+  const row = (cells: string[], font: FontName, colours: string[] = []): void => {
     doc.font(font).fontSize(9);
     const height = Math.max(...cells.map((cell, i) => doc.heightOfString(cell || ' ', { width: widths[i] })));
     if (doc.y + height + 6 > bottom(doc)) {
@@ -190,12 +208,14 @@ function claimSection(doc: Doc, claim: ClaimReport, number: number, header: Repo
   else text(doc, 'No verdict yet.', { font: 'italic', colour: COLOURS.muted });
   if (claim.sources.length) {
     doc.moveDown(0.3);
+    keepSpace(doc, 50);
     text(doc, 'Sources', { font: 'bold', size: 10 });
     claim.sources.forEach((attached) => sourceItem(doc, attached));
   }
   const history = verdictHistory(claim.verdicts, verdict);
   if (history.length) {
     doc.moveDown(0.3);
+    keepSpace(doc, 40);
     text(doc, 'Corrections and earlier verdicts', { font: 'bold', size: 10 });
     history.forEach((earlier) => historyItem(doc, earlier));
   }
@@ -264,9 +284,7 @@ export async function renderPdfFrom(header: ReportHeader, articles: ArticleStrea
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  doc.registerFont('body', FONTS.body);
-  doc.registerFont('bold', FONTS.bold);
-  doc.registerFont('italic', FONTS.italic);
+  for (const font of Object.keys(FONT_FILES) as FontName[]) doc.registerFont(font, fontPath(font));
 
   text(doc, 'Verdict report', { font: 'bold', size: 20 });
   const about = [`${header.organisation.name}`, `generated ${dateTime(header.generatedAt)}`];

@@ -98,6 +98,10 @@ function asList(value: unknown): unknown[] {
   return Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
 }
 
+function isOffset(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
+
 function optionalString(value: unknown, what: string): string {
   if (value === undefined || value === null) return '';
   if (typeof value !== 'string') throw new ItemError(`${what} must be a string.`);
@@ -145,14 +149,13 @@ function selection(target: JsonObject): Selection {
   if (quotes.some((other) => other.exact !== chosen.exact)) throw new ItemError('Its TextQuoteSelectors quote different texts.');
 
   if (positions.length) {
-    const [position] = positions;
-    const { start, end } = position;
-    if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || (start as number) < 0 || (start as number) >= (end as number)) {
+    const [{ start, end }] = positions;
+    if (!isOffset(start) || !isOffset(end) || start >= end) {
       throw new ItemError(`TextPositionSelector needs integers 0 <= start < end; got start ${JSON.stringify(start)}, end ${JSON.stringify(end)}.`);
     }
     if (positions.some((other) => other.start !== start || other.end !== end)) throw new ItemError('Its TextPositionSelectors give different positions.');
-    chosen.start = start as number;
-    chosen.end = end as number;
+    chosen.start = start;
+    chosen.end = end;
   }
   const source = typeof target.source === 'string' ? target.source : isObject(target.source) && typeof target.source.id === 'string' ? target.source.id : undefined;
   if (source !== undefined) chosen.source = source;

@@ -53,25 +53,31 @@ function generator(publicUrl: string): Agent {
 }
 
 function selectors(claim: ClaimReport): TextSelector[] {
-  const quote: TextSelector = {
-    type: 'TextQuoteSelector',
-    exact: claim.quote,
-    ...(claim.prefix ? { prefix: claim.prefix } : {}),
-    ...(claim.suffix ? { suffix: claim.suffix } : {}),
-  };
+  // An empty prefix or suffix is kept: it says the quote starts or ends the text.
+  const quote: TextSelector = { type: 'TextQuoteSelector', exact: claim.quote, prefix: claim.prefix, suffix: claim.suffix };
   // An orphaned claim has no position in the current text, only its last quote.
   if (claim.start === null || claim.end === null) return [quote];
   return [quote, { type: 'TextPositionSelector', start: claim.start, end: claim.end }];
 }
 
 function target(claim: ClaimReport, article: ArticleReport, publicUrl: string): ClaimTarget {
-  return { type: 'SpecificResource', source: article.url ?? articlePageUrl(publicUrl, article.id), selector: selectors(claim) };
+  return {
+    type: 'SpecificResource',
+    source: article.url ?? articlePageUrl(publicUrl, article.id),
+    // The quoted text is in the article's language (a BCP 47 tag, as the article records it).
+    ...(article.language ? { language: article.language } : {}),
+    selector: selectors(claim),
+  };
 }
 
+/*
+ * Textual bodies carry no `id`, though the model allows one: the W3C test suite takes any body with
+ * an `id` and no `source` for an External Web Resource, which MUST NOT have a `purpose`
+ * (assertion 3.3.5-bodyEWRNoPurpose), and every body here needs its purpose.
+ */
 function annotationBody(annotation: ReportedAnnotation, publicUrl: string): TextualBody | null {
   if (annotation.deleted || annotation.body === null) return null;
   return {
-    id: `${api(publicUrl)}/annotations/${encodeURIComponent(annotation.id)}`,
     type: 'TextualBody',
     value: annotation.body,
     format: 'text/markdown',
@@ -85,7 +91,6 @@ function annotationBody(annotation: ReportedAnnotation, publicUrl: string): Text
 function verdictBody(verdict: ReportedVerdict, publicUrl: string): TextualBody {
   const rationale = verdict.rationale?.trim();
   return {
-    id: `${api(publicUrl)}/verdicts/${encodeURIComponent(verdict.id)}`,
     type: 'TextualBody',
     value: rationale ? `${verdict.ratingLabel}: ${rationale}` : verdict.ratingLabel,
     format: 'text/markdown',

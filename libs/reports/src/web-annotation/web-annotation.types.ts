@@ -54,6 +54,7 @@ export type AnnotationBody = TextualBody | LinkingBody;
 export interface ClaimTarget {
   type: 'SpecificResource';
   source: string;
+  language?: string;
   /** Alternatives that select the same span: a quote and, unless the claim is orphaned, its position. */
   selector: TextSelector[];
 }

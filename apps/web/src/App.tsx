@@ -1,0 +1,56 @@
+import { useEffect } from 'react';
+import { ArticleList } from './articles/ArticleList';
+import { ImportArticle } from './articles/ImportArticle';
+import { SignIn } from './auth/SignIn';
+import { SessionProvider, useSession } from './auth/session';
+import { Header } from './layout/Header';
+import { NoticesProvider } from './layout/notices';
+import { ClaimRedirect } from './reader/ClaimRedirect';
+import { ReaderPage } from './reader/ReaderPage';
+import { Link, matchRoute, useLocation } from './routing/router';
+
+export function App() {
+  return (
+    <NoticesProvider>
+      <SessionProvider>
+        <Shell />
+      </SessionProvider>
+    </NoticesProvider>
+  );
+}
+
+function Shell() {
+  const { state } = useSession();
+  if (state.status === 'checking') return <p className="loading" role="status">Loading ClaimDesk…</p>;
+  if (state.status === 'signed-out') return <SignIn reason={state.reason} />;
+  return (
+    <>
+      <Header />
+      <Screens />
+    </>
+  );
+}
+
+function Screens() {
+  const route = matchRoute(useLocation());
+  useEffect(() => {
+    if (route.screen !== 'article') document.title = 'ClaimDesk';
+  }, [route.screen]);
+  switch (route.screen) {
+    case 'articles':
+      return <ArticleList />;
+    case 'import':
+      return <ImportArticle />;
+    case 'article':
+      return <ReaderPage key={route.articleId} articleId={route.articleId} claimId={route.claimId} />;
+    case 'claim':
+      return <ClaimRedirect claimId={route.claimId} />;
+    case 'not-found':
+      return (
+        <main id="main" className="page">
+          <h1>Page not found</h1>
+          <p><Link href="/">Back to the articles</Link></p>
+        </main>
+      );
+  }
+}

@@ -1,0 +1,104 @@
+import { FormEvent, useEffect, useState } from 'react';
+import { articles } from '../api/desk';
+import { ApiError } from '../api/http';
+import type { ArticleSummary, ClaimCounts, Page } from '../api/types';
+import { formatDate } from '../lib/format';
+import { articlePath, Link, navigate, useLocation } from '../routing/router';
+import { ClaimCountsBadge } from './ClaimCountsBadge';
+
+const PAGE_SIZE = 20;
+
+/** The desk's articles, newest first, with search, paging and claim counts. */
+export function ArticleList() {
+  const { params } = useLocation();
+  const q = params.get('q') ?? '';
+  const cursor = params.get('cursor');
+  const [page, setPage] = useState<Page<ArticleSummary> | null>(null);
+  const [counts, setCounts] = useState<Record<string, ClaimCounts>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [search, setSearch] = useState(q);
+  // Cursors of the pages before this one, so "Previous" can go back.
+  const [trail, setTrail] = useState<Array<string | null>>([]);
+
+  useEffect(() => setSearch(q), [q]);
+
+  useEffect(() => {
+    const abort = new AbortController();
+    setError(null);
+    articles.list({ q: q || undefined, cursor, limit: PAGE_SIZE }, { signal: abort.signal }).then(
+      (result) => {
+        setPage(result);
+        if (result.items.length === 0) return;
+        articles.claimCounts(result.items.map((a) => a.id)).then(setCounts, () => setCounts({}));
+      },
+      (e: unknown) => {
+        if ((e as Error).name !== 'AbortError') setError(e instanceof ApiError ? e.message : 'The articles could not be loaded.');
+      },
+    );
+    return () => abort.abort();
+  }, [q, cursor]);
+
+  const go = (next: { q?: string; cursor?: string | null }): void => {
+    const query = new URLSearchParams();
+    if (next.q) query.set('q', next.q);
+    if (next.cursor) query.set('cursor', next.cursor);
+    const qs = query.toString();
+    navigate(qs ? `/?${qs}` : '/');
+  };
+
+  const submitSearch = (event: FormEvent): void => {
+    event.preventDefault();
+    setTrail([]);
+    go({ q: search.trim() });
+  };
+
+  return (
+    <main id="main" className="page">
+      <div className="page-head">
+        <h1>Articles</h1>
+        <Link href="/import" className="button button-primary">Import article</Link>
+      </div>
+      <form role="search" className="search-row" onSubmit={submitSearch}>
+        <label htmlFor="article-search">Search titles and text</label>
+        <input id="article-search" type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
+        <button type="submit" className="button">Search</button>
+        {q && <button type="button" className="button button-quiet" onClick={() => { setTrail([]); go({}); }}>Clear</button>}
+      </form>
+      {error && <p className="callout callout-error" role="alert">{error}</p>}
+      {page && page.items.length === 0 && (
+        <p className="empty">{q ? `No article matches “${q}”.` : 'No articles yet. Import one to start checking.'}</p>
+      )}
+      {page && page.items.length > 0 && (
+        <table className="article-table">
+          <caption className="visually-hidden">Articles, newest first</caption>
+          <thead>
+            <tr>
+              <th scope="col">Title</th>
+              <th scope="col">Publisher</th>
+              <th scope="col">Published</th>
+              <th scope="col">Claims</th>
+            </tr>
+          </thead>
+          <tbody>
+            {page.items.map((article) => (
+              <tr key={article.id} data-testid="article-row">
+                <td><Link href={articlePath(article.id)} className="article-link">{article.title}</Link></td>
+                <td>{article.publisher ?? <span className="muted">—</span>}</td>
+                <td>{formatDate(article.publishedAt) || <span className="muted">—</span>}</td>
+                <td><ClaimCountsBadge counts={counts[article.id]} /></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <nav className="pager" aria-label="Pages">
+        <button type="button" className="button" disabled={!cursor} onClick={() => { const back = trail.slice(0, -1); go({ q, cursor: trail[trail.length - 1] ?? null }); setTrail(back); }}>
+          ← Newer
+        </button>
+        <button type="button" className="button" disabled={!page?.nextCursor} onClick={() => { setTrail([...trail, cursor]); go({ q, cursor: page?.nextCursor }); }}>
+          Older →
+        </button>
+      </nav>
+    </main>
+  );
+}

@@ -1,0 +1,23 @@
+import { roleLabel, useCurrentUser, useSession } from '../auth/session';
+import { Link } from '../routing/router';
+
+/** The top bar: where you are, who you are, and signing out. */
+export function Header() {
+  const user = useCurrentUser();
+  const { signOut } = useSession();
+  return (
+    <header className="top-bar">
+      <a className="skip-link" href="#main">Skip to content</a>
+      <Link href="/" className="brand">ClaimDesk</Link>
+      <nav aria-label="Main" className="top-nav">
+        <Link href="/">Articles</Link>
+        <Link href="/import">Import article</Link>
+      </nav>
+      <div className="who" data-testid="current-user">
+        <span className="who-name">{user.displayName}</span>
+        <span className={`role-badge role-${user.role}`}>{roleLabel(user.role)}</span>
+        <button type="button" className="button button-quiet" onClick={() => void signOut()}>Sign out</button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,108 @@
+import { CSSProperties, forwardRef, memo, MouseEvent, useMemo } from 'react';
+import { assignLanes, HighlightSpan, innermostClaim, layoutArticle, TextRun } from '../lib/highlights';
+import { RUN_OFFSET_ATTRIBUTE } from '../lib/offsets';
+import type { ColourKey } from './claim-colours';
+
+export interface TextClaim extends HighlightSpan {
+  colour: ColourKey;
+  fuzzy: boolean;
+  label: string;
+}
+
+interface Props {
+  text: string;
+  claims: TextClaim[];
+  selectedId: string | null;
+  onSelectClaim: (claimId: string) => void;
+  /** When true the text takes a caret, so a selection can be made with Shift and the arrow keys. */
+  caretMode: boolean;
+}
+
+const LANE_PX = 4;
+
+/**
+ * The article as readable prose with every claim span drawn as an underline in its own lane, so
+ * overlapping and nested claims stay visible; the tint deepens where claims overlap. Each run of text
+ * carries its UTF-16 offset (lib/offsets reads it to turn a selection into a claim span).
+ */
+export const ArticleText = memo(forwardRef<HTMLDivElement, Props>(function ArticleText({ text, claims, selectedId, onSelectClaim, caretMode }, ref) {
+  const byId = useMemo(() => new Map(claims.map((c) => [c.id, c])), [claims]);
+  const lanes = useMemo(() => assignLanes(claims), [claims]);
+  const paragraphs = useMemo(() => layoutArticle(text, claims, lanes), [text, claims, lanes]);
+  const lastRunOf = useMemo(() => {
+    const last = new Map<string, number>();
+    for (const p of paragraphs) for (const r of p.runs) for (const id of r.claimIds) last.set(id, r.start);
+    return last;
+  }, [paragraphs]);
+
+  const click = (event: MouseEvent<HTMLElement>, run: TextRun): void => {
+    const selection = window.getSelection();
+    if (selection && !selection.isCollapsed) return; // a drag to select text, not a click on a claim
+    const id = innermostClaim(run, byId);
+    if (id) {
+      event.stopPropagation();
+      onSelectClaim(id);
+    }
+  };
+
+  return (
+    <div
+      ref={ref}
+      className={`article-text${caretMode ? ' caret-mode' : ''}`}
+      data-testid="article-text"
+      contentEditable={caretMode || undefined}
+      suppressContentEditableWarning
+      spellCheck={false}
+      aria-readonly={caretMode || undefined}
+      aria-label={caretMode ? 'Article text: move with the arrow keys, select with Shift' : undefined}
+      onBeforeInput={caretMode ? (e) => e.preventDefault() : undefined}
+      onPaste={caretMode ? (e) => e.preventDefault() : undefined}
+      onCut={caretMode ? (e) => e.preventDefault() : undefined}
+      onDrop={caretMode ? (e) => e.preventDefault() : undefined}
+    >
+      {paragraphs.map((paragraph) => (
+        <p key={paragraph.start} className="para">
+          {paragraph.runs.map((run) => {
+            const content = text.slice(run.start, run.end);
+            const attributes = { [RUN_OFFSET_ATTRIBUTE]: run.start };
+            if (run.claimIds.length === 0) return <span key={run.start} {...attributes}>{content}</span>;
+            const runClaims = run.claimIds.map((id) => byId.get(id)!).filter(Boolean);
+            const selected = selectedId !== null && run.claimIds.includes(selectedId);
+            const endsFuzzy = runClaims.some((c) => c.fuzzy && lastRunOf.get(c.id) === run.start);
+            return (
+              <mark
+                key={run.start}
+                {...attributes}
+                className={`hl depth-${Math.min(run.claimIds.length, 4)}${selected ? ' hl-selected' : ''}${endsFuzzy ? ' hl-fuzzy-end' : ''}`}
+                data-claim-ids={run.claimIds.join(' ')}
+                style={underlines(runClaims, lanes)}
+                title={runClaims.map((c) => c.label).join('\n')}
+                onClick={(e) => click(e, run)}
+              >
+                {content}
+              </mark>
+            );
+          })}
+        </p>
+      ))}
+    </div>
+  );
+}));
+
+/** One 2px underline per claim, each in its claim's lane and colour, plus a tint that deepens with overlap. */
+function underlines(claims: TextClaim[], lanes: Map<string, number>): CSSProperties {
+  const deepest = Math.max(...claims.map((c) => lanes.get(c.id) ?? 0));
+  const lines = claims.map((c) => ({ colour: `var(--hl-${c.colour})`, lane: lanes.get(c.id) ?? 0, dashed: c.fuzzy }));
+  return {
+    backgroundImage: [
+      ...lines.map((l) => (l.dashed
+        ? `repeating-linear-gradient(90deg, ${l.colour} 0 6px, transparent 6px 9px)`
+        : `linear-gradient(${l.colour}, ${l.colour})`)),
+      `linear-gradient(var(--hl-tint-${Math.min(claims.length, 4)}), var(--hl-tint-${Math.min(claims.length, 4)}))`,
+    ].join(', '),
+    backgroundSize: [...lines.map(() => '100% 2px'), '100% 100%'].join(', '),
+    backgroundPosition: [...lines.map((l) => `0 calc(100% - ${l.lane * LANE_PX}px)`), '0 0'].join(', '),
+    backgroundRepeat: 'no-repeat',
+    paddingBottom: `${(deepest + 1) * LANE_PX - 1}px`,
+  };
+}

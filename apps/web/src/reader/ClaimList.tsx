@@ -1,0 +1,74 @@
+import type { RatingScale, WorkspaceClaim } from '../api/types';
+import { ColourMode, claimColour, currentVerdict, STATUS_LABEL } from './claim-colours';
+
+interface Props {
+  claims: WorkspaceClaim[];
+  total: number;
+  selectedId: string | null;
+  mode: ColourMode;
+  scales: ReadonlyMap<string, RatingScale>;
+  onSelect: (claimId: string) => void;
+}
+
+const excerpt = (quote: string, max = 90): string => (quote.length > max ? `${quote.slice(0, max - 1)}…` : quote);
+
+/** The claims of the article in reading order; j and k move through the same list. */
+export function ClaimList({ claims, total, selectedId, mode, scales, onSelect }: Props) {
+  const needsReview = claims.filter((c) => c.anchor === 'fuzzy' || c.anchor === 'orphaned');
+  return (
+    <>
+      <section aria-labelledby="claims-title">
+        <h2 id="claims-title" className="small-heading">
+          Claims <span className="muted">{claims.length === total ? total : `${claims.length} of ${total}`}</span>
+        </h2>
+        {claims.length === 0 ? (
+          <p className="muted small">{total === 0 ? 'No claims yet. Select text in the article and press Mark claim (n).' : 'No claim matches the filters.'}</p>
+        ) : (
+          <ol className="claim-list" data-testid="claim-list">
+            {claims.map((claim) => <ClaimListItem key={claim.id} claim={claim} selected={claim.id === selectedId} colour={claimColour(claim, mode, scales)} onSelect={onSelect} />)}
+          </ol>
+        )}
+      </section>
+      {needsReview.length > 0 && (
+        <section aria-labelledby="review-title" className="needs-review" data-testid="needs-review">
+          <h2 id="review-title" className="small-heading">To re-check after text changes</h2>
+          <ul className="claim-list">
+            {needsReview.map((claim) => (
+              <li key={claim.id}>
+                <button type="button" className="claim-item" onClick={() => onSelect(claim.id)}>
+                  <span className={`anchor-badge anchor-${claim.anchor}`}>{claim.anchor === 'fuzzy' ? 'Fuzzy' : 'Orphaned'}</span>
+                  <span className="claim-quote">“{excerpt(claim.quote, 70)}”</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
+  );
+}
+
+function ClaimListItem({ claim, selected, colour, onSelect }: { claim: WorkspaceClaim; selected: boolean; colour: string; onSelect: (id: string) => void }) {
+  const verdict = currentVerdict(claim);
+  return (
+    <li>
+      <button
+        type="button"
+        className={`claim-item${selected ? ' claim-item-selected' : ''}`}
+        aria-current={selected ? 'true' : undefined}
+        data-claim-id={claim.id}
+        onClick={() => onSelect(claim.id)}
+      >
+        <span className="claim-colour" style={{ background: `var(--hl-${colour})` }} aria-hidden="true" />
+        <span className="claim-quote">“{excerpt(claim.quote)}”</span>
+        <span className="claim-meta">
+          <span className={`status-badge status-${claim.status}`}>{STATUS_LABEL[claim.status]}</span>
+          {verdict && <span className="verdict-chip">{verdict.ratingLabel}</span>}
+          {claim.anchor === 'fuzzy' && <span className="anchor-badge anchor-fuzzy">Fuzzy</span>}
+          {claim.anchor === 'orphaned' && <span className="anchor-badge anchor-orphaned">Orphaned</span>}
+          {claim.tags.map((t) => <span key={t} className="tag">#{t}</span>)}
+        </span>
+      </button>
+    </li>
+  );
+}

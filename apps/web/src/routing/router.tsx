@@ -1,0 +1,63 @@
+/** A small history-API router: the UI has four screens and deep links, not enough for a library. */
+import { AnchorHTMLAttributes, MouseEvent, useEffect, useState } from 'react';
+
+export interface Location {
+  path: string;
+  params: URLSearchParams;
+}
+
+const current = (): Location => ({ path: window.location.pathname, params: new URLSearchParams(window.location.search) });
+const listeners = new Set<() => void>();
+
+export function navigate(to: string, options: { replace?: boolean } = {}): void {
+  if (to === window.location.pathname + window.location.search) return;
+  if (options.replace) window.history.replaceState(null, '', to);
+  else window.history.pushState(null, '', to);
+  listeners.forEach((listener) => listener());
+}
+
+export function useLocation(): Location {
+  const [location, setLocation] = useState(current);
+  useEffect(() => {
+    const update = (): void => setLocation(current());
+    listeners.add(update);
+    window.addEventListener('popstate', update);
+    return () => {
+      listeners.delete(update);
+      window.removeEventListener('popstate', update);
+    };
+  }, []);
+  return location;
+}
+
+export type Route =
+  | { screen: 'articles' }
+  | { screen: 'import' }
+  | { screen: 'article'; articleId: string; claimId: string | null }
+  | { screen: 'claim'; claimId: string }
+  | { screen: 'not-found' };
+
+export function matchRoute(location: Location): Route {
+  const path = location.path.replace(/\/+$/, '') || '/';
+  if (path === '/' || path === '/articles') return { screen: 'articles' };
+  if (path === '/import') return { screen: 'import' };
+  let match = /^\/articles\/([^/]+)$/.exec(path);
+  if (match) return { screen: 'article', articleId: decodeURIComponent(match[1]), claimId: location.params.get('claim') };
+  match = /^\/claims\/([^/]+)$/.exec(path);
+  if (match) return { screen: 'claim', claimId: decodeURIComponent(match[1]) };
+  return { screen: 'not-found' };
+}
+
+export const articlePath = (articleId: string, claimId?: string | null): string =>
+  `/articles/${encodeURIComponent(articleId)}${claimId ? `?claim=${encodeURIComponent(claimId)}` : ''}`;
+
+/** An ordinary link that navigates inside the app (and still opens in a new tab with a modifier key). */
+export function Link({ href, onClick, ...rest }: AnchorHTMLAttributes<HTMLAnchorElement> & { href: string }) {
+  const follow = (event: MouseEvent<HTMLAnchorElement>): void => {
+    onClick?.(event);
+    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    navigate(href);
+  };
+  return <a href={href} onClick={follow} {...rest} />;
+}

@@ -1,0 +1,30 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Annotation, Motivation, MOTIVATIONS } from './annotation.entity';
+
+export class AnnotationView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) claimId!: string;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) parentId!: string | null;
+  @ApiProperty({ format: 'uuid' }) authorId!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'Markdown; null when deleted' }) body!: string | null;
+  @ApiProperty({ enum: MOTIVATIONS }) motivation!: Motivation;
+  @ApiProperty({ description: 'a tombstone kept so that its replies stay in the thread' }) deleted!: boolean;
+  @ApiProperty() createdAt!: string;
+  @ApiProperty({ nullable: true, type: String }) editedAt!: string | null;
+  @ApiProperty() version!: number;
+}
+
+export function toAnnotationView(a: Annotation): AnnotationView {
+  return {
+    id: a.id,
+    claimId: a.claimId,
+    parentId: a.parentId,
+    authorId: a.authorId,
+    body: a.deleted ? null : a.body,
+    motivation: a.motivation,
+    deleted: Boolean(a.deleted),
+    createdAt: a.createdAt,
+    editedAt: a.editedAt,
+    version: a.version,
+  };
+}

@@ -1,0 +1,117 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { In, Repository } from 'typeorm';
+import { Actor, assertVersion, forbidden, hasRole, notFound, nowIso, validationFailed, versionConflict } from '@claimdesk/core';
+import { inChunks, Transactions, Tx, updateAtVersion } from '@claimdesk/database';
+import { AuditService } from '@claimdesk/audit';
+import { ClaimsService } from '@claimdesk/claims';
+import { Annotation } from './annotation.entity';
+import { AnnotationView, toAnnotationView } from './annotation.view';
+import { CreateAnnotationDto, UpdateAnnotationDto } from './dto/annotation.dto';
+import { threadOrder } from './thread-order';
+
+const assertNotBlank = (body: string): void => {
+  if (body.trim().length === 0) throw validationFailed('body', 'the note is empty');
+};
+
+@Injectable()
+export class AnnotationsService {
+  constructor(
+    @InjectRepository(Annotation) private readonly annotations: Repository<Annotation>,
+    private readonly claims: ClaimsService,
+    private readonly transactions: Transactions,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(actor: Actor, claimId: string, input: CreateAnnotationDto): Promise<AnnotationView> {
+    assertNotBlank(input.body);
+    return this.transactions.run(async (tx) => {
+      const claim = await this.claims.ref(claimId, tx);
+      if (input.parentId) {
+        const parent = await tx.manager.findOneBy(Annotation, { id: input.parentId });
+        if (!parent || parent.claimId !== claimId) throw validationFailed('parentId', 'the note replied to is not on this claim');
+      }
+      const now = nowIso();
+      const annotation = tx.manager.create(Annotation, {
+        id: randomUUID(), claimId, parentId: input.parentId ?? null, authorId: actor.id, body: input.body,
+        motivation: input.motivation ?? 'commenting', deleted: false, createdAt: now, editedAt: null, updatedAt: now, version: 1,
+      });
+      await tx.manager.insert(Annotation, annotation);
+      const view = toAnnotationView(annotation);
+      await this.audit.record(tx, { actorId: actor.id, action: 'annotation.created', entityType: 'annotation', entityId: annotation.id, articleId: claim.articleId, claimId, after: view });
+      return view;
+    });
+  }
+
+  async listForClaim(claimId: string): Promise<AnnotationView[]> {
+    await this.claims.ref(claimId);
+    return this.listForClaims([claimId]);
+  }
+
+  /** The threads of many claims, each in thread order, in one query per 500 claims. */
+  async listForClaims(claimIds: readonly string[]): Promise<AnnotationView[]> {
+    const rows = await inChunks(claimIds, (ids) => this.annotations.find({ where: { claimId: In(ids) } }));
+    return threadOrder(rows).map(toAnnotationView);
+  }
+
+  async get(id: string): Promise<AnnotationView> {
+    return toAnnotationView(await this.load(id));
+  }
+
+  /** Only the author edits a note; `editedAt` tells readers it changed. */
+  async update(actor: Actor, id: string, input: UpdateAnnotationDto, expectedVersion?: number): Promise<AnnotationView> {
+    assertNotBlank(input.body);
+    return this.transactions.run(async (tx) => {
+      const before = await this.load(id, tx);
+      if (before.authorId !== actor.id) throw forbidden('only its author may edit a note');
+      if (before.deleted) throw notFound('annotation', id);
+      assertVersion(expectedVersion, before.version);
+      const now = nowIso();
+      const changes: Partial<Annotation> = { body: input.body, editedAt: now, updatedAt: now };
+      if (!(await updateAtVersion(tx.manager, Annotation, id, before.version, changes))) throw versionConflict();
+      const view = toAnnotationView({ ...before, ...changes, version: before.version + 1 });
+      const claim = await this.claims.ref(before.claimId, tx);
+      await this.audit.record(tx, { actorId: actor.id, action: 'annotation.updated', entityType: 'annotation', entityId: id, articleId: claim.articleId, claimId: claim.id, before: toAnnotationView(before), after: view });
+      return view;
+    });
+  }
+
+  /**
+   * The author deletes their note, an editor any note (moderation). A note with replies stays as a
+   * tombstone so the thread holds; a tombstone left without replies goes too.
+   */
+  async remove(actor: Actor, id: string, expectedVersion?: number): Promise<void> {
+    await this.transactions.run(async (tx) => {
+      const before = await this.load(id, tx);
+      if (before.authorId !== actor.id && !hasRole(actor, 'editor')) throw forbidden('only its author or an editor may delete a note');
+      if (before.deleted) throw notFound('annotation', id);
+      assertVersion(expectedVersion, before.version);
+      const claim = await this.claims.ref(before.claimId, tx);
+      if (await tx.manager.existsBy(Annotation, { parentId: id })) {
+        const now = nowIso();
+        await tx.manager.update(Annotation, { id }, { body: null, deleted: true, updatedAt: now, version: before.version + 1 });
+      } else {
+        await tx.manager.delete(Annotation, { id });
+        await this.pruneTombstones(tx, before.parentId);
+      }
+      await this.audit.record(tx, { actorId: actor.id, action: 'annotation.deleted', entityType: 'annotation', entityId: id, articleId: claim.articleId, claimId: claim.id, before: toAnnotationView(before) });
+    });
+  }
+
+  private async pruneTombstones(tx: Tx, parentId: string | null): Promise<void> {
+    let current = parentId;
+    while (current) {
+      const parent = await tx.manager.findOneBy(Annotation, { id: current });
+      if (!parent || !parent.deleted || (await tx.manager.existsBy(Annotation, { parentId: current }))) return;
+      await tx.manager.delete(Annotation, { id: current });
+      current = parent.parentId;
+    }
+  }
+
+  private async load(id: string, tx?: Tx): Promise<Annotation> {
+    const annotation = await (tx ? tx.manager.findOneBy(Annotation, { id }) : this.annotations.findOneBy({ id }));
+    if (!annotation) throw notFound('annotation', id);
+    return annotation;
+  }
+}

@@ -1,0 +1,2 @@
+export * from './reports.module';
+export * from './workspace/workspace.service';

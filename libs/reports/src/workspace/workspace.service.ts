@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import { ArticlesService, ArticleView } from '@claimdesk/articles';
+import { AnnotationsService, AnnotationView } from '@claimdesk/annotations';
+import { ClaimsService, ClaimView } from '@claimdesk/claims';
+import { UsersService } from '@claimdesk/identity';
+import { ClaimSourceView, SourcesService } from '@claimdesk/sources';
+import { VerdictsService, VerdictView } from '@claimdesk/verdicts';
+
+export interface WorkspaceClaim extends ClaimView {
+  annotations: AnnotationView[];
+  sources: ClaimSourceView[];
+  verdicts: VerdictView[];
+}
+
+export interface Workspace {
+  article: ArticleView;
+  claims: WorkspaceClaim[];
+  users: Record<string, { displayName: string; role: string }>;
+}
+
+/** Groups items by claim id, keeping their order. */
+function byClaim<T extends { claimId: string }>(items: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(item.claimId);
+    if (group) group.push(item);
+    else groups.set(item.claimId, [item]);
+  }
+  return groups;
+}
+
+/**
+ * Everything the reviewer screen needs in one answer. A fixed number of queries whatever the number
+ * of claims: one per kind of thing, never one per claim.
+ */
+@Injectable()
+export class WorkspaceService {
+  constructor(
+    private readonly articles: ArticlesService,
+    private readonly claims: ClaimsService,
+    private readonly annotations: AnnotationsService,
+    private readonly sources: SourcesService,
+    private readonly verdicts: VerdictsService,
+    private readonly users: UsersService,
+  ) {}
+
+  async load(articleId: string): Promise<Workspace> {
+    const article = await this.articles.get(articleId);
+    const claims = await this.claims.allOf(articleId);
+    const ids = claims.map((c) => c.id);
+    const [annotations, sources, verdicts] = await Promise.all([
+      this.annotations.listForClaims(ids),
+      this.sources.listForClaims(ids),
+      this.verdicts.listForClaims(ids),
+    ]);
+    const notes = byClaim(annotations);
+    const evidence = byClaim(sources);
+    const ratings = byClaim(verdicts);
+    const people = new Set<string>([article.createdBy]);
+    for (const c of claims) people.add(c.createdBy);
+    for (const a of annotations) people.add(a.authorId);
+    for (const s of sources) people.add(s.addedBy);
+    for (const v of verdicts) {
+      people.add(v.authorId);
+      if (v.reviewedBy) people.add(v.reviewedBy);
+    }
+    return {
+      article,
+      claims: claims.map((claim) => ({
+        ...claim,
+        annotations: notes.get(claim.id) ?? [],
+        sources: evidence.get(claim.id) ?? [],
+        verdicts: ratings.get(claim.id) ?? [],
+      })),
+      users: await this.users.directory([...people]),
+    };
+  }
+}

@@ -1,0 +1,94 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsIn, IsISO8601, IsOptional, IsString, IsUrl, IsUUID, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import { ListQueryDto } from '@claimdesk/core';
+import { SOURCE_KINDS, SourceKind, Stance, STANCES } from '../source.entity';
+
+const trimmed = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+const HTTP_URL = { protocols: ['http', 'https'], require_protocol: true, require_tld: false };
+
+class SourceFieldsDto {
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @Transform(trimmed)
+  @IsString()
+  @MaxLength(1000)
+  title?: string | null;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @Transform(trimmed)
+  @IsString()
+  @MaxLength(300)
+  publisher?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, description: 'ISO 8601 date or time' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  publishedAt?: string | null;
+
+  @ApiPropertyOptional({ enum: SOURCE_KINDS, default: 'other' })
+  @IsOptional()
+  @IsIn(SOURCE_KINDS)
+  kind?: SourceKind;
+
+  @ApiPropertyOptional({ nullable: true, description: 'a copy in a web archive' })
+  @IsOptional()
+  @IsUrl(HTTP_URL)
+  @MaxLength(2048)
+  archiveUrl?: string | null;
+}
+
+export class CreateSourceDto extends SourceFieldsDto {
+  @ApiProperty({ example: 'https://www.interpol.int/News-and-Events/News/2018/Kim-Jong-yang-elected' })
+  @Transform(trimmed)
+  @IsUrl(HTTP_URL, { message: 'url must be an http(s) URL' })
+  @MaxLength(2048)
+  url!: string;
+}
+
+export class UpdateSourceDto extends SourceFieldsDto {}
+
+export class AttachSourceDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'an existing source; or give `source`' })
+  @ValidateIf((dto: AttachSourceDto) => dto.source === undefined)
+  @IsUUID()
+  sourceId?: string;
+
+  @ApiPropertyOptional({ type: CreateSourceDto, description: 'a new or known source by URL; or give `sourceId`' })
+  @ValidateIf((dto: AttachSourceDto) => dto.sourceId === undefined)
+  @ValidateNested()
+  @Type(() => CreateSourceDto)
+  source?: CreateSourceDto;
+
+  @ApiProperty({ enum: STANCES })
+  @IsIn(STANCES)
+  stance!: Stance;
+
+  @ApiPropertyOptional({ nullable: true, description: 'the passage of the source that matters' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20_000)
+  excerpt?: string | null;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20_000)
+  note?: string | null;
+}
+
+export class SourceListQueryDto extends ListQueryDto {
+  @ApiPropertyOptional({ description: 'searches title, publisher and URL' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  q?: string;
+
+  @ApiPropertyOptional({ description: 'exact match after normalisation' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2048)
+  url?: string;
+}

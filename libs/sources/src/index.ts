@@ -1,0 +1,5 @@
+export * from './sources.module';
+export * from './sources.service';
+export * from './source.view';
+export { normalizeSourceUrl } from './normalize-url';
+export type { Stance, SourceKind } from './source.entity';

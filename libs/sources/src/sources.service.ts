@@ -1,0 +1,153 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { In, Repository } from 'typeorm';
+import { Actor, assertVersion, decodeCursor, DEFAULT_PAGE_SIZE, DomainError, notFound, nowIso, Page, toPage, validationFailed, versionConflict } from '@claimdesk/core';
+import { inChunks, Transactions, Tx, updateAtVersion } from '@claimdesk/database';
+import { AuditService } from '@claimdesk/audit';
+import { ClaimsService } from '@claimdesk/claims';
+import { AttachSourceDto, CreateSourceDto, SourceListQueryDto, UpdateSourceDto } from './dto/source.dto';
+import { InvalidSourceUrl, normalizeSourceUrl } from './normalize-url';
+import { ClaimSource, Source } from './source.entity';
+import { ClaimSourceView, SourceView, toClaimSourceView, toSourceView } from './source.view';
+
+export interface Registered {
+  source: SourceView;
+  created: boolean;
+}
+
+const toIsoTime = (value: string | null | undefined): string | null => (value ? new Date(value).toISOString() : null);
+const likePattern = (q: string): string => `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+function normalizedOrFail(url: string, path: string): string {
+  try {
+    return normalizeSourceUrl(url);
+  } catch (error) {
+    if (error instanceof InvalidSourceUrl) throw validationFailed(path, error.message);
+    throw error;
+  }
+}
+
+@Injectable()
+export class SourcesService {
+  constructor(
+    @InjectRepository(Source) private readonly sources: Repository<Source>,
+    @InjectRepository(ClaimSource) private readonly links: Repository<ClaimSource>,
+    private readonly claims: ClaimsService,
+    private readonly transactions: Transactions,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Registers a source, or finds the one already known under the same normalised URL. */
+  async register(actor: Actor, input: CreateSourceDto): Promise<Registered> {
+    return this.transactions.run((tx) => this.registerIn(tx, actor, input, 'url'));
+  }
+
+  async list(query: SourceListQueryDto): Promise<Page<SourceView>> {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const qb = this.sources.createQueryBuilder('s').orderBy('s.created_at', 'DESC').addOrderBy('s.id', 'DESC').take(limit + 1);
+    if (query.url) qb.andWhere('s.normalized_url = :url', { url: normalizedOrFail(query.url, 'url') });
+    if (query.q) {
+      qb.andWhere("(LOWER(s.title) LIKE :q ESCAPE '\\' OR LOWER(s.publisher) LIKE :q ESCAPE '\\' OR LOWER(s.url) LIKE :q ESCAPE '\\')", { q: likePattern(query.q) });
+    }
+    if (query.cursor) {
+      const [createdAt, id] = decodeCursor(query.cursor, 2);
+      qb.andWhere('(s.created_at < :createdAt OR (s.created_at = :createdAt AND s.id < :id))', { createdAt, id });
+    }
+    return toPage(await qb.getMany(), limit, toSourceView, (s) => [s.createdAt, s.id]);
+  }
+
+  async get(id: string): Promise<SourceView> {
+    const source = await this.sources.findOneBy({ id });
+    if (!source) throw notFound('source', id);
+    return toSourceView(source);
+  }
+
+  async update(actor: Actor, id: string, input: UpdateSourceDto, expectedVersion?: number): Promise<SourceView> {
+    return this.transactions.run(async (tx) => {
+      const before = await tx.manager.findOneBy(Source, { id });
+      if (!before) throw notFound('source', id);
+      assertVersion(expectedVersion, before.version);
+      const changes: Partial<Source> = { updatedAt: nowIso() };
+      if (input.title !== undefined) changes.title = input.title;
+      if (input.publisher !== undefined) changes.publisher = input.publisher;
+      if (input.publishedAt !== undefined) changes.publishedAt = toIsoTime(input.publishedAt);
+      if (input.kind !== undefined) changes.kind = input.kind;
+      if (input.archiveUrl !== undefined) changes.archiveUrl = input.archiveUrl;
+      if (!(await updateAtVersion(tx.manager, Source, id, before.version, changes))) throw versionConflict();
+      const after = toSourceView({ ...before, ...changes, version: before.version + 1 });
+      await this.audit.record(tx, { actorId: actor.id, action: 'source.updated', entityType: 'source', entityId: id, articleId: null, before: toSourceView(before), after });
+      return after;
+    });
+  }
+
+  async attach(actor: Actor, claimId: string, input: AttachSourceDto): Promise<ClaimSourceView> {
+    return this.transactions.run(async (tx) => {
+      const claim = await this.claims.ref(claimId, tx);
+      let source: Source | null;
+      if (input.sourceId !== undefined) {
+        source = await tx.manager.findOneBy(Source, { id: input.sourceId });
+        if (!source) throw new DomainError('validation_failed', `source ${input.sourceId} does not exist`, [{ path: 'sourceId', message: 'unknown source' }]);
+      } else {
+        const registered = await this.registerIn(tx, actor, input.source as CreateSourceDto, 'source.url');
+        source = await tx.manager.findOneByOrFail(Source, { id: registered.source.id });
+      }
+      if (await tx.manager.existsBy(ClaimSource, { claimId, sourceId: source.id })) {
+        throw new DomainError('already_exists', 'this source is already attached to the claim', [{ path: 'sourceId', message: 'already attached' }]);
+      }
+      const link = tx.manager.create(ClaimSource, {
+        claimId, sourceId: source.id, stance: input.stance, excerpt: input.excerpt ?? null, note: input.note ?? null, addedBy: actor.id, createdAt: nowIso(),
+      });
+      await tx.manager.insert(ClaimSource, link);
+      const view = toClaimSourceView(link, source);
+      await this.audit.record(tx, { actorId: actor.id, action: 'claim_source.created', entityType: 'claim_source', entityId: claimId, articleId: claim.articleId, after: view });
+      return view;
+    });
+  }
+
+  async listForClaim(claimId: string): Promise<ClaimSourceView[]> {
+    await this.claims.ref(claimId);
+    return this.listForClaims([claimId]);
+  }
+
+  /** Every link of the given claims with its source, oldest first, in two queries whatever the count. */
+  async listForClaims(claimIds: readonly string[]): Promise<ClaimSourceView[]> {
+    const links = (await inChunks(claimIds, (ids) => this.links.find({ where: { claimId: In(ids) } })))
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    const sourceIds = [...new Set(links.map((link) => link.sourceId))];
+    const sources = new Map((await inChunks(sourceIds, (ids) => this.sources.find({ where: { id: In(ids) } }))).map((s) => [s.id, s]));
+    return links.map((link) => toClaimSourceView(link, sources.get(link.sourceId) as Source));
+  }
+
+  async detach(actor: Actor, claimId: string, sourceId: string): Promise<void> {
+    await this.transactions.run(async (tx) => {
+      const claim = await this.claims.ref(claimId, tx);
+      const link = await tx.manager.findOneBy(ClaimSource, { claimId, sourceId });
+      if (!link) throw notFound('source', `${sourceId} on claim ${claimId}`);
+      const source = await tx.manager.findOneByOrFail(Source, { id: sourceId });
+      await tx.manager.delete(ClaimSource, { claimId, sourceId });
+      await this.audit.record(tx, { actorId: actor.id, action: 'claim_source.deleted', entityType: 'claim_source', entityId: claimId, articleId: claim.articleId, before: toClaimSourceView(link, source) });
+    });
+  }
+
+  /** How many sources a claim has: a verdict cannot be submitted without one. */
+  async countForClaim(tx: Tx, claimId: string): Promise<number> {
+    return tx.manager.countBy(ClaimSource, { claimId });
+  }
+
+  private async registerIn(tx: Tx, actor: Actor, input: CreateSourceDto, path: string): Promise<Registered> {
+    const normalizedUrl = normalizedOrFail(input.url, path);
+    const existing = await tx.manager.findOneBy(Source, { normalizedUrl });
+    if (existing) return { source: toSourceView(existing), created: false };
+    const now = nowIso();
+    const source = tx.manager.create(Source, {
+      id: randomUUID(), url: input.url, normalizedUrl, title: input.title ?? null, publisher: input.publisher ?? null,
+      publishedAt: toIsoTime(input.publishedAt), kind: input.kind ?? 'other', archiveUrl: input.archiveUrl ?? null,
+      createdBy: actor.id, createdAt: now, updatedAt: now, version: 1,
+    });
+    await tx.manager.insert(Source, source);
+    const view = toSourceView(source);
+    await this.audit.record(tx, { actorId: actor.id, action: 'source.created', entityType: 'source', entityId: source.id, articleId: null, after: view });
+    return { source: view, created: true };
+  }
+}

@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { Actor, DomainError, notFound, nowIso, validationFailed } from '@claimdesk/core';
+import { Transactions } from '@claimdesk/database';
+import { AuditService } from '@claimdesk/audit';
+import { CreateRatingScaleDto } from './dto/verdict.dto';
+import { RatingScale } from './verdict.entity';
+import { RatingScaleView, toRatingScaleView } from './verdict.view';
+
+export const DEFAULT_SCALE = 'claimdesk-6';
+
+/**
+ * Rating scales. They are never edited once created (verdicts refer to their levels), so each
+ * instance may keep the ones it has read.
+ */
+@Injectable()
+export class RatingScalesService {
+  private readonly known = new Map<string, RatingScaleView>();
+
+  constructor(
+    @InjectRepository(RatingScale) private readonly scales: Repository<RatingScale>,
+    private readonly transactions: Transactions,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(): Promise<RatingScaleView[]> {
+    const rows = await this.scales.find({ order: { builtIn: 'DESC', createdAt: 'ASC', id: 'ASC' } });
+    return rows.map((row) => this.remember(toRatingScaleView(row)));
+  }
+
+  async get(id: string): Promise<RatingScaleView> {
+    const known = this.known.get(id);
+    if (known) return known;
+    const row = await this.scales.findOneBy({ id });
+    if (!row) throw notFound('rating scale', id);
+    return this.remember(toRatingScaleView(row));
+  }
+
+  /** Every scale, by id: for views that label many verdicts. */
+  async byId(): Promise<Map<string, RatingScaleView>> {
+    return new Map((await this.list()).map((scale) => [scale.id, scale]));
+  }
+
+  async create(actor: Actor, input: CreateRatingScaleDto): Promise<RatingScaleView> {
+    const levels = input.levels.map((l) => ({ key: l.key, label: l.label, value: l.value ?? null, description: l.description }));
+    assertCoherent(input.bestRating, input.worstRating, levels);
+    return this.transactions.run(async (tx) => {
+      if (await tx.manager.existsBy(RatingScale, { id: input.id })) {
+        throw new DomainError('already_exists', `a rating scale ${input.id} already exists`, [{ path: 'id', message: 'already in use' }]);
+      }
+      const now = nowIso();
+      const scale = tx.manager.create(RatingScale, { id: input.id, name: input.name, levels, bestRating: input.bestRating, worstRating: input.worstRating, builtIn: false, createdAt: now, updatedAt: now, version: 1 });
+      await tx.manager.insert(RatingScale, scale);
+      const view = toRatingScaleView(scale);
+      await this.audit.record(tx, { actorId: actor.id, action: 'rating_scale.created', entityType: 'rating_scale', entityId: scale.id, articleId: null, after: view });
+      return view;
+    });
+  }
+
+  private remember(scale: RatingScaleView): RatingScaleView {
+    this.known.set(scale.id, scale);
+    return scale;
+  }
+}
+
+function assertCoherent(best: number, worst: number, levels: { key: string; value: number | null }[]): void {
+  if (best === worst) throw validationFailed('bestRating', 'bestRating and worstRating must differ');
+  const keys = new Set<string>();
+  const [low, high] = best > worst ? [worst, best] : [best, worst];
+  levels.forEach((level, i) => {
+    if (keys.has(level.key)) throw validationFailed(`levels.${i}.key`, `the key ${level.key} is used twice`);
+    keys.add(level.key);
+    if (level.value !== null && (level.value < low || level.value > high)) {
+      throw validationFailed(`levels.${i}.value`, `must lie between worstRating and bestRating, or be null`);
+    }
+  });
+}

@@ -1,0 +1,67 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { RatingLevel, RatingScale, Verdict } from './verdict.entity';
+import { VERDICT_STATUSES, VerdictStatus } from './verdict-workflow';
+
+export class RatingLevelView {
+  @ApiProperty({ example: 'mostly-false' }) key!: string;
+  @ApiProperty({ example: 'Mostly false' }) label!: string;
+  @ApiProperty({ nullable: true, type: Number }) value!: number | null;
+  @ApiProperty() description!: string;
+}
+
+export class RatingScaleView {
+  @ApiProperty({ example: 'claimdesk-6' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ type: [RatingLevelView] }) levels!: RatingLevel[];
+  @ApiProperty() bestRating!: number;
+  @ApiProperty() worstRating!: number;
+}
+
+export class VerdictView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) claimId!: string;
+  @ApiProperty({ format: 'uuid' }) authorId!: string;
+  @ApiProperty() scaleId!: string;
+  @ApiProperty({ description: 'a level key of the scale' }) rating!: string;
+  @ApiProperty() ratingLabel!: string;
+  @ApiProperty({ nullable: true, type: Number }) ratingValue!: number | null;
+  @ApiProperty({ nullable: true, type: String }) rationale!: string | null;
+  @ApiProperty({ nullable: true, type: Number, minimum: 0, maximum: 1 }) confidence!: number | null;
+  @ApiProperty({ enum: VERDICT_STATUSES }) status!: VerdictStatus;
+  @ApiProperty({ nullable: true, type: String }) reviewedBy!: string | null;
+  @ApiProperty({ nullable: true, type: String }) reviewNote!: string | null;
+  @ApiProperty({ nullable: true, type: String }) publishedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'the published verdict this one corrects' }) supersedes!: string | null;
+  @ApiProperty({ nullable: true, type: String }) correctionNote!: string | null;
+  @ApiProperty() createdAt!: string;
+  @ApiProperty() updatedAt!: string;
+  @ApiProperty() version!: number;
+}
+
+export const toRatingScaleView = (scale: RatingScale): RatingScaleView => ({
+  id: scale.id, name: scale.name, levels: scale.levels, bestRating: Number(scale.bestRating), worstRating: Number(scale.worstRating),
+});
+
+export function toVerdictView(verdict: Verdict, scale: RatingScaleView | undefined): VerdictView {
+  const level = scale?.levels.find((l) => l.key === verdict.rating);
+  return {
+    id: verdict.id,
+    claimId: verdict.claimId,
+    authorId: verdict.authorId,
+    scaleId: verdict.scaleId,
+    rating: verdict.rating,
+    ratingLabel: level?.label ?? verdict.rating,
+    ratingValue: level?.value ?? null,
+    rationale: verdict.rationale,
+    confidence: verdict.confidence === null ? null : Number(verdict.confidence),
+    status: verdict.status,
+    reviewedBy: verdict.reviewedBy,
+    reviewNote: verdict.reviewNote,
+    publishedAt: verdict.publishedAt,
+    supersedes: verdict.supersedes,
+    correctionNote: verdict.correctionNote,
+    createdAt: verdict.createdAt,
+    updatedAt: verdict.updatedAt,
+    version: verdict.version,
+  };
+}

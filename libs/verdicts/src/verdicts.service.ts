@@ -1,0 +1,175 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { In, Repository } from 'typeorm';
+import { Actor, assertVersion, DomainError, forbidden, notFound, nowIso, validationFailed, versionConflict } from '@claimdesk/core';
+import { inChunks, Transactions, Tx, updateAtVersion } from '@claimdesk/database';
+import { AuditService } from '@claimdesk/audit';
+import { ClaimRef, ClaimsService } from '@claimdesk/claims';
+import { SourcesService } from '@claimdesk/sources';
+import { CreateVerdictDto, UpdateVerdictDto } from './dto/verdict.dto';
+import { DEFAULT_SCALE, RatingScalesService } from './rating-scales.service';
+import { Verdict } from './verdict.entity';
+import { RatingScaleView, toVerdictView, VerdictView } from './verdict.view';
+import { assertMayAct, claimStatusOf, nextStatus, TRANSITIONS, VerdictAction } from './verdict-workflow';
+
+@Injectable()
+export class VerdictsService {
+  constructor(
+    @InjectRepository(Verdict) private readonly verdicts: Repository<Verdict>,
+    private readonly scales: RatingScalesService,
+    private readonly claims: ClaimsService,
+    private readonly sources: SourcesService,
+    private readonly transactions: Transactions,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** A new draft. A correction names the published verdict it supersedes and says what changed. */
+  async create(actor: Actor, claimId: string, input: CreateVerdictDto): Promise<VerdictView> {
+    const scale = await this.scaleOrFail(input.scaleId ?? DEFAULT_SCALE);
+    assertRating(scale, input.rating);
+    return this.transactions.run(async (tx) => {
+      const claim = await this.claims.ref(claimId, tx);
+      if (input.supersedes !== undefined) {
+        const old = await tx.manager.findOneBy(Verdict, { id: input.supersedes });
+        if (!old || old.claimId !== claimId || old.status !== 'published') {
+          throw validationFailed('supersedes', 'must name a published verdict of the same claim');
+        }
+        if (!input.correctionNote?.trim()) throw validationFailed('correctionNote', 'a correction needs a note saying what changed');
+      }
+      const now = nowIso();
+      const verdict = tx.manager.create(Verdict, {
+        id: randomUUID(), claimId, authorId: actor.id, scaleId: scale.id, rating: input.rating, rationale: input.rationale ?? null,
+        confidence: input.confidence ?? null, status: 'draft', reviewedBy: null, reviewNote: null, publishedAt: null,
+        supersedes: input.supersedes ?? null, correctionNote: input.correctionNote ?? null, createdAt: now, updatedAt: now, version: 1,
+      });
+      await tx.manager.insert(Verdict, verdict);
+      const view = toVerdictView(verdict, scale);
+      await this.record(tx, actor, 'verdict.created', claim, undefined, view);
+      return view;
+    });
+  }
+
+  async listForClaim(claimId: string): Promise<VerdictView[]> {
+    await this.claims.ref(claimId);
+    return this.listForClaims([claimId]);
+  }
+
+  /** The verdicts of many claims, oldest first, labelled with their scales. */
+  async listForClaims(claimIds: readonly string[]): Promise<VerdictView[]> {
+    const rows = await inChunks(claimIds, (ids) => this.verdicts.find({ where: { claimId: In(ids) } }));
+    rows.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+    const scales = await this.scales.byId();
+    return rows.map((row) => toVerdictView(row, scales.get(row.scaleId)));
+  }
+
+  async get(id: string): Promise<VerdictView> {
+    const verdict = await this.load(id);
+    return toVerdictView(verdict, await this.scales.get(verdict.scaleId));
+  }
+
+  /** Only the author edits, and only a draft: anything submitted is locked for review. */
+  async update(actor: Actor, id: string, input: UpdateVerdictDto, expectedVersion?: number): Promise<VerdictView> {
+    return this.transactions.run(async (tx) => {
+      const before = await this.load(id, tx);
+      if (before.authorId !== actor.id) throw forbidden('only its author may edit a verdict draft');
+      if (before.status !== 'draft') throw new DomainError('verdict_locked', `the verdict is ${before.status}; only drafts can be edited`);
+      assertVersion(expectedVersion, before.version);
+      const scale = await this.scales.get(before.scaleId);
+      const changes: Partial<Verdict> = { updatedAt: nowIso() };
+      if (input.rating !== undefined) {
+        assertRating(scale, input.rating);
+        changes.rating = input.rating;
+      }
+      if (input.rationale !== undefined) changes.rationale = input.rationale;
+      if (input.confidence !== undefined) changes.confidence = input.confidence;
+      if (input.correctionNote !== undefined) {
+        if (before.supersedes && !input.correctionNote?.trim()) throw validationFailed('correctionNote', 'a correction needs a note saying what changed');
+        changes.correctionNote = input.correctionNote;
+      }
+      if (!(await updateAtVersion(tx.manager, Verdict, id, before.version, changes))) throw versionConflict();
+      const view = toVerdictView({ ...before, ...changes, version: before.version + 1 }, scale);
+      await this.record(tx, actor, 'verdict.updated', await this.claims.ref(before.claimId, tx), toVerdictView(before, scale), view);
+      return view;
+    });
+  }
+
+  /**
+   * One step of the workflow. Publishing a correction retracts the verdict it supersedes in the same
+   * transaction, so readers never see two published verdicts for one claim.
+   */
+  async transition(actor: Actor, id: string, action: VerdictAction, note?: string, expectedVersion?: number): Promise<VerdictView> {
+    return this.transactions.run(async (tx) => {
+      const before = await this.load(id, tx);
+      assertMayAct(action, actor, before.authorId);
+      const status = nextStatus(action, before.status);
+      assertVersion(expectedVersion, before.version);
+      if (action === 'submit') await this.assertReadyForReview(tx, before);
+      if ((action === 'reject' || action === 'retract') && !note?.trim()) throw validationFailed('note', `say why you ${action} it`);
+      const claim = await this.claims.ref(before.claimId, tx);
+      const now = nowIso();
+      if (action === 'publish') await this.retireOthers(tx, actor, before, claim, now);
+      const changes: Partial<Verdict> = { status, updatedAt: now };
+      if (action === 'approve' || action === 'reject' || action === 'publish') changes.reviewedBy = actor.id;
+      if (action === 'reject' || action === 'retract') changes.reviewNote = note ?? null;
+      if (action === 'publish') changes.publishedAt = now;
+      if (!(await updateAtVersion(tx.manager, Verdict, id, before.version, changes))) throw versionConflict();
+      const scale = await this.scales.get(before.scaleId);
+      const view = toVerdictView({ ...before, ...changes, version: before.version + 1 }, scale);
+      await this.record(tx, actor, TRANSITIONS[action].event, claim, toVerdictView(before, scale), view);
+      await this.updateClaimStatus(tx, actor, claim);
+      return view;
+    });
+  }
+
+  private async assertReadyForReview(tx: Tx, verdict: Verdict): Promise<void> {
+    if (!verdict.rationale?.trim()) throw validationFailed('rationale', 'write the rationale before submitting the verdict');
+    if ((await this.sources.countForClaim(tx, verdict.claimId)) === 0) {
+      throw new DomainError('source_required', 'attach at least one source to the claim before submitting a verdict');
+    }
+  }
+
+  /** The verdict being published replaces the one it supersedes; any other published one blocks it. */
+  private async retireOthers(tx: Tx, actor: Actor, publishing: Verdict, claim: ClaimRef, now: string): Promise<void> {
+    const published = await tx.manager.findBy(Verdict, { claimId: publishing.claimId, status: 'published' });
+    for (const old of published) {
+      if (old.id !== publishing.supersedes) {
+        throw new DomainError('invalid_transition', `verdict ${old.id} is already published for this claim; publish a correction that supersedes it`);
+      }
+      const changes: Partial<Verdict> = { status: 'retracted', reviewNote: `Superseded by correction ${publishing.id}`, updatedAt: now };
+      await tx.manager.update(Verdict, { id: old.id }, { ...changes, version: old.version + 1 });
+      const scale = await this.scales.get(old.scaleId);
+      await this.record(tx, actor, 'verdict.retracted', claim, toVerdictView(old, scale), toVerdictView({ ...old, ...changes, version: old.version + 1 }, scale));
+    }
+  }
+
+  private async updateClaimStatus(tx: Tx, actor: Actor, claim: ClaimRef): Promise<void> {
+    const statuses = (await tx.manager.find(Verdict, { where: { claimId: claim.id }, select: { status: true } })).map((v) => v.status);
+    await this.claims.setStatus(tx, actor.id, claim.id, claimStatusOf(statuses));
+  }
+
+  private record(tx: Tx, actor: Actor, action: string, claim: ClaimRef, before: VerdictView | undefined, after: VerdictView): Promise<void> {
+    return this.audit.record(tx, { actorId: actor.id, action, entityType: 'verdict', entityId: after.id, articleId: claim.articleId, claimId: claim.id, before, after });
+  }
+
+  private async scaleOrFail(id: string): Promise<RatingScaleView> {
+    try {
+      return await this.scales.get(id);
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'not_found') throw validationFailed('scaleId', `there is no rating scale ${id}`);
+      throw error;
+    }
+  }
+
+  private async load(id: string, tx?: Tx): Promise<Verdict> {
+    const verdict = await (tx ? tx.manager.findOneBy(Verdict, { id }) : this.verdicts.findOneBy({ id }));
+    if (!verdict) throw notFound('verdict', id);
+    return verdict;
+  }
+}
+
+function assertRating(scale: RatingScaleView, rating: string): void {
+  if (!scale.levels.some((level) => level.key === rating)) {
+    throw validationFailed('rating', `${rating} is not a rating of ${scale.id}: use one of ${scale.levels.map((l) => l.key).join(', ')}`);
+  }
+}
