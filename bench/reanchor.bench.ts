@@ -18,7 +18,8 @@ import { machineLine, writeSection } from './report';
 const SEEDS = [1, 2, 3, 4, 5];
 const ARTICLE_SIZE = 200_000;
 const CLAIMS = 1000;
-const EDITS = 50;
+/** `--edits=N` overrides the 50 edits per article (a stress run; it does not write the report). */
+const EDITS = Number(process.argv.find((a) => a.startsWith('--edits='))?.slice('--edits='.length) ?? 50);
 /** `--verbose` prints every wrong placement. */
 const VERBOSE = process.argv.includes('--verbose');
 
@@ -86,6 +87,7 @@ const BOILERPLATE = [
   'the election had been hotly contested',
 ];
 const RU = ['Как сообщает министерство, безработица снизилась на', 'По данным ведомства, экспорт зерна вырос на', 'Представитель МВД заявил, что число преступлений сократилось на'];
+const RU_PLACES = ['Москве', 'Казани', 'Новосибирске', 'Екатеринбурге', 'Самаре', 'Омске', 'Перми', 'Уфе'];
 const EMOJI = ['🇺🇸', '😀', '📈', '🗳️', '⚖️', '🚨'];
 
 function amount(rnd: Random): string {
@@ -110,8 +112,8 @@ function sentence(rnd: Random): string {
     case 3: return `${pick(rnd, PEOPLE)} ${pick(rnd, SAID)} the claim was “${pick(rnd, ADJECTIVES)}”, but ${pick(rnd, BOILERPLATE)}.`;
     case 4: return `The report, published in ${pick(rnd, MONTHS)} ${year}, found that ${int(rnd, 2, 40)} of ${int(rnd, 41, 194)} ${pick(rnd, GROUPS)} ${pick(rnd, VERBS_PAST)} ${pick(rnd, OBJECTS)}.`;
     case 5: return `${capitalize(pick(rnd, ORGS))} ${pick(rnd, VERBS_PAST)} ${pick(rnd, OBJECTS)} in ${pick(rnd, PLACES)} on ${pick(rnd, DAYS)}, and ${pick(rnd, BOILERPLATE)}.`;
-    case 6: return `${capitalize(pick(rnd, BOILERPLATE))}, ${pick(rnd, PEOPLE)} added.`;
-    case 7: return `${pick(rnd, RU)} ${int(rnd, 2, 30)} процентов в ${year} году.`;
+    case 6: return `${capitalize(pick(rnd, BOILERPLATE))}, ${pick(rnd, PEOPLE)}, ${pick(rnd, ROLES)}, added on ${pick(rnd, DAYS)}.`;
+    case 7: return `${pick(rnd, RU)} ${int(rnd, 2, 30)} процентов в ${pick(rnd, RU_PLACES)} в ${year} году.`;
     case 8: return `In ${pick(rnd, PLACES)}, ${pick(rnd, GROUPS)} ${pick(rnd, VERBS_PAST)} ${pick(rnd, OBJECTS)} ${pick(rnd, ADVERBIALS)}.`;
     case 9: return `${pick(rnd, PEOPLE)}, who ${pick(rnd, ['previously served as', 'was once', 'is still'])} ${pick(rnd, ROLES)}, ${pick(rnd, ['was accused, but not prosecuted or charged, of', 'denied', 'admitted'])} ${pick(rnd, ['misusing', 'approving', 'leaking'])} ${pick(rnd, OBJECTS)}.`;
     case 10: return `Critics said ${pick(rnd, OBJECTS)} would cost ${amount(rnd)}, while ${pick(rnd, PEOPLE)} put the figure at ${amount(rnd)} ${pick(rnd, EMOJI)}.`;
@@ -283,7 +285,8 @@ const EDIT_PLAN: ReadonlyArray<[EditKind, number]> = [
 
 function applyEdits(rnd: Random, original: string, claims: TrackedClaim[]): string {
   let text = original;
-  const kinds: EditKind[] = EDIT_PLAN.flatMap(([kind, n]) => Array.from({ length: n }, () => kind));
+  const rounds = Math.ceil(EDITS / 50);
+  const kinds: EditKind[] = EDIT_PLAN.flatMap(([kind, n]) => Array.from({ length: n * rounds }, () => kind));
   for (let i = kinds.length - 1; i > 0; i--) {
     const j = int(rnd, 0, i);
     [kinds[i], kinds[j]] = [kinds[j], kinds[i]];
@@ -479,6 +482,7 @@ function main(): void {
     const claims = markClaims(rnd, article);
     const newText = applyEdits(rnd, article.text, claims);
     const anchors = claims.map((c) => c.anchor);
+    if (process.env.DUMP === String(seed)) { require('fs').writeFileSync('/tmp/scratch/old.txt', article.text); require('fs').writeFileSync('/tmp/scratch/new.txt', newText); require('fs').writeFileSync('/tmp/scratch/claims.json', JSON.stringify(claims.map(c => ({...c, truth: truthOf(c)})))); process.exit(0); }
 
     let t0 = performance.now();
     const mine = reanchorAll(article.text, newText, anchors);
@@ -522,7 +526,7 @@ function main(): void {
       '`match-quote.ts` (exact occurrences, else approx-string-match with min(256, length/2) errors; score ' +
       '50 quote + 20 prefix + 20 suffix + 2 position) with the old offset as its position hint and no diff.',
   ].join('\n');
-  writeSection('reanchor', markdown);
+  if (EDITS === 50) writeSection('reanchor', markdown);
   console.log(markdown);
 }
 

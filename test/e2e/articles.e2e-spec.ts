@@ -135,3 +135,20 @@ describe('articles (e2e)', () => {
     }
   });
 });
+
+describe('text no database can store (e2e)', () => {
+  let desk: TestDesk;
+  beforeAll(async () => {
+    desk = await TestDesk.start();
+  });
+  afterAll(() => desk.close());
+
+  it('refuses NUL characters and unpaired surrogates with 422, never 5xx', async () => {
+    for (const content of ['bad \u0000 byte', 'lone \ud800 surrogate']) {
+      const res = await desk.http.post('/api/v1/articles').set(...bearer(desk.admin)).set('Content-Type', 'application/json')
+        .send(JSON.stringify({ format: 'text', content })).expect(422);
+      expect(res.body.errors[0].path).toBe('content');
+    }
+    await desk.http.get('/api/v1/articles?q=%00').set(...bearer(desk.admin)).expect(422);
+  });
+});

@@ -74,6 +74,13 @@ export class TestDesk {
     return { id: (created.body as { id: string }).id, token: (login.body as { token: string }).token, email, role, displayName };
   }
 
+  /** Listens on a free loopback port, for clients that need a real socket (SSE); returns the base URL. */
+  async listen(): Promise<string> {
+    await this.app.listen({ port: 0, host: '127.0.0.1' });
+    const address = this.app.getHttpServer().address() as { port: number };
+    return `http://127.0.0.1:${address.port}`;
+  }
+
   async close(): Promise<void> {
     await this.app.close();
     this.cleanup();

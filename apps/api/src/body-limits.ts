@@ -20,6 +20,7 @@ const tooLarge = (limit: number): DomainError =>
  */
 export function installJsonBodies(fastify: FastifyInstance): void {
   fastify.addHook('onRequest', async (request: FastifyRequest) => {
+    if (/%00/.test(request.url)) throw new DomainError('validation_failed', 'the URL may not contain NUL characters');
     const declared = Number(request.headers['content-length'] ?? 0);
     const limit = bodyLimitFor(request.method, request.url);
     if (declared > limit) throw tooLarge(limit);
@@ -32,11 +33,37 @@ export function installJsonBodies(fastify: FastifyInstance): void {
       const limit = bodyLimitFor(request.method, request.url);
       if (body.length > limit) return done(tooLarge(limit));
       if (body.length === 0) return done(null, undefined);
+      let value: unknown;
       try {
-        done(null, JSON.parse(body.toString('utf8')));
+        value = JSON.parse(body.toString('utf8'));
       } catch {
-        done(new DomainError('malformed_json', 'the request body is not valid JSON'));
+        return done(new DomainError('malformed_json', 'the request body is not valid JSON'));
       }
+      const bad = findUnstorableText(value);
+      if (bad !== null) return done(new DomainError('validation_failed', 'text may not contain NUL characters or unpaired surrogates', [{ path: bad, message: 'not storable text' }]));
+      done(null, value);
     },
   );
+}
+
+/**
+ * The path of the first string that no database can store faithfully (NUL, or a lone UTF-16
+ * surrogate, which PostgreSQL refuses), or null. Checked once at the edge for every JSON body.
+ */
+export function findUnstorableText(value: unknown, path = ''): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') || !value.isWellFormed() ? path || '(body)' : null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = findUnstorableText(value[i], path ? `${path}.${i}` : String(i));
+      if (found !== null) return found;
+    }
+    return null;
+  }
+  if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const found = findUnstorableText(key, path) ?? findUnstorableText(item, path ? `${path}.${key}` : key);
+      if (found !== null) return found;
+    }
+  }
+  return null;
 }

@@ -150,6 +150,11 @@ describe(htmlToText.name, () => {
       const depth = 20_000;
       expect(htmlToText(`${'<div><span>'.repeat(depth)}deep${'</span></div>'.repeat(depth)}`)).toBe('deep');
     });
+
+    it('keeps paragraph breaks, and drops scripts, in markup nested deeper than browsers nest', () => {
+      const deep = '<div>'.repeat(500);
+      expect(htmlToText(`${deep}one<div>two <script>bad()</script>three<p>four`)).toBe('one\n\ntwo three\n\nfour');
+    });
   });
 
   describe('broken sentences', () => {

@@ -30,7 +30,7 @@ export function parseHtmlFragment(html: string): ChildNode[] {
  * Deeper than any real article's markup (Chrome stops nesting its DOM at 512). The cost of hostile
  * input grows with this number, see ShallowParser.
  */
-const MAX_DEPTH = 128;
+const MAX_DEPTH = 64;
 /** Elements that switch the tokenizer to raw text: letting them through keeps scripts out of the text. */
 const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'noscript', 'plaintext']);
 

@@ -68,6 +68,7 @@ function appendInlineToken(collector: TextBlockCollector, token: Token): void {
     case 'hardbreak':
       return collector.openElement('br');
     default:
-    // Emphasis, links and strikethrough only wrap text; images contribute nothing (see html.ts).
+      // Emphasis, links and strikethrough only wrap text; images contribute nothing (see html.ts).
+      return;
   }
 }

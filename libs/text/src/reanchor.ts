@@ -55,8 +55,6 @@ const GOOD_CONTEXT_RUN = 16;
 const WEAK_CONTEXT_RUN = 8;
 /** A candidate "clearly wins" when its context agrees over ≥ 8 more code points than the runner-up's. */
 const CLEAR_MARGIN = 8;
-/** Quote + surroundings that came along must reach this length before a move is believed on length alone. */
-const LONG_QUOTE = 32;
 /**
  * Moved-passage evidence: up to 64 code points on each side of the span, inside the block the diff
  * deleted, must be ≥ 0.8 similar to the same stretch beside the candidate inside the inserted block.
@@ -65,6 +63,11 @@ const LONG_QUOTE = 32;
  */
 const MOVE_WINDOW = 64;
 const MOVE_SIMILARITY = 0.8;
+/** A moved passage must prove itself over ≥ 40 code points (quote + agreeing text around it)… */
+const MIN_MOVED_STRETCH = 40;
+/** …of which ≥ 8 around the quote, unless the quote alone is ≥ 64 code points (a sentence or more). */
+const MIN_COMPARED = 8;
+const SELF_EVIDENT_QUOTE = 64;
 /**
  * Edited in place: the share of the span's text the diff carried over, relative to the longer of the
  * old quote and the new region. ≥ 0.5 → fuzzy there; ≥ 0.25 → fuzzy only if the context still agrees
@@ -158,17 +161,17 @@ function placeInPlace(revision: Revision, anchor: StoredAnchor, mapping: SpanMap
   const regionLength = mapping.regionEnd - mapping.regionStart;
   const compact = regionLength <= 2 * quoteLength + 2 * WEAK_CONTEXT_RUN;
 
-  // The quote may still be whole inside the edited region (a short span the diff folded into the
-  // edits around it, or text cut and pasted back nearby).
-  if (regionLength >= quoteLength) {
+  // The quote may still be whole inside a small edited region (a short span the diff folded into
+  // the edits around it). In a large one, a copy is judged like any other text that moved (followMove).
+  if (compact && regionLength >= quoteLength) {
     const starts = exactOccurrences(newIndex, anchor.exact, mapping.regionStart, mapping.regionEnd);
     const ranked = rank(newIndex, starts, quoteLength, anchor, mapping.start);
     const best = ranked[0];
-    if (best && isGood(best.fit) && isClear(ranked)) {
+    if (best) {
+      const sure = isGood(best.fit) && isClear(ranked);
       const same = best.start === anchor.start && best.end === anchor.end;
-      return place(newIndex, anchor, same ? 'anchored' : 'moved', best.start, best.end);
+      return place(newIndex, anchor, sure ? (same ? 'anchored' : 'moved') : 'fuzzy', best.start, best.end);
     }
-    if (best && (compact || quoteLength >= LONG_QUOTE || isGood(best.fit))) return place(newIndex, anchor, 'fuzzy', best.start, best.end);
   }
 
   const [start, end] = trim(newIndex, mapping.start, mapping.end, anchor.exact);
@@ -181,13 +184,17 @@ function placeInPlace(revision: Revision, anchor: StoredAnchor, mapping: SpanMap
   }
 
   // A large hunk (a rewritten block, or a diff that hit its deadline) only says "somewhere in
-  // here": align the quote inside it, near the proportional position, and accept a close match.
+  // here": align the quote inside it, near the proportional position, and accept a close match
+  // whose surroundings came along (a new sentence in the block reusing the phrase does not count).
   if (!compact && regionLength >= quoteLength / 2) {
     const pad = 2 * quoteLength + 64;
     const from = Math.max(mapping.regionStart, mapping.start - pad);
     const to = Math.min(mapping.regionEnd, mapping.end + pad);
     const maxErrors = Math.floor(quoteLength * (1 - BLOCK_SIMILARITY_WITH_CONTEXT));
-    const best = bestHit(newIndex, anchor, searchApproximate(newIndex, toCodePoints(anchor.exact), maxErrors, from, to, mapping.start), quoteLength);
+    const hits = searchApproximate(newIndex, toCodePoints(anchor.exact), maxErrors, from, to, mapping.start).filter((hit) =>
+      cameAlong(revision, anchor, mapping, hit, quoteLength),
+    );
+    const best = bestHit(newIndex, anchor, hits, quoteLength);
     if (best && (best.similarity >= BLOCK_SIMILARITY || (best.similarity >= BLOCK_SIMILARITY_WITH_CONTEXT && best.context >= BLOCK_CONTEXT))) {
       return placeTrimmed(newIndex, anchor, best.hit);
     }
@@ -208,33 +215,45 @@ function followMove(revision: Revision, anchor: StoredAnchor, mapping: SpanMappi
   if (moved.length > 0) return place(newIndex, anchor, isClear(moved) ? 'moved' : 'fuzzy', moved[0].start, moved[0].end);
 
   if (quoteLength < MIN_APPROXIMATE_QUOTE) return null;
-  const hits = insertedApproximateHits(revision, anchor, mapping.start, quoteLength).filter((scored) => {
-    const { hit } = scored;
-    const fit = contextFit(newIndex, hit.start, hit.end, anchor.prefix, anchor.suffix);
-    return cameAlong(revision, anchor, mapping, { start: hit.start, end: hit.end, fit, distance: 0 }, quoteLength);
-  });
+  const hits = insertedApproximateHits(revision, anchor, mapping.start, quoteLength).filter(({ hit }) => cameAlong(revision, anchor, mapping, hit, quoteLength));
   const best = hits.sort((a, b) => b.similarity + b.context - (a.similarity + a.context))[0];
   return best ? placeTrimmed(newIndex, anchor, best.hit) : null;
 }
 
 /**
- * Whether a candidate in inserted text is the span's own passage, moved: on each side, the old text
- * next to the span inside the deleted block (up to MOVE_WINDOW code points) is ≥ MOVE_SIMILARITY
- * similar to the new text next to the candidate inside the inserted block. A side with nothing to
- * compare (the span sat at the block's edge) passes; if little was compared in all, the quote must be
- * long or its stored context must agree.
+ * Whether a candidate in inserted text is the span's own passage, moved. On each side, compare the old
+ * text next to the span, inside the deleted block, with the new text next to the candidate, inside
+ * the inserted block, up to MOVE_WINDOW code points; each must be ≥ MOVE_SIMILARITY similar. The
+ * comparison stops at a block edge, and the edges must be consistent: a real move brings a whole unit
+ * (the deleted block reappears whole, or the inserted block is all old text), so both sides stop at
+ * the deleted block's edges, or both at the inserted block's, or run the full window. A new sentence
+ * that starts with a boilerplate phrase the old one ended with stops at one edge of each: rejected.
+ * Finally, quote and compared text together must be ≥ MIN_MOVED_STRETCH: a lone phrase proves nothing.
  */
-function cameAlong(revision: Revision, anchor: StoredAnchor, mapping: SpanMapping, candidate: Candidate, quoteLength: number): boolean {
+function cameAlong(revision: Revision, anchor: StoredAnchor, mapping: SpanMapping, candidate: { start: number; end: number }, quoteLength: number): boolean {
   const { oldIndex, newIndex, map } = revision;
   const { start, end } = anchor;
   const block = insertionAround(map, candidate.start, candidate.end);
   if (start === null || end === null || !block) return false;
-  const left = Math.min(MOVE_WINDOW, start - mapping.oldRegionStart, Math.max(0, candidate.start - block.start));
-  const right = Math.min(MOVE_WINDOW, mapping.oldRegionEnd - end, Math.max(0, block.end - candidate.end));
-  const sideAgrees = (before: string, after: string): boolean => before.length === 0 || similarity(before, after) >= MOVE_SIMILARITY;
-  if (!sideAgrees(oldIndex.slice(start - left, start), newIndex.slice(candidate.start - left, candidate.start))) return false;
-  if (!sideAgrees(oldIndex.slice(end, end + right), newIndex.slice(candidate.end, candidate.end + right))) return false;
-  return quoteLength + left + right >= LONG_QUOTE || isGood(candidate.fit);
+  const side = (toDeletedEdge: number, toInsertedEdge: number): { length: number; edges: Set<string> } => {
+    const length = Math.min(MOVE_WINDOW, toDeletedEdge, toInsertedEdge);
+    const edges = new Set<string>();
+    if (length === MOVE_WINDOW) edges.add('full');
+    if (length === toDeletedEdge) edges.add('deleted');
+    if (length === toInsertedEdge) edges.add('inserted');
+    return { length, edges };
+  };
+  const left = side(start - mapping.oldRegionStart, Math.max(0, candidate.start - block.start));
+  const right = side(mapping.oldRegionEnd - end, Math.max(0, block.end - candidate.end));
+  const consistent = left.edges.has('full') || right.edges.has('full') || [...left.edges].some((edge) => right.edges.has(edge));
+  if (!consistent || quoteLength + left.length + right.length < MIN_MOVED_STRETCH) return false;
+  // Nothing around the span to compare (it was the whole deleted block): only a long quote speaks for itself.
+  if (left.length + right.length < MIN_COMPARED && quoteLength < SELF_EVIDENT_QUOTE) return false;
+  const agrees = (before: string, after: string): boolean => before.length === 0 || similarity(before, after) >= MOVE_SIMILARITY;
+  return (
+    agrees(oldIndex.slice(start - left.length, start), newIndex.slice(candidate.start - left.length, candidate.start)) &&
+    agrees(oldIndex.slice(end, end + right.length), newIndex.slice(candidate.end, candidate.end + right.length))
+  );
 }
 
 /** Close approximate matches of the quote inside inserted text, nearest blocks first, within a cell budget. */

@@ -49,6 +49,7 @@ export const claims = {
 };
 
 export const annotations = {
+  list: (claimId: string) => http.get<Page<Annotation>>(`/claims/${id(claimId)}/annotations`, { query: { limit: 200 } }),
   create: (claimId: string, body: { body: string; motivation?: Motivation; parentId?: string }) =>
     http.post<Annotation>(`/claims/${id(claimId)}/annotations`, body),
   update: (annotationId: string, body: string, version?: number) =>

@@ -35,89 +35,18 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-// ---- Shapes the OpenAPI document does not carry yet: written from API.md ----
+export type Annotation = Schemas['AnnotationView'];
+export type Motivation = Annotation['motivation'];
+export type Source = Schemas['SourceView'];
+export type SourceKind = Source['kind'];
+export type ClaimSource = Schemas['ClaimSourceView'];
+export type Stance = ClaimSource['stance'];
+export type RatingScale = Schemas['RatingScaleView'];
+export type RatingLevel = Schemas['RatingLevelView'];
+export type Verdict = Schemas['VerdictView'];
+export type VerdictStatus = Verdict['status'];
 
-export type Motivation = 'commenting' | 'questioning' | 'assessing' | 'tagging';
-
-export interface Annotation {
-  id: string;
-  claimId: string;
-  parentId: string | null;
-  authorId: string;
-  body: string | null;
-  motivation: Motivation;
-  createdAt: string;
-  editedAt: string | null;
-  version: number;
-  deleted?: boolean;
-}
-
-export type SourceKind = 'primary' | 'official' | 'news' | 'dataset' | 'interview' | 'other';
-
-export interface Source {
-  id: string;
-  url: string;
-  normalizedUrl: string;
-  title: string | null;
-  publisher: string | null;
-  publishedAt: string | null;
-  kind: SourceKind | null;
-  archiveUrl: string | null;
-  createdBy: string;
-  createdAt: string;
-  version: number;
-}
-
-export type Stance = 'supports' | 'refutes' | 'context';
-
-export interface ClaimSource {
-  claimId: string;
-  sourceId: string;
-  source: Source;
-  stance: Stance;
-  excerpt: string | null;
-  note: string | null;
-  addedBy: string;
-  createdAt: string;
-}
-
-export interface RatingLevel {
-  key: string;
-  label: string;
-  value: number | null;
-  description?: string | null;
-}
-
-export interface RatingScale {
-  id: string;
-  name: string;
-  levels: RatingLevel[];
-  bestRating: number;
-  worstRating: number;
-}
-
-export type VerdictStatus = 'draft' | 'submitted' | 'approved' | 'published' | 'retracted';
-
-export interface Verdict {
-  id: string;
-  claimId: string;
-  authorId: string;
-  scaleId: string;
-  rating: string;
-  ratingLabel: string;
-  ratingValue: number | null;
-  rationale: string | null;
-  confidence: number | null;
-  status: VerdictStatus;
-  reviewedBy: string | null;
-  reviewNote: string | null;
-  publishedAt: string | null;
-  supersedes: string | null;
-  correctionNote: string | null;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-}
+// ---- Response shapes the OpenAPI document only describes in prose: written from API.md ----
 
 export interface WorkspaceClaim extends Claim {
   annotations: Annotation[];

@@ -14,15 +14,10 @@ export const JSONLD_CONTEXT_URLS = Object.keys(CONTEXT_FILES);
 
 /**
  * Where the assets are: beside the sources (ts-node, jest: libs/reports/src/web-annotation →
- * libs/reports/assets), else under the working directory (a bundled build run from the project root),
- * else CLAIMDESK_ASSETS_DIR.
+ * libs/reports/assets), else under the working directory (a bundled build run from the project root).
  */
 function assetDirectory(): string {
-  const candidates = [
-    process.env.CLAIMDESK_ASSETS_DIR,
-    resolve(__dirname, '../../assets'),
-    resolve(process.cwd(), 'libs/reports/assets'),
-  ].filter((dir): dir is string => Boolean(dir));
+  const candidates = [resolve(__dirname, '../../assets'), resolve(process.cwd(), 'libs/reports/assets')];
   const found = candidates.find((dir) => existsSync(join(dir, 'anno.jsonld')));
   if (!found) throw new Error(`JSON-LD contexts not found; looked in ${candidates.join(', ')}`);
   return found;

@@ -1,0 +1,162 @@
+import { FormEvent, useState } from 'react';
+import { annotations as annotationsApi } from '../api/desk';
+import { ApiError } from '../api/http';
+import type { Annotation, Motivation, User, Workspace } from '../api/types';
+import { isEditor } from '../auth/session';
+import { formatDateTime } from '../lib/format';
+import { useNotices } from '../layout/notices';
+import { ConflictChoice } from './ConflictChoice';
+import { Markdown } from './Markdown';
+
+const MOTIVATIONS: Array<{ value: Motivation; label: string }> = [
+  { value: 'commenting', label: 'Comment' },
+  { value: 'questioning', label: 'Question' },
+  { value: 'assessing', label: 'Assessment' },
+  { value: 'tagging', label: 'Tag' },
+];
+
+interface Props {
+  claimId: string;
+  items: Annotation[];
+  me: User;
+  users: Workspace['users'];
+  reload: () => void;
+}
+
+/** The reviewers' discussion of a claim: threaded notes in Markdown. */
+export function AnnotationThread({ claimId, items, me, users, reload }: Props) {
+  const depth = new Map<string, number>();
+  for (const a of items) depth.set(a.id, a.parentId ? (depth.get(a.parentId) ?? 0) + 1 : 0);
+  return (
+    <div className="thread">
+      {items.length === 0 && <p className="muted small">No notes yet.</p>}
+      <ol className="thread-list" data-testid="annotations">
+        {items.map((a) => (
+          <li key={a.id} style={{ marginInlineStart: `${Math.min(depth.get(a.id) ?? 0, 4) * 1.25}rem` }}>
+            <AnnotationItem annotation={a} claimId={claimId} me={me} users={users} reload={reload} />
+          </li>
+        ))}
+      </ol>
+      <AnnotationForm claimId={claimId} reload={reload} label="Add a note" />
+    </div>
+  );
+}
+
+function AnnotationItem({ annotation, claimId, me, users, reload }: { annotation: Annotation; claimId: string; me: User; users: Workspace['users']; reload: () => void }) {
+  const { notify } = useNotices();
+  const [mode, setMode] = useState<'view' | 'reply' | 'edit'>('view');
+  const [draft, setDraft] = useState(annotation.body ?? '');
+  const [base, setBase] = useState(annotation.version);
+  const [conflict, setConflict] = useState<Annotation | null>(null);
+  const author = users[annotation.authorId]?.displayName ?? 'A reviewer';
+  const mine = annotation.authorId === me.id;
+
+  if (annotation.deleted || annotation.body === null) {
+    return <article className="note note-deleted"><p className="muted">This note was deleted.</p></article>;
+  }
+
+  const saveEdit = async (version: number): Promise<void> => {
+    try {
+      await annotationsApi.update(annotation.id, draft, version);
+      setMode('view');
+      setConflict(null);
+      reload();
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'version_conflict') {
+        const page = await annotationsApi.list(claimId);
+        setConflict(page.items.find((a) => a.id === annotation.id) ?? null);
+        return;
+      }
+      notify(e instanceof ApiError ? e.message : 'The note could not be saved.', 'error');
+    }
+  };
+
+  const remove = async (): Promise<void> => {
+    if (!window.confirm('Delete this note?')) return;
+    try {
+      await annotationsApi.remove(annotation.id);
+      reload();
+    } catch (e) {
+      notify(e instanceof ApiError ? e.message : 'The note could not be deleted.', 'error');
+    }
+  };
+
+  return (
+    <article className={`note note-${annotation.motivation}`} data-testid="annotation">
+      <header className="note-head">
+        <strong>{author}</strong>
+        {annotation.motivation !== 'commenting' && <span className="motivation">{MOTIVATIONS.find((m) => m.value === annotation.motivation)?.label}</span>}
+        <time dateTime={annotation.createdAt}>{formatDateTime(annotation.createdAt)}</time>
+        {annotation.editedAt && <span className="muted">(edited)</span>}
+      </header>
+      {mode === 'edit' ? (
+        <form onSubmit={(e) => { e.preventDefault(); void saveEdit(base); }}>
+          {conflict && (
+            <ConflictChoice
+              who="Someone"
+              fields={[{ label: 'Note', mine: draft, theirs: conflict.body ?? '' }]}
+              onKeepMine={() => { setBase(conflict.version); void saveEdit(conflict.version); }}
+              onUseTheirs={() => { setConflict(null); setMode('view'); reload(); }}
+            />
+          )}
+          <label htmlFor={`edit-${annotation.id}`} className="visually-hidden">Edit note</label>
+          <textarea id={`edit-${annotation.id}`} rows={4} value={draft} onChange={(e) => setDraft(e.target.value)} />
+          <div className="actions">
+            <button type="submit" className="button button-small button-primary" disabled={!draft.trim()}>Save</button>
+            <button type="button" className="button button-small button-quiet" onClick={() => { setMode('view'); setConflict(null); }}>Cancel</button>
+          </div>
+        </form>
+      ) : (
+        <Markdown source={annotation.body} />
+      )}
+      {mode === 'view' && (
+        <div className="note-actions">
+          <button type="button" className="link-button" onClick={() => setMode('reply')}>Reply</button>
+          {mine && <button type="button" className="link-button" onClick={() => { setDraft(annotation.body ?? ''); setBase(annotation.version); setMode('edit'); }}>Edit</button>}
+          {(mine || isEditor(me)) && <button type="button" className="link-button" onClick={() => void remove()}>Delete</button>}
+        </div>
+      )}
+      {mode === 'reply' && <AnnotationForm claimId={claimId} parentId={annotation.id} label={`Reply to ${author}`} reload={reload} onDone={() => setMode('view')} />}
+    </article>
+  );
+}
+
+function AnnotationForm({ claimId, parentId, label, reload, onDone }: { claimId: string; parentId?: string; label: string; reload: () => void; onDone?: () => void }) {
+  const { notify } = useNotices();
+  const [body, setBody] = useState('');
+  const [motivation, setMotivation] = useState<Motivation>('commenting');
+  const [busy, setBusy] = useState(false);
+  const fieldId = `note-${parentId ?? 'new'}`;
+  const submit = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    setBusy(true);
+    try {
+      await annotationsApi.create(claimId, { body, motivation, ...(parentId ? { parentId } : {}) });
+      setBody('');
+      reload();
+      onDone?.();
+    } catch (e) {
+      notify(e instanceof ApiError ? e.message : 'The note could not be saved.', 'error');
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form className="note-form" onSubmit={submit}>
+      <label htmlFor={fieldId}>{label} <span className="muted">(Markdown)</span></label>
+      <textarea id={fieldId} rows={3} value={body} onChange={(e) => setBody(e.target.value)} autoFocus={!!parentId} />
+      <div className="actions">
+        {!parentId && (
+          <>
+            <label htmlFor={`${fieldId}-motivation`} className="visually-hidden">Kind of note</label>
+            <select id={`${fieldId}-motivation`} value={motivation} onChange={(e) => setMotivation(e.target.value as Motivation)}>
+              {MOTIVATIONS.map((m) => <option key={m.value} value={m.value}>{m.label}</option>)}
+            </select>
+          </>
+        )}
+        <button type="submit" className="button button-small button-primary" disabled={busy || !body.trim()}>{parentId ? 'Reply' : 'Add note'}</button>
+        {onDone && <button type="button" className="button button-small button-quiet" onClick={onDone}>Cancel</button>}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,56 @@
+import { useEffect, useRef } from 'react';
+import type { LiveEvent, RatingScale, Workspace, WorkspaceClaim } from '../api/types';
+import { useCurrentUser } from '../auth/session';
+import { STATUS_LABEL } from '../reader/claim-colours';
+import { AnnotationThread } from './AnnotationThread';
+import { ClaimDetails } from './ClaimDetails';
+import { HistorySection } from './HistorySection';
+import { PanelSection } from './PanelSection';
+import { QuoteInContext } from './QuoteInContext';
+import { SourcesSection } from './SourcesSection';
+import { VerdictSection } from './VerdictSection';
+
+interface Props {
+  claim: WorkspaceClaim;
+  workspace: Workspace;
+  scales: ReadonlyMap<string, RatingScale>;
+  /** Changes to this claim by other people since the page opened. */
+  changes: LiveEvent[];
+  reload: () => void;
+  onClose: () => void;
+}
+
+/** Everything about the selected claim: quote, details, verdict, sources, notes and history. */
+export function ClaimPanel({ claim, workspace, scales, changes, reload, onClose }: Props) {
+  const me = useCurrentUser();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus({ preventScroll: true }), [claim.id]);
+  const annotations = claim.annotations ?? [];
+  const sources = claim.sources ?? [];
+  const verdicts = claim.verdicts ?? [];
+  const refreshKey = `${claim.version}:${annotations.length}:${sources.length}:${verdicts.map((v) => `${v.id}${v.version}`).join()}`;
+  return (
+    <aside className="claim-panel" aria-labelledby="claim-panel-title" data-testid="claim-panel" data-claim-id={claim.id}>
+      <header className="panel-head">
+        <h2 id="claim-panel-title" ref={heading} tabIndex={-1}>
+          Claim <span className={`status-badge status-${claim.status}`} data-testid="claim-status">{STATUS_LABEL[claim.status]}</span>
+        </h2>
+        <button type="button" className="icon-button" onClick={onClose} aria-label="Close the claim panel" aria-keyshortcuts="Escape">×</button>
+      </header>
+      <QuoteInContext claim={claim} />
+      <ClaimDetails claim={claim} me={me} users={workspace.users} changes={changes} reload={reload} onDeleted={onClose} />
+      <PanelSection title="Verdict" testId="verdict-section">
+        <VerdictSection claimId={claim.id} items={verdicts} me={me} users={workspace.users} scales={scales} reload={reload} />
+      </PanelSection>
+      <PanelSection title="Sources" count={sources.length} testId="sources-section">
+        <SourcesSection claimId={claim.id} items={sources} reload={reload} />
+      </PanelSection>
+      <PanelSection title="Notes" count={annotations.filter((a) => !a.deleted).length} testId="notes-section">
+        <AnnotationThread claimId={claim.id} items={annotations} me={me} users={workspace.users} reload={reload} />
+      </PanelSection>
+      <PanelSection title="History" testId="history-section">
+        <HistorySection claimId={claim.id} users={workspace.users} refreshKey={refreshKey} />
+      </PanelSection>
+    </aside>
+  );
+}

@@ -1,0 +1,19 @@
+import { renderMarkdown } from './markdown';
+
+describe(renderMarkdown.name, () => {
+  it('shows raw HTML as text instead of running it', () => {
+    const html = renderMarkdown('<img src=x onerror=alert(1)> <script>alert(1)</script>');
+    expect(html).not.toContain('<img');
+    expect(html).not.toContain('<script');
+    expect(html).toContain('&lt;script&gt;');
+  });
+
+  it('opens links without an opener and refuses javascript: links', () => {
+    expect(renderMarkdown('[Interpol](https://www.interpol.int)')).toContain('rel="noopener noreferrer"');
+    expect(renderMarkdown('[x](javascript:alert(1))')).not.toContain('href="javascript');
+  });
+
+  it('renders emphasis and lists', () => {
+    expect(renderMarkdown('**sure**\n\n- one')).toMatch(/<strong>sure<\/strong>[\s\S]*<li>one<\/li>/);
+  });
+});
