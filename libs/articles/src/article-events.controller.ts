@@ -53,28 +53,35 @@ export class ArticleEventsController {
     });
     raw.write('retry: 2000\n\n');
 
-    let highest = since ?? 0;
-    let replaying = since !== undefined;
+    // Subscribe first and hold live events back, then fix where this client starts (its Last-Event-ID,
+    // or the newest event now) and replay from there: nothing falls between, nothing is sent twice.
+    let starting = true;
     const pending: LiveEvent[] = [];
-    const send = (event: LiveEvent): void => {
-      if (event.id <= highest) return;
-      highest = event.id;
-      raw.write(formatSse(event));
+    const replayed = new Set<number>();
+    let from = 0;
+    const send = (event: LiveEvent): void => void raw.write(formatSse(event));
+    // Under PostgreSQL a notification can arrive a moment after a newer client connected: older is skipped.
+    const deliver = (event: LiveEvent): void => {
+      if (event.id > from && !replayed.has(event.id)) send(event);
     };
-    const unsubscribe = this.events.subscribe(id, (event) => (replaying ? pending.push(event) : send(event)));
+    const unsubscribe = this.events.subscribe(id, (event) => (starting ? pending.push(event) : deliver(event)));
     const heartbeat = setInterval(() => raw.write(': keep-alive\n\n'), HEARTBEAT_MS);
     request.raw.on('close', () => {
       clearInterval(heartbeat);
       unsubscribe();
     });
 
-    if (since !== undefined) {
-      try {
-        for (const event of await this.events.missedSince(id, since)) send(event);
-      } finally {
-        replaying = false;
-        pending.splice(0).forEach(send);
+    try {
+      from = since ?? (await this.events.latestId());
+      if (since !== undefined) {
+        for (const event of await this.events.missedSince(id, since)) {
+          replayed.add(event.id);
+          send(event);
+        }
       }
+    } finally {
+      starting = false;
+      pending.splice(0).forEach(deliver);
     }
   }
 }

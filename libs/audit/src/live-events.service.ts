@@ -22,6 +22,8 @@ export class LiveEvents implements OnModuleInit, OnModuleDestroy {
   private readonly listeners = new Map<string, Set<Listener>>();
   private listener: Client | null = null;
   private closing = false;
+  /** Notifications are handled one at a time, so events go out in the order PostgreSQL delivered them. */
+  private delivery: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly transactions: Transactions,
@@ -70,6 +72,12 @@ export class LiveEvents implements OnModuleInit, OnModuleDestroy {
     return entries.map(toLiveEvent).filter((e): e is LiveEvent => e !== null);
   }
 
+  /** The id of the newest event so far: a client that connects now is sent only what comes after. */
+  async latestId(): Promise<number> {
+    const row = await this.audit.createQueryBuilder('a').select('MAX(a.seq)', 'max').getRawOne<{ max: number | string | null }>();
+    return Number(row?.max ?? 0);
+  }
+
   private dispatch(event: LiveEvent): void {
     for (const listener of this.listeners.get(event.articleId) ?? []) listener(event);
   }
@@ -78,7 +86,11 @@ export class LiveEvents implements OnModuleInit, OnModuleDestroy {
     const target = parseDatabaseUrl(this.settings.databaseUrl);
     if (target.kind !== 'postgres') return;
     const client = new Client({ connectionString: target.url });
-    client.on('notification', (message) => void this.onNotification(message.payload));
+    client.on('notification', (message) => {
+      this.delivery = this.delivery.then(() => this.onNotification(message.payload)).catch((error: Error) => {
+        this.logger.error(`could not deliver event ${message.payload}: ${error.message}`);
+      });
+    });
     client.on('error', (error) => {
       this.logger.error(`event listener connection lost: ${error.message}`);
       this.reconnect();

@@ -34,8 +34,9 @@ export interface EditMap {
  */
 export const DIFF_TIMEOUT_SECONDS = 1;
 
+/** The diff between two revisions. `timeoutSeconds` ≤ 0 means no deadline (as in diff-match-patch). */
 export function computeEditMap(oldIndex: TextIndex, newIndex: TextIndex, timeoutSeconds = DIFF_TIMEOUT_SECONDS): EditMap {
-  const deadline = Date.now() + timeoutSeconds * 1000;
+  const deadline = timeoutSeconds > 0 ? Date.now() + timeoutSeconds * 1000 : Number.MAX_VALUE;
   const diffs = twoLevelDiff(oldIndex.text, newIndex.text, deadline);
   const coarse = Date.now() >= deadline;
 

@@ -1,5 +1,10 @@
-/** The API calls the reviewer UI makes, one function each. */
-import { ApiError, http, RequestOptions } from './http';
+/**
+ * The API calls the reviewer UI makes, one function each. Response types come from the OpenAPI
+ * schema (types.ts). Request bodies for verdicts and sources are typed here from API.md, because the
+ * generated DTO types mark a few optional fields as required and render nullable numbers and strings
+ * as `Record<string, never>`.
+ */
+import { http, RequestOptions } from './http';
 import type {
   Annotation, Article, ArticleSummary, Claim, ClaimCounts, ClaimSource, CreateArticle, CreateClaim, HistoryEntry, LoginResult,
   Motivation, Page, RatingScale, Source, Stance, UpdateClaim, User, Verdict, Workspace, WorkspaceClaim,
@@ -19,26 +24,8 @@ export const articles = {
   get: (articleId: string) => http.get<Article>(`/articles/${id(articleId)}`),
   create: (body: CreateArticle) => http.post<Article>('/articles', body),
   claimCounts: (articleIds: string[]) => http.get<Record<string, ClaimCounts>>('/claim-counts', { query: { articleIds: articleIds.join(',') } }),
-  workspace: (articleId: string, options?: RequestOptions) => loadWorkspace(articleId, options),
+  workspace: (articleId: string, options?: RequestOptions) => http.get<Workspace>(`/articles/${id(articleId)}/workspace`, options),
 };
-
-// TEMPORARY until GET /articles/:id/workspace lands: assemble it from the article and its claims.
-async function loadWorkspace(articleId: string, options?: RequestOptions): Promise<Workspace> {
-  try {
-    return await http.get<Workspace>(`/articles/${id(articleId)}/workspace`, options);
-  } catch (error) {
-    if (!(error instanceof ApiError) || error.status !== 404 || error.message !== 'no such route') throw error;
-  }
-  const article = await http.get<Article>(`/articles/${id(articleId)}`, options);
-  const items: WorkspaceClaim[] = [];
-  let cursor: string | null = null;
-  do {
-    const page: Page<Claim> = await http.get<Page<Claim>>(`/articles/${id(articleId)}/claims`, { ...options, query: { limit: 200, cursor } });
-    items.push(...page.items.map((c) => ({ ...c, annotations: [], sources: [], verdicts: [] })));
-    cursor = page.nextCursor;
-  } while (cursor);
-  return { article, claims: items, users: {} };
-}
 
 export const claims = {
   get: (claimId: string) => http.get<Claim>(`/claims/${id(claimId)}`),

@@ -648,7 +648,7 @@ export interface components {
              * @default commenting
              * @enum {string}
              */
-            motivation: "commenting" | "questioning" | "assessing" | "tagging";
+            motivation?: "commenting" | "questioning" | "assessing" | "tagging";
             /**
              * Format: uuid
              * @description the note this replies to
@@ -700,7 +700,7 @@ export interface components {
              * @default other
              * @enum {string}
              */
-            kind: "primary" | "official" | "news" | "dataset" | "interview" | "other";
+            kind?: "primary" | "official" | "news" | "dataset" | "interview" | "other";
             /** @description ISO 8601 date or time */
             publishedAt?: Record<string, never> | null;
             publisher?: Record<string, never> | null;
@@ -726,7 +726,7 @@ export interface components {
             /** @description Markdown; required to submit */
             rationale?: Record<string, never> | null;
             /** @default claimdesk-6 */
-            scaleId: string;
+            scaleId?: string;
             /**
              * Format: uuid
              * @description the published verdict of the same claim this corrects
@@ -884,7 +884,7 @@ export interface components {
              * @default other
              * @enum {string}
              */
-            kind: "primary" | "official" | "news" | "dataset" | "interview" | "other";
+            kind?: "primary" | "official" | "news" | "dataset" | "interview" | "other";
             /** @description ISO 8601 date or time */
             publishedAt?: Record<string, never> | null;
             publisher?: Record<string, never> | null;

@@ -12,7 +12,7 @@ export function Legend({ mode, onModeChange }: { mode: ColourMode; onModeChange:
           {(['status', 'verdict'] as const).map((m) => (
             <label key={m} className={mode === m ? 'active' : ''}>
               <input type="radio" name="colour-mode" value={m} checked={mode === m} onChange={() => onModeChange(m)} />
-              {m === 'status' ? 'Status' : 'Verdict'}
+              {m === 'status' ? 'By status' : 'By verdict'}
             </label>
           ))}
         </fieldset>
