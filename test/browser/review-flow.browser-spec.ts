@@ -70,6 +70,25 @@ describe('reviewing a claim in the browser', () => {
     expect(article.publishedAt).toMatch(/^2018-11-21/);
   });
 
+  it('takes a .txt file dropped on the drop zone, and a pasted text', async () => {
+    await page.goto(`${desk.baseUrl}/import`);
+    await page.getByTestId('drop-zone').evaluate((zone) => {
+      const data = new DataTransfer();
+      data.items.add(new File(['Dropped headline\n\nA dropped paragraph.'], 'dropped.txt', { type: 'text/plain' }));
+      zone.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    });
+    await page.getByText('Loaded dropped.txt.').waitFor();
+    await expect(page.getByLabel('Format').inputValue()).resolves.toBe('text');
+    await expect(page.getByLabel('Article text').inputValue()).resolves.toContain('A dropped paragraph.');
+    await page.getByLabel('Article text').fill('Pasted headline\n\nA pasted paragraph.');
+    await page.getByLabel('URL').fill('not a url');
+    await page.getByRole('button', { name: 'Import article' }).click();
+    await page.locator('#article-url-error').waitFor(); // the API's field error, next to the field
+    await page.getByLabel('URL').fill('');
+    await page.getByRole('button', { name: 'Import article' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Pasted headline' }).waitFor();
+  });
+
   it('lists the article with search and its claim counts', async () => {
     await page.goto(`${desk.baseUrl}/`);
     await page.getByTestId('article-row').first().waitFor();
@@ -182,8 +201,9 @@ describe('reviewing a claim in the browser', () => {
 
   it('shows the article list with its claim counts', async () => {
     await page.getByRole('link', { name: 'Articles', exact: true }).first().click();
-    const row = page.getByTestId('article-row').first();
+    const row = page.getByTestId('article-row').filter({ hasText: 'Russian Loses Interpol Presidency' });
     await row.getByText('1 resolved').waitFor();
+    await page.getByTestId('article-row').filter({ hasText: 'Pasted headline' }).getByText('No claims yet').waitFor();
     await screenshot(page, 'article-list');
   });
 

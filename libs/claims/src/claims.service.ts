@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
-import { Actor, assertVersion, decodeCursor, DEFAULT_PAGE_SIZE, forbidden, hasRole, notFound, nowIso, Page, toPage, versionConflict } from '@claimdesk/core';
+import { Actor, assertVersion, decodeCursor, DEFAULT_PAGE_SIZE, DomainError, forbidden, hasRole, notFound, nowIso, Page, toPage, versionConflict } from '@claimdesk/core';
 import { Transactions, Tx, updateAtVersion } from '@claimdesk/database';
 import { AuditService } from '@claimdesk/audit';
 import { ArticlesService } from '@claimdesk/articles';
@@ -29,6 +29,12 @@ export interface ClaimCounts {
   total: number;
 }
 
+export interface ClaimFields {
+  claimant?: string | null;
+  claimReviewed?: string | null;
+  tags?: string[];
+}
+
 /** Orphans have no position; they sort after every placed claim. */
 const ORPHAN_ORDER = 2147483647;
 
@@ -45,36 +51,38 @@ export class ClaimsService {
     return this.transactions.run(async (tx) => {
       const article = await this.articles.textOf(articleId, tx);
       const index = new TextIndex(article.text);
-      const span = markSpan(index, input.selector);
-      const quote = describeQuote(index, span.start, span.end);
-      const now = nowIso();
-      const claim = tx.manager.create(ClaimSpan, {
-        id: randomUUID(),
-        articleId,
-        revision: article.revision,
-        start: span.start,
-        end: span.end,
-        startUtf16: index.toUtf16(span.start),
-        endUtf16: index.toUtf16(span.end),
-        quote: quote.exact,
-        prefix: quote.prefix,
-        suffix: quote.suffix,
-        anchor: 'anchored',
-        claimant: input.claimant ?? null,
-        claimReviewed: input.claimReviewed ?? null,
-        tags: input.tags ?? [],
-        status: 'open',
-        createdBy: actor.id,
-        createdAt: now,
-        updatedAt: now,
-        version: 1,
-      });
-      await tx.manager.insert(ClaimSpan, claim);
-      await this.recordAnchoring(tx, claim, actor.id);
-      const view = toClaimView(claim);
-      await this.audit.record(tx, { actorId: actor.id, action: 'claim.created', entityType: 'claim', entityId: claim.id, articleId, after: view });
-      return view;
+      return this.insert(tx, actor, article.revision, articleId, index, markSpan(index, input.selector), 'anchored', input);
     });
+  }
+
+  /**
+   * A claim at a span already located by the caller (imports), with how well it anchored: a fuzzy
+   * placement stays flagged for a reviewer to confirm.
+   */
+  async createAt(actor: Actor, articleId: string, span: { start: number; end: number }, anchor: AnchorStatus, fields: ClaimFields): Promise<ClaimView> {
+    return this.transactions.run(async (tx) => {
+      const article = await this.articles.textOf(articleId, tx);
+      const index = new TextIndex(article.text);
+      if (!index.isRange(span.start, span.end) || span.start >= span.end) throw new DomainError('offset_out_of_range', 'the span is outside the text');
+      return this.insert(tx, actor, article.revision, articleId, index, span, anchor, fields);
+    });
+  }
+
+  private async insert(tx: Tx, actor: Actor, revision: number, articleId: string, index: TextIndex, span: { start: number; end: number }, anchor: AnchorStatus, fields: ClaimFields): Promise<ClaimView> {
+    const quote = describeQuote(index, span.start, span.end);
+    const now = nowIso();
+    const claim = tx.manager.create(ClaimSpan, {
+      id: randomUUID(), articleId, revision, start: span.start, end: span.end,
+      startUtf16: index.toUtf16(span.start), endUtf16: index.toUtf16(span.end),
+      quote: quote.exact, prefix: quote.prefix, suffix: quote.suffix, anchor,
+      claimant: fields.claimant ?? null, claimReviewed: fields.claimReviewed ?? null, tags: fields.tags ?? [],
+      status: 'open', createdBy: actor.id, createdAt: now, updatedAt: now, version: 1,
+    });
+    await tx.manager.insert(ClaimSpan, claim);
+    await this.recordAnchoring(tx, claim, actor.id);
+    const view = toClaimView(claim);
+    await this.audit.record(tx, { actorId: actor.id, action: 'claim.created', entityType: 'claim', entityId: claim.id, articleId, after: view });
+    return view;
   }
 
   /** The article's claims in reading order (orphans last), optionally filtered by anchor and status. */

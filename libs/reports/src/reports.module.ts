@@ -4,14 +4,21 @@ import { ArticlesModule } from '@claimdesk/articles';
 import { ClaimsModule } from '@claimdesk/claims';
 import { SourcesModule } from '@claimdesk/sources';
 import { VerdictsModule } from '@claimdesk/verdicts';
+import { AnnotationImportService } from './exchange/annotation-import.service';
+import { ExchangeController } from './exchange/exchange.controller';
+import { ReportsController } from './report-builder/reports.controller';
+import { ReportsService } from './report-builder/reports.service';
 import { WorkspaceController } from './workspace/workspace.controller';
 import { WorkspaceService } from './workspace/workspace.service';
 
-/** Read-only views across the desk: the reviewer workspace, reports and exchange formats. */
+/**
+ * Views across the desk: the reviewer workspace, verdict reports, and the exchange formats. It reads
+ * through the other modules' services; imports write through them too, never to their tables.
+ */
 @Module({
   imports: [ArticlesModule, ClaimsModule, AnnotationsModule, SourcesModule, VerdictsModule],
-  controllers: [WorkspaceController],
-  providers: [WorkspaceService],
-  exports: [WorkspaceService],
+  controllers: [WorkspaceController, ReportsController, ExchangeController],
+  providers: [WorkspaceService, ReportsService, AnnotationImportService],
+  exports: [WorkspaceService, ReportsService, AnnotationImportService],
 })
 export class ReportsModule {}

@@ -71,6 +71,32 @@ export function levenshtein(a: ArrayLike<number>, b: ArrayLike<number>): number 
   return prev[b.length];
 }
 
+/**
+ * Edit distance from `a` to the closest prefix of `b`: how well two stretches of text agree when read
+ * from the same starting point, wherever `b` may end. Comparing context outwards from a span this way
+ * charges an inserted word once, rather than again for the text it pushes out of a fixed window.
+ */
+export function prefixDistance(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  if (a.length === 0) return 0;
+  let prev = new Int32Array(b.length + 1);
+  let cur = new Int32Array(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    const ai = a[i - 1];
+    for (let j = 1; j <= b.length; j++) {
+      const sub = prev[j - 1] + (ai === b[j - 1] ? 0 : 1);
+      const del = prev[j] + 1;
+      const ins = cur[j - 1] + 1;
+      cur[j] = sub < del ? (sub < ins ? sub : ins) : del < ins ? del : ins;
+    }
+    [prev, cur] = [cur, prev];
+  }
+  let best = prev[0];
+  for (let j = 1; j <= b.length; j++) if (prev[j] < best) best = prev[j];
+  return best;
+}
+
 /** 1 − distance / longer length: 1 for equal strings, 0 for nothing in common. Two empty strings are equal. */
 export function similarity(a: string, b: string): number {
   const ca = toCodePoints(a);

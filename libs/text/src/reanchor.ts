@@ -19,8 +19,8 @@ import {
   contextSimilarity,
   exactOccurrences,
   isSpaceChar,
+  prefixDistance,
   searchApproximate,
-  similarity,
   toCodePoints,
 } from './fuzzy';
 import { describeQuote, QuoteSelector } from './quote';
@@ -65,6 +65,8 @@ const MOVE_WINDOW = 64;
 const MOVE_SIMILARITY = 0.8;
 /** A moved passage must prove itself over ≥ 40 code points (quote + agreeing text around it)… */
 const MIN_MOVED_STRETCH = 40;
+/** Block edges within 4 code points count as the same edge: a moved paragraph's blank line lands on either side. */
+const EDGE_SLACK = 4;
 /** …of which ≥ 8 around the quote, unless the quote alone is ≥ 64 code points (a sentence or more). */
 const MIN_COMPARED = 8;
 const SELF_EVIDENT_QUOTE = 64;
@@ -239,8 +241,8 @@ function cameAlong(revision: Revision, anchor: StoredAnchor, mapping: SpanMappin
     const length = Math.min(MOVE_WINDOW, toDeletedEdge, toInsertedEdge);
     const edges = new Set<string>();
     if (length === MOVE_WINDOW) edges.add('full');
-    if (length === toDeletedEdge) edges.add('deleted');
-    if (length === toInsertedEdge) edges.add('inserted');
+    if (toDeletedEdge - length <= EDGE_SLACK) edges.add('deleted');
+    if (toInsertedEdge - length <= EDGE_SLACK) edges.add('inserted');
     return { length, edges };
   };
   const left = side(start - mapping.oldRegionStart, Math.max(0, candidate.start - block.start));
@@ -249,11 +251,14 @@ function cameAlong(revision: Revision, anchor: StoredAnchor, mapping: SpanMappin
   if (!consistent || quoteLength + left.length + right.length < MIN_MOVED_STRETCH) return false;
   // Nothing around the span to compare (it was the whole deleted block): only a long quote speaks for itself.
   if (left.length + right.length < MIN_COMPARED && quoteLength < SELF_EVIDENT_QUOTE) return false;
-  const agrees = (before: string, after: string): boolean => before.length === 0 || similarity(before, after) >= MOVE_SIMILARITY;
-  return (
-    agrees(oldIndex.slice(start - left.length, start), newIndex.slice(candidate.start - left.length, candidate.start)) &&
-    agrees(oldIndex.slice(end, end + right.length), newIndex.slice(candidate.end, candidate.end + right.length))
-  );
+  // Read outwards from the span on both sides; the new side may run a little longer to absorb insertions.
+  const reach = (length: number): number => length + Math.ceil(length * (1 - MOVE_SIMILARITY));
+  const agrees = (old: Int32Array, moved: Int32Array): boolean => old.length === 0 || 1 - prefixDistance(old, moved) / old.length >= MOVE_SIMILARITY;
+  const beforeOld = toCodePoints(oldIndex.slice(start - left.length, start)).reverse();
+  const beforeNew = toCodePoints(newIndex.slice(Math.max(0, candidate.start - reach(left.length)), candidate.start)).reverse();
+  const afterOld = toCodePoints(oldIndex.slice(end, end + right.length));
+  const afterNew = toCodePoints(newIndex.slice(candidate.end, Math.min(newIndex.length, candidate.end + reach(right.length))));
+  return agrees(beforeOld, beforeNew) && agrees(afterOld, afterNew);
 }
 
 /** Close approximate matches of the quote inside inserted text, nearest blocks first, within a cell budget. */

@@ -63,6 +63,19 @@ export class VerdictsService {
     return rows.map((row) => toVerdictView(row, scales.get(row.scaleId)));
   }
 
+  /**
+   * Articles with a verdict published in [from, to), in id order after `afterArticleId`: the period
+   * report walks them in batches, so memory stays flat however many verdicts there are.
+   */
+  async articlesPublishedIn(from: string, to: string, afterArticleId: string, limit: number): Promise<string[]> {
+    const rows = await this.verdicts.createQueryBuilder('v').innerJoin('claims', 'c', 'c.id = v.claim_id')
+      .select('c.article_id', 'articleId').distinct(true)
+      .where('v.published_at >= :from AND v.published_at < :to', { from, to })
+      .andWhere('c.article_id > :after', { after: afterArticleId })
+      .orderBy('c.article_id', 'ASC').limit(limit).getRawMany<{ articleId: string }>();
+    return rows.map((row) => row.articleId);
+  }
+
   async get(id: string): Promise<VerdictView> {
     const verdict = await this.load(id);
     return toVerdictView(verdict, await this.scales.get(verdict.scaleId));

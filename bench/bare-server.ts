@@ -1,0 +1,271 @@
+/**
+ * The yardstick of bench/api.bench.ts: the two measured routes written by hand on bare Fastify and
+ * better-sqlite3, doing the same work as ClaimDesk on the same database file.
+ *
+ *   BARE_DB=/path/desk.sqlite PORT=3100 npx ts-node --transpile-only bench/bare-server.ts
+ *
+ * - `GET /api/v1/articles/:id/workspace`: bearer-token auth through the sessions table (sha256 of
+ *   the token, as libs/identity does), then the same reads (article, claims, annotations, claim
+ *   sources joined with their sources, verdicts labelled from the rating scales, users) assembled
+ *   into the same JSON (same keys, same order; the benchmark checks the two answers are equal).
+ * - `POST /api/v1/claims/:id/annotations`: the same auth, the body validated field by field (unknown
+ *   fields rejected), then the annotation and its audit-log row inserted in one transaction.
+ *
+ * No framework beyond Fastify, no ORM, no logging, prepared statements throughout.
+ */
+import Database from 'better-sqlite3';
+import Fastify, { FastifyReply, FastifyRequest } from 'fastify';
+import { createHash, randomUUID } from 'node:crypto';
+import { threadOrder } from '../libs/annotations/src/thread-order';
+
+const file = process.env.BARE_DB;
+if (!file) throw new Error('BARE_DB must name the SQLite file');
+const port = Number(process.env.PORT ?? 3100);
+
+const db = new Database(file);
+db.pragma('journal_mode = WAL');
+db.pragma('foreign_keys = ON');
+db.pragma('busy_timeout = 5000');
+db.pragma('synchronous = NORMAL');
+
+type Row = Record<string, unknown>;
+
+const sql = {
+  session: db.prepare(`SELECT u.id AS id, u.role AS role FROM sessions s JOIN users u ON u.id = s.user_id
+    WHERE s.token_hash = ? AND s.revoked_at IS NULL AND s.expires_at > ? AND u.disabled = 0`),
+  article: db.prepare(`SELECT id, title, url, publisher, authors, published_at, language, format, text, length, content_hash,
+    revision, created_by, created_at, updated_at, version FROM articles WHERE id = ?`),
+  claims: db.prepare(`SELECT * FROM claims WHERE article_id = ?
+    ORDER BY COALESCE(start_offset, 2147483647) ASC, end_offset DESC, id ASC`),
+  annotations: db.prepare(`SELECT * FROM annotations WHERE claim_id IN (SELECT id FROM claims WHERE article_id = ?)`),
+  links: db.prepare(`SELECT cs.claim_id, cs.source_id, cs.stance, cs.excerpt, cs.note, cs.added_by, cs.created_at,
+      s.url, s.normalized_url, s.title, s.publisher, s.published_at, s.kind, s.archive_url, s.created_by AS s_created_by,
+      s.created_at AS s_created_at, s.version AS s_version
+    FROM claim_sources cs JOIN sources s ON s.id = cs.source_id
+    WHERE cs.claim_id IN (SELECT id FROM claims WHERE article_id = ?) ORDER BY cs.created_at`),
+  verdicts: db.prepare(`SELECT * FROM verdicts WHERE claim_id IN (SELECT id FROM claims WHERE article_id = ?) ORDER BY created_at, id`),
+  scales: db.prepare('SELECT id, levels FROM rating_scales'),
+  users: db.prepare('SELECT id, display_name, role FROM users WHERE id IN (SELECT value FROM json_each(?))'),
+  claimRef: db.prepare('SELECT id, article_id FROM claims WHERE id = ?'),
+  parent: db.prepare('SELECT claim_id FROM annotations WHERE id = ?'),
+  insertAnnotation: db.prepare(`INSERT INTO annotations (id, claim_id, parent_id, author_id, body, motivation, deleted, created_at, edited_at, updated_at, version)
+    VALUES (?, ?, ?, ?, ?, ?, 0, ?, NULL, ?, 1)`),
+  insertAudit: db.prepare(`INSERT INTO audit_log (id, at, actor_id, action, entity_type, entity_id, article_id, claim_id, before, after)
+    VALUES (?, ?, ?, 'annotation.created', 'annotation', ?, ?, ?, NULL, ?)`),
+};
+
+// ---------------------------------------------------------------- errors and auth
+
+class Problem extends Error {
+  constructor(readonly status: number, readonly code: string, detail: string, readonly errors?: { path: string; message: string }[]) {
+    super(detail);
+  }
+}
+
+interface Actor {
+  id: string;
+  role: string;
+}
+
+function authenticate(request: FastifyRequest): Actor {
+  const header = request.headers.authorization;
+  const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
+  const row = match ? (sql.session.get(createHash('sha256').update(match[1]).digest('hex'), new Date().toISOString()) as Actor | undefined) : undefined;
+  if (!row) throw new Problem(401, 'unauthenticated', 'sign in first: no valid session or bearer token');
+  return row;
+}
+
+// ---------------------------------------------------------------- views (the keys and order of ClaimDesk's)
+
+const article = (r: Row) => ({
+  id: r.id, title: r.title, url: r.url, publisher: r.publisher, authors: JSON.parse(r.authors as string), publishedAt: r.published_at,
+  language: r.language, format: r.format, length: r.length, contentHash: r.content_hash, revision: r.revision, createdBy: r.created_by,
+  createdAt: r.created_at, updatedAt: r.updated_at, version: r.version, text: r.text,
+});
+
+const claim = (r: Row) => ({
+  id: r.id as string, articleId: r.article_id, start: r.start_offset, end: r.end_offset, startUtf16: r.start_utf16, endUtf16: r.end_utf16,
+  quote: r.quote, prefix: r.prefix, suffix: r.suffix, anchor: r.anchor, claimant: r.claimant, claimReviewed: r.claim_reviewed,
+  tags: JSON.parse(r.tags as string), status: r.status, revision: r.revision, createdBy: r.created_by as string, createdAt: r.created_at,
+  updatedAt: r.updated_at, version: r.version,
+});
+
+interface AnnotationRow {
+  id: string;
+  claim_id: string;
+  parent_id: string | null;
+  author_id: string;
+  body: string | null;
+  motivation: string;
+  deleted: number;
+  created_at: string;
+  edited_at: string | null;
+  version: number;
+}
+
+const annotation = (a: AnnotationRow) => ({
+  id: a.id, claimId: a.claim_id, parentId: a.parent_id, authorId: a.author_id, body: a.deleted ? null : a.body,
+  motivation: a.motivation, deleted: Boolean(a.deleted), createdAt: a.created_at, editedAt: a.edited_at, version: a.version,
+});
+
+const claimSource = (r: Row) => ({
+  claimId: r.claim_id as string, sourceId: r.source_id,
+  source: {
+    id: r.source_id, url: r.url, normalizedUrl: r.normalized_url, title: r.title, publisher: r.publisher, publishedAt: r.published_at,
+    kind: r.kind, archiveUrl: r.archive_url, createdBy: r.s_created_by, createdAt: r.s_created_at, version: r.s_version,
+  },
+  stance: r.stance, excerpt: r.excerpt, note: r.note, addedBy: r.added_by as string, createdAt: r.created_at,
+});
+
+interface Level {
+  key: string;
+  label: string;
+  value: number | null;
+}
+
+const verdict = (r: Row, levels: Level[] | undefined) => {
+  const level = levels?.find((l) => l.key === r.rating);
+  return {
+    id: r.id, claimId: r.claim_id as string, authorId: r.author_id as string, scaleId: r.scale_id, rating: r.rating,
+    ratingLabel: level?.label ?? r.rating, ratingValue: level?.value ?? null, rationale: r.rationale,
+    confidence: r.confidence === null ? null : Number(r.confidence), status: r.status, reviewedBy: r.reviewed_by as string | null,
+    reviewNote: r.review_note, publishedAt: r.published_at, supersedes: r.supersedes, correctionNote: r.correction_note,
+    createdAt: r.created_at, updatedAt: r.updated_at, version: r.version,
+  };
+};
+
+function byClaim<T extends { claimId: string }>(items: T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(item.claimId);
+    if (group) group.push(item);
+    else groups.set(item.claimId, [item]);
+  }
+  return groups;
+}
+
+// ---------------------------------------------------------------- the two routes
+
+function workspace(articleId: string) {
+  const a = sql.article.get(articleId) as Row | undefined;
+  if (!a) throw new Problem(404, 'not_found', `article ${articleId} not found`);
+  const claims = (sql.claims.all(articleId) as Row[]).map(claim);
+  const notes = threadOrder((sql.annotations.all(articleId) as AnnotationRow[]).map(annotation));
+  const links = (sql.links.all(articleId) as Row[]).map(claimSource);
+  const scales = new Map((sql.scales.all() as { id: string; levels: string }[]).map((s) => [s.id, JSON.parse(s.levels) as Level[]]));
+  const verdicts = (sql.verdicts.all(articleId) as Row[]).map((r) => verdict(r, scales.get(r.scale_id as string)));
+  const people = new Set<string>([a.created_by as string]);
+  for (const c of claims) people.add(c.createdBy);
+  for (const n of notes) people.add(n.authorId);
+  for (const l of links) people.add(l.addedBy);
+  for (const v of verdicts) {
+    people.add(v.authorId);
+    if (v.reviewedBy) people.add(v.reviewedBy);
+  }
+  const users: Record<string, { displayName: string; role: string }> = {};
+  for (const u of sql.users.all(JSON.stringify([...people])) as { id: string; display_name: string; role: string }[]) {
+    users[u.id] = { displayName: u.display_name, role: u.role };
+  }
+  const n = byClaim(notes);
+  const l = byClaim(links);
+  const v = byClaim(verdicts);
+  return {
+    article: article(a),
+    claims: claims.map((c) => ({ ...c, annotations: n.get(c.id) ?? [], sources: l.get(c.id) ?? [], verdicts: v.get(c.id) ?? [] })),
+    users,
+  };
+}
+
+const MOTIVATIONS = ['commenting', 'questioning', 'assessing', 'tagging'];
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+const storable = (s: string): boolean => !s.includes('\u0000') && s.isWellFormed();
+
+interface NoteInput {
+  body: string;
+  motivation?: string;
+  parentId?: string;
+}
+
+function validNote(input: unknown): NoteInput {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+    throw new Problem(422, 'validation_failed', 'the body must be a JSON object', [{ path: '', message: 'expected a JSON object' }]);
+  }
+  const body = input as Record<string, unknown>;
+  const errors: { path: string; message: string }[] = [];
+  for (const key of Object.keys(body)) {
+    if (key !== 'body' && key !== 'motivation' && key !== 'parentId') errors.push({ path: key, message: `property ${key} should not exist` });
+  }
+  if (typeof body.body !== 'string' || body.body.length < 1 || body.body.length > 20_000 || !storable(body.body)) {
+    errors.push({ path: 'body', message: 'body must be a string of 1 to 20000 characters' });
+  } else if (body.body.trim().length === 0) {
+    errors.push({ path: 'body', message: 'the note is empty' });
+  }
+  if (body.motivation !== undefined && !MOTIVATIONS.includes(body.motivation as string)) {
+    errors.push({ path: 'motivation', message: `motivation must be one of: ${MOTIVATIONS.join(', ')}` });
+  }
+  if (body.parentId !== undefined && (typeof body.parentId !== 'string' || !UUID.test(body.parentId))) {
+    errors.push({ path: 'parentId', message: 'parentId must be a UUID' });
+  }
+  if (errors.length > 0) throw new Problem(422, 'validation_failed', 'the request is not valid', errors);
+  return body as unknown as NoteInput;
+}
+
+const createNote = db.transaction((actor: Actor, claimId: string, input: NoteInput) => {
+  const ref = sql.claimRef.get(claimId) as { id: string; article_id: string } | undefined;
+  if (!ref) throw new Problem(404, 'not_found', `claim ${claimId} not found`);
+  if (input.parentId) {
+    const parent = sql.parent.get(input.parentId) as { claim_id: string } | undefined;
+    if (!parent || parent.claim_id !== claimId) throw new Problem(422, 'validation_failed', 'the request is not valid', [{ path: 'parentId', message: 'the note replied to is not on this claim' }]);
+  }
+  const now = new Date().toISOString();
+  const view = {
+    id: randomUUID(), claimId, parentId: input.parentId ?? null, authorId: actor.id, body: input.body,
+    motivation: input.motivation ?? 'commenting', deleted: false, createdAt: now, editedAt: null, version: 1,
+  };
+  sql.insertAnnotation.run(view.id, claimId, view.parentId, actor.id, view.body, view.motivation, now, now);
+  sql.insertAudit.run(randomUUID(), now, actor.id, view.id, ref.article_id, claimId, JSON.stringify(view));
+  return view;
+});
+
+// ---------------------------------------------------------------- server
+
+const app = Fastify({ logger: false, bodyLimit: 256 * 1024 });
+
+app.setErrorHandler((error: Error & { statusCode?: number }, _request: FastifyRequest, reply: FastifyReply) => {
+  const problem = error instanceof Problem ? error
+    : error.statusCode && error.statusCode < 500 ? new Problem(error.statusCode, error.statusCode === 400 ? 'malformed_json' : 'bad_request', error.message)
+      : new Problem(500, 'internal', 'internal error');
+  void reply.status(problem.status).type('application/problem+json')
+    .send({ type: 'about:blank', title: problem.code, status: problem.status, code: problem.code, detail: problem.message, errors: problem.errors });
+});
+
+app.get('/health', async () => ({ status: 'ok' }));
+
+app.get<{ Params: { id: string } }>('/api/v1/articles/:id/workspace', async (request) => {
+  authenticate(request);
+  return workspace(request.params.id);
+});
+
+app.post<{ Params: { id: string } }>('/api/v1/claims/:id/annotations', async (request, reply) => {
+  const actor = authenticate(request);
+  const view = createNote(actor, request.params.id, validNote(request.body));
+  void reply.status(201).header('ETag', `"${view.version}"`);
+  return view;
+});
+
+app.listen({ port, host: '127.0.0.1' }).then(
+  () => process.stdout.write(`bare server listening on http://127.0.0.1:${port}\n`),
+  (error: Error) => {
+    process.stderr.write(`bare server failed: ${error.message}\n`);
+    process.exit(1);
+  },
+);
+
+const stop = (): void => {
+  void app.close().then(() => {
+    db.close();
+    process.exit(0);
+  });
+};
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);

@@ -1,0 +1,59 @@
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsISO8601, IsOptional } from 'class-validator';
+import type { FastifyReply } from 'fastify';
+import { Readable } from 'node:stream';
+import { ApiProblems, validationFailed } from '@claimdesk/core';
+import { REPORT_FORMAT_NAMES, REPORT_FORMATS, renderReport, ReportFormat, reportFileName, streamReport } from '../render';
+import { ReportsService } from './reports.service';
+
+export class ReportFormatQueryDto {
+  @ApiPropertyOptional({ enum: REPORT_FORMAT_NAMES, default: 'json' })
+  @IsOptional()
+  @IsIn(REPORT_FORMAT_NAMES)
+  format?: ReportFormat;
+}
+
+export class PeriodReportQueryDto extends ReportFormatQueryDto {
+  @ApiProperty({ example: '2026-11-01', description: 'ISO date or time, inclusive' })
+  @IsISO8601({ strict: true })
+  from!: string;
+
+  @ApiProperty({ example: '2026-12-01', description: 'ISO date or time, exclusive' })
+  @IsISO8601({ strict: true })
+  to!: string;
+}
+
+const attachment = (reply: FastifyReply, format: ReportFormat, fileName: string): void => {
+  void reply.header('Content-Type', REPORT_FORMATS[format].contentType).header('Content-Disposition', `attachment; filename="${fileName}"`);
+};
+
+@ApiTags('reports and exchange')
+@ApiBearerAuth()
+@Controller('api/v1')
+export class ReportsController {
+  constructor(private readonly reports: ReportsService) {}
+
+  @Get('articles/:id/report')
+  @ApiOkResponse({ description: 'the verdict report of one article in the chosen format, as a download (Content-Disposition names the file)' })
+  @ApiProblems('not_found')
+  async article(@Param('id') id: string, @Query() query: ReportFormatQueryDto, @Res() reply: FastifyReply): Promise<void> {
+    const format = query.format ?? 'json';
+    const model = { ...this.reports.header(), articles: [await this.reports.article(id)] };
+    attachment(reply, format, reportFileName(model, format));
+    await reply.send(await renderReport(format, model));
+  }
+
+  @Get('reports')
+  @ApiOkResponse({ description: 'every verdict published in [from, to), streamed' })
+  @ApiProblems()
+  async period(@Query() query: PeriodReportQueryDto, @Res() reply: FastifyReply): Promise<void> {
+    const format = query.format ?? 'json';
+    const from = new Date(query.from).toISOString();
+    const to = new Date(query.to).toISOString();
+    if (from >= to) throw validationFailed('to', 'must be after from');
+    const header = this.reports.header({ from, to });
+    attachment(reply, format, reportFileName(header, format));
+    await reply.send(Readable.from(streamReport(format, header, this.reports.period(from, to))));
+  }
+}

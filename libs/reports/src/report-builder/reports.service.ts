@@ -1,0 +1,91 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { nowIso, Settings, SETTINGS } from '@claimdesk/core';
+import { TextIndex } from '@claimdesk/text';
+import { RatingScalesService, RatingScaleView, VerdictsService, VerdictView } from '@claimdesk/verdicts';
+import { ArticleReport, ClaimReport, compareClaimsInReadingOrder, currentVerdictOf, PersonRef, ReportedVerdict, ReportHeader } from '../report.model';
+import { Workspace, WorkspaceClaim, WorkspaceService } from '../workspace/workspace.service';
+import { sentenceAround } from './sentence-context';
+
+const PERIOD_BATCH = 50;
+
+/** Assembles report models from the desk's data: one model, rendered by every format. */
+@Injectable()
+export class ReportsService {
+  constructor(
+    private readonly workspace: WorkspaceService,
+    private readonly verdicts: VerdictsService,
+    private readonly scales: RatingScalesService,
+    @Inject(SETTINGS) private readonly settings: Settings,
+  ) {}
+
+  header(period?: { from: string; to: string }): ReportHeader {
+    return {
+      generatedAt: nowIso(),
+      organisation: { name: this.settings.orgName, url: this.settings.orgUrl },
+      publicUrl: this.settings.publicUrl,
+      reviewUrlTemplate: this.settings.reviewUrlTemplate,
+      ...(period ? { period } : {}),
+    };
+  }
+
+  async article(articleId: string): Promise<ArticleReport> {
+    return toArticleReport(await this.workspace.load(articleId), await this.scales.byId());
+  }
+
+  /** The articles of a period report, one at a time, each with the claims whose verdict was published then. */
+  async *period(from: string, to: string): AsyncGenerator<ArticleReport> {
+    let after = '';
+    const scales = await this.scales.byId();
+    for (;;) {
+      const ids = await this.verdicts.articlesPublishedIn(from, to, after, PERIOD_BATCH);
+      for (const id of ids) {
+        const report = toArticleReport(await this.workspace.load(id), scales);
+        const inPeriod = (v: ReportedVerdict): boolean => v.publishedAt !== null && v.publishedAt >= from && v.publishedAt < to;
+        yield { ...report, claims: report.claims.filter((claim) => claim.verdicts.some(inPeriod)) };
+      }
+      if (ids.length < PERIOD_BATCH) return;
+      after = ids[ids.length - 1];
+    }
+  }
+}
+
+/** The report model of an article from its workspace: reading order, context, people by name. */
+export function toArticleReport(workspace: Workspace, scales: ReadonlyMap<string, RatingScaleView>): ArticleReport {
+  const { article, users } = workspace;
+  const index = new TextIndex(article.text);
+  const person = (id: string): PersonRef => ({ id, displayName: users[id]?.displayName ?? 'Unknown user' });
+  const scaleOf = (id: string): ReportedVerdict['scale'] => {
+    const scale = scales.get(id);
+    return scale ? { id, name: scale.name, bestRating: scale.bestRating, worstRating: scale.worstRating } : { id, name: id, bestRating: 0, worstRating: 0 };
+  };
+  const verdictOf = (v: VerdictView): ReportedVerdict => ({
+    id: v.id, rating: v.rating, ratingLabel: v.ratingLabel, ratingValue: v.ratingValue,
+    scale: scaleOf(v.scaleId),
+    rationale: v.rationale, confidence: v.confidence, status: v.status, author: person(v.authorId),
+    reviewer: v.reviewedBy ? person(v.reviewedBy) : null, reviewNote: v.reviewNote, publishedAt: v.publishedAt,
+    supersedes: v.supersedes, correctionNote: v.correctionNote, createdAt: v.createdAt, updatedAt: v.updatedAt,
+  });
+  const claim = (c: WorkspaceClaim): ClaimReport => {
+    const context = c.start !== null && c.end !== null ? sentenceAround(index, c.start, c.end) : { before: c.prefix, after: c.suffix };
+    const verdicts = c.verdicts.map(verdictOf);
+    return {
+      id: c.id, quote: c.quote, prefix: c.prefix, suffix: c.suffix, start: c.start, end: c.end,
+      contextBefore: context.before, contextAfter: context.after, anchor: c.anchor, claimant: c.claimant,
+      claimReviewed: c.claimReviewed, tags: c.tags, status: c.status, createdBy: person(c.createdBy),
+      createdAt: c.createdAt, updatedAt: c.updatedAt, currentVerdict: currentVerdictOf(verdicts), verdicts,
+      sources: c.sources.map((s) => ({
+        stance: s.stance, excerpt: s.excerpt, note: s.note,
+        source: { id: s.source.id, url: s.source.url, title: s.source.title, publisher: s.source.publisher, publishedAt: s.source.publishedAt, kind: s.source.kind, archiveUrl: s.source.archiveUrl },
+      })),
+      annotations: c.annotations.map((a) => ({
+        id: a.id, parentId: a.parentId, author: person(a.authorId), body: a.body, motivation: a.motivation,
+        createdAt: a.createdAt, editedAt: a.editedAt, deleted: a.deleted,
+      })),
+    };
+  };
+  return {
+    id: article.id, title: article.title, url: article.url, publisher: article.publisher, authors: article.authors,
+    publishedAt: article.publishedAt, language: article.language, revision: article.revision,
+    claims: workspace.claims.map(claim).sort(compareClaimsInReadingOrder),
+  };
+}
