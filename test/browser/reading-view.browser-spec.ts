@@ -65,7 +65,7 @@ describe('the reading view', () => {
     expect(layers).toBe(3);
     const lanes = await shared.evaluate((m) => getComputedStyle(m).backgroundPositionY);
     expect(new Set(lanes.split(',').map((s) => s.trim())).size).toBeGreaterThan(1);
-    await screenshot(page, 'reading-view');
+    await screenshot(page, 'overlapping-claims');
   });
 
   it('moves between claims with j and k, and closes the panel with Escape', async () => {

@@ -185,6 +185,20 @@ describe('reviewing a claim in the browser', () => {
     await page.getByTestId('claim-panel').locator('[data-testid="verdict"][data-status="published"]').waitFor();
   });
 
+  it('shows claims marked elsewhere in the reading view, coloured by verdict on request', async () => {
+    for (const exact of ['Prokopchuk, who currently serves as one of Interpol\'s vice-presidents, was the "favorite"', 'accused, but not prosecuted or charged']) {
+      await desk.api('POST', `/articles/${articleId}/claims`, reviewer.token, { selector: { type: 'TextQuoteSelector', exact } });
+    }
+    await expect(page.locator('[data-testid="claim-list"] li').count()).resolves.toBeGreaterThanOrEqual(1);
+    await page.locator('[data-testid="claim-list"] li').nth(2).waitFor();
+    await page.getByRole('radio', { name: 'By verdict' }).check();
+    const published = page.locator(`.claim-item[data-claim-id="${claimId}"] .claim-colour`);
+    await expect(published.evaluate((el) => el.getAttribute('style'))).resolves.toContain('--hl-v-mostly-true');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('claim-panel').waitFor({ state: 'detached' });
+    await screenshot(page, 'reading-view');
+  });
+
   it('exports the report in every format, named by the API', async () => {
     await page.getByTestId('export-menu').locator('summary').click();
     const links = page.getByTestId('export-menu').locator('a[download]');

@@ -1,0 +1,400 @@
+/**
+ * API benchmark (issue 3, item 7): ClaimDesk against a bare Fastify + better-sqlite3 server doing the
+ * same work on the same database file (bench/bare-server.ts), on the two routes the reviewer screen
+ * leans on: the workspace of a big article (~1.2 MB of JSON) and posting an annotation.
+ *
+ *   npm run build:api
+ *   npx ts-node -r tsconfig-paths/register --transpile-only bench/api.bench.ts [options]
+ *
+ * Options: --runs=5 --duration=6 (seconds per run) --warmup=3 --connections=32
+ *          --only=workspace|annotation   --no-write (do not touch docs/benchmarks.md)
+ *          --profile (instead of measuring: CPU-profile the ClaimDesk server on each route, print where the time goes)
+ *          --keep (keep the temporary database)
+ *
+ * Both servers run as child processes so the load generator (autocannon, in this process) does not
+ * share their event loop; only 127.0.0.1 is used and every run stops after its duration.
+ */
+import { ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { machineLine, writeSection } from './report';
+import { Seeded, seedDesk } from './seed';
+
+/** The part of autocannon's API used here (the package ships no types). */
+interface AutocannonResult {
+  duration: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  latency: { p50: number; p99: number };
+  requests: { total: number; sent: number };
+}
+type Autocannon = (options: {
+  url: string; method: string; body?: string; headers: Record<string, string>; connections: number; duration: number; timeout: number;
+}) => Promise<AutocannonResult>;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const autocannon = require('autocannon') as Autocannon;
+
+const ROOT = join(__dirname, '..');
+const arg = (name: string, fallback: number): number => {
+  const raw = process.argv.find((a) => a.startsWith(`--${name}=`));
+  return raw ? Number(raw.slice(name.length + 3)) : fallback;
+};
+const flag = (name: string): boolean => process.argv.includes(`--${name}`);
+const RUNS = arg('runs', 5);
+const DURATION = arg('duration', 6);
+const WARMUP = arg('warmup', 3);
+const CONNECTIONS = arg('connections', 32);
+const ONLY = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+const PROFILE = flag('profile');
+const ADMIN = { email: 'admin@bench.desk', password: 'bench-admin-password' };
+const CLAIMDESK_MAIN = join(ROOT, 'dist', 'apps', 'api', 'main.js');
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+// ---------------------------------------------------------------- child servers
+
+interface Server {
+  name: string;
+  url: string;
+  child: ChildProcess;
+  pid: number;
+  output: () => string;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function startServer(name: string, nodeArgs: string[], env: Record<string, string>): Promise<Server> {
+  const port = await freePort();
+  const child = spawn(process.execPath, nodeArgs, {
+    cwd: ROOT,
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
+  child.stderr?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}:\n${output}`);
+    try {
+      if ((await fetch(`${url}/health`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`${name} did not start within 60 s:\n${output}`);
+    }
+    await sleep(150);
+  }
+  return { name, url, child, pid: child.pid as number, output: () => output };
+}
+
+async function stopServer(server: Server, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  if (server.child.exitCode !== null || server.child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => server.child.once('exit', () => resolve()));
+  server.child.kill(signal);
+  const timer = setTimeout(() => server.child.kill('SIGKILL'), 15_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+const CLK_TCK = 100; // Linux USER_HZ: /proc reports CPU time in 1/100 s.
+
+/** User + system CPU time of the process (all its threads: JS, GC, libuv pool), in ms. */
+function cpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // After the command name: state is field 3, utime 14, stime 15 (1-based over the whole line).
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLK_TCK;
+}
+
+/** Waits until the server has finished what it was sent (its CPU time stops moving). */
+async function settled(pid: number): Promise<number> {
+  let last = cpuMs(pid);
+  for (let i = 0; i < 40; i++) {
+    await sleep(100);
+    const now = cpuMs(pid);
+    if (now === last) return now;
+    last = now;
+  }
+  return last;
+}
+
+// ---------------------------------------------------------------- load
+
+interface Route {
+  key: 'workspace' | 'annotation';
+  label: string;
+  request: (seeded: Seeded) => { path: string; method: 'GET' | 'POST'; body?: string };
+}
+
+const NOTE = JSON.stringify({
+  body: 'Checked against the **2019 annual report** of the statistics office: table 4 gives 12.4 per cent, not 24. ' +
+    'The claimant seems to have doubled the [provisional figure](https://stats.example.org/releases/2019-04). Asking the press office.',
+  motivation: 'commenting',
+});
+
+const ROUTES: Route[] = [
+  {
+    key: 'workspace',
+    label: 'GET /api/v1/articles/:id/workspace',
+    request: (s) => ({ method: 'GET', path: `/api/v1/articles/${s.bigArticleId}/workspace` }),
+  },
+  {
+    key: 'annotation',
+    label: 'POST /api/v1/claims/:id/annotations',
+    request: (s) => ({ method: 'POST', path: `/api/v1/claims/${s.postClaimId}/annotations`, body: NOTE }),
+  },
+];
+
+interface Sample {
+  rps: number;
+  p50: number;
+  p99: number;
+  cpuPerRequest: number;
+  requests: number;
+  failures: number;
+}
+
+async function load(server: Server, route: Route, seeded: Seeded, seconds: number): Promise<Sample> {
+  const { method, path, body } = route.request(seeded);
+  const before = await settled(server.pid);
+  const result = await autocannon({
+    url: `${server.url}${path}`,
+    method,
+    body,
+    headers: { authorization: `Bearer ${seeded.reviewer.token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    connections: CONNECTIONS,
+    duration: seconds,
+    timeout: 30,
+  });
+  const after = await settled(server.pid);
+  // Requests sent but still in flight when the run stopped are served anyway (their CPU is counted
+  // once the server settles), so CPU is divided by the requests sent.
+  const sent = result.requests.sent;
+  return {
+    rps: result.requests.total / result.duration,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    cpuPerRequest: (after - before) / Math.max(1, sent),
+    requests: result.requests.total,
+    failures: result.non2xx + result.errors + result.timeouts,
+  };
+}
+
+// ---------------------------------------------------------------- checks
+
+async function get(server: Server, path: string, token: string): Promise<{ status: number; text: string }> {
+  const res = await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+  return { status: res.status, text: await res.text() };
+}
+
+/** The yardstick must do the same work: the same workspace JSON, the same annotation shape. */
+async function checkSameAnswers(desk: Server, bare: Server, seeded: Seeded): Promise<number> {
+  const path = `/api/v1/articles/${seeded.bigArticleId}/workspace`;
+  const [ours, theirs] = await Promise.all([get(desk, path, seeded.reviewer.token), get(bare, path, seeded.reviewer.token)]);
+  if (ours.status !== 200 || theirs.status !== 200) throw new Error(`workspace answered ${ours.status} / ${theirs.status}`);
+  if (!isDeepStrictEqual(JSON.parse(ours.text), JSON.parse(theirs.text))) {
+    throw new Error('the bare server does not assemble the same workspace as ClaimDesk');
+  }
+  if (ours.text.length !== theirs.text.length) process.stdout.write(`note: workspace JSON is ${ours.text.length} vs ${theirs.text.length} characters\n`);
+  const post = async (server: Server) => {
+    const res = await fetch(`${server.url}/api/v1/claims/${seeded.postClaimId}/annotations`, {
+      method: 'POST', body: NOTE, headers: { authorization: `Bearer ${seeded.reviewer.token}`, 'content-type': 'application/json' },
+    });
+    if (res.status !== 201) throw new Error(`${server.name}: POST annotation answered ${res.status}: ${await res.text()}`);
+    return Object.keys((await res.json()) as object);
+  };
+  const [a, b] = [await post(desk), await post(bare)];
+  if (!isDeepStrictEqual(a, b)) throw new Error(`annotation views differ: ${a.join(',')} vs ${b.join(',')}`);
+  return Buffer.byteLength(ours.text);
+}
+
+function warnIfStale(): void {
+  if (!existsSync(CLAIMDESK_MAIN)) throw new Error(`${CLAIMDESK_MAIN} is missing: run \`npm run build:api\` first`);
+  const built = statSync(CLAIMDESK_MAIN).mtimeMs;
+  const newer: string[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (/\.ts$/.test(entry.name) && !/spec\.ts$/.test(entry.name) && statSync(path).mtimeMs > built) newer.push(path.slice(ROOT.length + 1));
+    }
+  };
+  walk(join(ROOT, 'libs'));
+  walk(join(ROOT, 'apps', 'api', 'src'));
+  if (newer.length) process.stdout.write(`warning: dist/apps/api/main.js is older than ${newer.length} source file(s), e.g. ${newer[0]}; run \`npm run build:api\`\n`);
+}
+
+// ---------------------------------------------------------------- profile
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+
+/** Self time of a .cpuprofile by where the code lives, and the functions that cost most. */
+function summariseProfile(file: string, requests: number): string {
+  const profile = JSON.parse(readFileSync(file, 'utf8')) as { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<number, number>();
+  profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000));
+  const where = (node: ProfileNode): string => {
+    const { url, functionName } = node.callFrame;
+    const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
+    if (pkg) return pkg[1];
+    if (url.includes('dist/apps/api')) return 'claimdesk (own code)';
+    if (url.startsWith('node:')) return 'node internals';
+    if (!url) return functionName.startsWith('(') ? functionName : `native ${functionName || '(anonymous)'}`;
+    return url;
+  };
+  const groups = new Map<string, number>();
+  const functions = new Map<string, number>();
+  let busy = 0;
+  for (const [id, ms] of self) {
+    const node = byId.get(id) as ProfileNode;
+    const group = where(node);
+    if (group === '(idle)') continue;
+    busy += ms;
+    groups.set(group, (groups.get(group) ?? 0) + ms);
+    const name = `${node.callFrame.functionName || '(anonymous)'} ${group}${node.callFrame.url ? `:${node.callFrame.lineNumber + 1}` : ''}`;
+    functions.set(name, (functions.get(name) ?? 0) + ms);
+  }
+  const table = (entries: Map<string, number>, top: number) => [...entries].sort((a, b) => b[1] - a[1]).slice(0, top)
+    .map(([name, ms]) => `  ${((100 * ms) / busy).toFixed(1).padStart(5)} %  ${(ms / requests).toFixed(3).padStart(7)} ms/req  ${name}`).join('\n');
+  return `busy ${busy.toFixed(0)} ms over ${requests} requests = ${(busy / requests).toFixed(2)} ms/req\n` +
+    `self time by package:\n${table(groups, 18)}\nself time by function:\n${table(functions, 30)}\n`;
+}
+
+async function profileClaimDesk(dir: string, dbUrl: string, seeded: Seeded): Promise<void> {
+  const preload = join(dir, 'exit-on-usr2.js');
+  // --cpu-prof writes its file on a normal exit; SIGTERM goes to Nest's shutdown hooks, which re-kill the process.
+  writeFileSync(preload, "process.on('SIGUSR2', () => process.exit(0));\n");
+  for (const route of ROUTES.filter((r) => !ONLY || r.key === ONLY)) {
+    const profiles = join(dir, `profile-${route.key}`);
+    const server = await startServer('ClaimDesk (profiled)', ['--cpu-prof', `--cpu-prof-dir=${profiles}`, '-r', preload, CLAIMDESK_MAIN], {
+      DATABASE_URL: dbUrl, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    });
+    const warm = await load(server, route, seeded, WARMUP);
+    const sample = await load(server, route, seeded, DURATION);
+    await stopServer(server, 'SIGUSR2');
+    const file = readdirSync(profiles).find((f) => f.endsWith('.cpuprofile'));
+    if (!file) throw new Error('no CPU profile was written');
+    process.stdout.write(`\n== ${route.label} (ClaimDesk, ${sample.rps.toFixed(0)} req/s under the profiler; profile in ${join(profiles, file)})\n`);
+    // The profile covers start-up, warm-up and the measured run; per-request figures count both loads.
+    process.stdout.write(summariseProfile(join(profiles, file), warm.requests + sample.requests));
+  }
+}
+
+// ---------------------------------------------------------------- main
+
+async function main(): Promise<void> {
+  warnIfStale();
+  const dir = mkdtempSync(join(tmpdir(), 'claimdesk-apibench-'));
+  const dbFile = join(dir, 'desk.sqlite');
+  const dbUrl = `sqlite:${dbFile}`;
+  const servers: Server[] = [];
+  try {
+    process.stdout.write(`seeding ${dbFile} through the API…\n`);
+    const seeder = await startServer('ClaimDesk', [CLAIMDESK_MAIN], {
+      DATABASE_URL: dbUrl, LOG_LEVEL: 'warn', CLAIMDESK_ADMIN_EMAIL: ADMIN.email, CLAIMDESK_ADMIN_PASSWORD: ADMIN.password,
+    });
+    servers.push(seeder);
+    const seeded = await seedDesk({ baseUrl: seeder.url, admin: ADMIN });
+    process.stdout.write(`seeded: ${seeded.requests} requests in ${seeded.seconds.toFixed(1)} s\n`);
+    await stopServer(seeder);
+
+    if (PROFILE) {
+      await profileClaimDesk(dir, dbUrl, seeded);
+      return;
+    }
+
+    // Fresh processes for the measurement, both alive throughout; each run loads one of them.
+    const desk = await startServer('ClaimDesk', [CLAIMDESK_MAIN], { DATABASE_URL: dbUrl, LOG_LEVEL: 'warn' });
+    servers.push(desk);
+    const bare = await startServer('bare Fastify + better-sqlite3', ['-r', 'ts-node/register/transpile-only', join(ROOT, 'bench', 'bare-server.ts')], { BARE_DB: dbFile });
+    servers.push(bare);
+    const bytes = await checkSameAnswers(desk, bare, seeded);
+    process.stdout.write(`the bare server answers the same workspace (${(bytes / 1e6).toFixed(2)} MB) and annotation shape\n`);
+
+    const results: { route: Route; server: Server; samples: Sample[] }[] = [];
+    for (const route of ROUTES.filter((r) => !ONLY || r.key === ONLY)) {
+      const samples = new Map<Server, Sample[]>([[desk, []], [bare, []]]);
+      for (const server of [desk, bare]) await load(server, route, seeded, WARMUP);
+      for (let run = 0; run < RUNS; run++) {
+        // Alternate which server goes first, so a burst of noise does not always hit the same one.
+        for (const server of run % 2 ? [bare, desk] : [desk, bare]) {
+          const sample = await load(server, route, seeded, DURATION);
+          samples.get(server)?.push(sample);
+          process.stdout.write(`${route.key.padEnd(10)} ${server.name.padEnd(30)} run ${run + 1}: ${sample.rps.toFixed(0).padStart(6)} req/s  ` +
+            `p50 ${sample.p50.toFixed(1)} ms  p99 ${sample.p99.toFixed(1)} ms  CPU ${sample.cpuPerRequest.toFixed(3)} ms/req` +
+            `${sample.failures ? `  (${sample.failures} failed)` : ''}\n`);
+        }
+      }
+      for (const server of [desk, bare]) results.push({ route, server, samples: samples.get(server) as Sample[] });
+    }
+
+    const rows: string[] = [];
+    for (const { route, server, samples } of results) {
+      const m = (f: (s: Sample) => number) => median(samples.map(f));
+      const yardstick = results.find((r) => r.route === route && r.server === bare) as (typeof results)[number];
+      const bareRps = median(yardstick.samples.map((s) => s.rps));
+      const bareCpu = median(yardstick.samples.map((s) => s.cpuPerRequest));
+      const ratio = server === bare ? '1 (yardstick)' : `${(bareRps / m((s) => s.rps)).toFixed(2)}× slower, ${(m((s) => s.cpuPerRequest) / bareCpu).toFixed(2)}× the CPU`;
+      const failures = samples.reduce((n, s) => n + s.failures, 0);
+      rows.push(`| \`${route.label}\` | ${server.name} | ${m((s) => s.rps).toFixed(0)} | ${m((s) => s.p50).toFixed(1)} | ${m((s) => s.p99).toFixed(1)} | ` +
+        `${m((s) => s.cpuPerRequest).toFixed(2)} | ${ratio}${failures ? ` (${failures} failed)` : ''} |`);
+    }
+    const markdown = [
+      '## API: ClaimDesk against a bare Fastify + better-sqlite3 server',
+      '',
+      `Measured on ${machineLine()}.`,
+      '',
+      `| route | server | req/s | p50 ms | p99 ms | CPU ms/req | against bare |`,
+      '|---|---|---:|---:|---:|---:|---|',
+      ...rows,
+      '',
+      `Method: \`bench/api.bench.ts\` seeds a fresh temporary SQLite file through ClaimDesk's API (\`bench/seed.ts\`: ${seeded.requests} requests): ` +
+      `an article of ~30 KB of prose with 200 claims, each with 5 annotations in two threads, 2 sources and 1 verdict (draft to published), ` +
+      `and 50 smaller articles. ClaimDesk (\`dist/apps/api/main.js\`, \`LOG_LEVEL=warn\`) and the yardstick (\`bench/bare-server.ts\`: bare Fastify 5 ` +
+      `and better-sqlite3 with prepared statements, the same bearer-token session lookup, the same reads assembled into the same JSON — checked equal ` +
+      `before measuring, ${(bytes / 1e6).toFixed(2)} MB — and, for the POST, field validation plus the annotation and its audit row in one transaction) ` +
+      `run as child processes on the same file. autocannon, in the parent process, drives ${CONNECTIONS} connections on 127.0.0.1: ` +
+      `a ${WARMUP} s warm-up, then ${RUNS} runs of ${DURATION} s per server, alternating which server goes first. The workspace is ` +
+      `measured before the POSTs, which go to a claim of a small article, so the big workspace stays as seeded. CPU ms/req is the server ` +
+      `process's user + system time (all threads, from /proc/<pid>/stat) over a run, read once the server has gone idle, divided by the ` +
+      `requests sent. Figures are medians of the runs; the machine is shared, so single runs vary.`,
+    ].join('\n');
+    process.stdout.write(`\n${markdown}\n`);
+    if (!flag('no-write')) writeSection('api', markdown);
+  } finally {
+    for (const server of servers) await stopServer(server);
+    if (!flag('keep')) rmSync(dir, { recursive: true, force: true });
+    else process.stdout.write(`kept ${dir}\n`);
+  }
+}
+
+main().catch((error: Error) => {
+  process.stderr.write(`api benchmark failed: ${error.stack ?? error.message}\n`);
+  process.exit(1);
+});
