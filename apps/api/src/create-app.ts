@@ -10,6 +10,9 @@ import { ProblemFilter } from './problem.filter';
 import { StrictValidationPipe } from './validation';
 import { serveWebUi } from './web-ui';
 
+/** Every route the application registered, for checking that OpenAPI describes them all. */
+export const ROUTES: { method: string; url: string }[] = [];
+
 /**
  * Builds the whole HTTP application, the same for `main.ts` and the e2e suites: parsers, limits,
  * validation, the error format, OpenAPI and the reviewer UI.
@@ -20,6 +23,9 @@ export async function createApp(settings: Settings = readSettings()): Promise<Ne
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRoute', (route) => {
+    for (const method of ([] as string[]).concat(route.method)) if (method !== 'HEAD') ROUTES.push({ method, url: route.url });
+  });
   installJsonBodies(fastify);
   app.useGlobalPipes(new StrictValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
