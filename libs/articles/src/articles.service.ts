@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { createHash, randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
-import { Actor, assertVersion, decodeCursor, DEFAULT_PAGE_SIZE, notFound, nowIso, Page, toPage, validationFailed, versionConflict } from '@claimdesk/core';
+import { Actor, assertVersion, containsPattern, decodeCursor, DEFAULT_PAGE_SIZE, notFound, nowIso, Page, toPage, toStoredTime, validationFailed, versionConflict } from '@claimdesk/core';
 import { Transactions, Tx, updateAtVersion } from '@claimdesk/database';
 import { AuditService } from '@claimdesk/audit';
 import { ArticleFormat, codePointLength, titleFromText, toCanonicalText } from '@claimdesk/text';
@@ -24,9 +24,6 @@ export interface Revised {
 }
 
 const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
-const likePattern = (q: string): string => `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-const toIsoTime = (value: string | null | undefined): string | null | undefined =>
-  value === undefined || value === null ? value : new Date(value).toISOString();
 
 function canonicalOrFail(format: ArticleFormat, content: string): string {
   const text = toCanonicalText(format, content);
@@ -52,7 +49,7 @@ export class ArticlesService {
       url: input.url ?? null,
       publisher: input.publisher ?? null,
       authors: input.authors ?? [],
-      publishedAt: toIsoTime(input.publishedAt) ?? null,
+      publishedAt: toStoredTime(input.publishedAt) ?? null,
       language: input.language ?? null,
       format: input.format,
       rawContent: input.content,
@@ -81,7 +78,7 @@ export class ArticlesService {
     qb.select(['a.id', 'a.title', 'a.url', 'a.publisher', 'a.authors', 'a.publishedAt', 'a.language', 'a.format', 'a.length',
       'a.contentHash', 'a.revision', 'a.createdBy', 'a.createdAt', 'a.updatedAt', 'a.version']);
     if (query.q?.trim()) {
-      qb.andWhere("(LOWER(a.title) LIKE :q ESCAPE '\\' OR LOWER(a.text) LIKE :q ESCAPE '\\')", { q: likePattern(query.q.trim()) });
+      qb.andWhere("(LOWER(a.title) LIKE :q ESCAPE '\\' OR LOWER(a.text) LIKE :q ESCAPE '\\')", { q: containsPattern(query.q.trim()) });
     }
     if (query.cursor) {
       const [createdAt, id] = decodeCursor(query.cursor, 2);
@@ -110,7 +107,7 @@ export class ArticlesService {
       if (input.url !== undefined) changes.url = input.url;
       if (input.publisher !== undefined) changes.publisher = input.publisher;
       if (input.authors !== undefined) changes.authors = input.authors;
-      if (input.publishedAt !== undefined) changes.publishedAt = toIsoTime(input.publishedAt) ?? null;
+      if (input.publishedAt !== undefined) changes.publishedAt = toStoredTime(input.publishedAt) ?? null;
       if (input.language !== undefined) changes.language = input.language;
       if (!(await updateAtVersion(tx.manager, Article, id, before.version, changes))) throw versionConflict();
       const after: Article = { ...before, ...changes, version: before.version + 1 };

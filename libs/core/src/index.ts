@@ -9,3 +9,4 @@ export * from './auth-decorators';
 export * from './list-query.dto';
 export * from './api-docs';
 export * from './if-match';
+export * from './input';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { In, Repository } from 'typeorm';
-import { Actor, assertVersion, decodeCursor, DEFAULT_PAGE_SIZE, DomainError, notFound, nowIso, Page, toPage, validationFailed, versionConflict } from '@claimdesk/core';
+import { Actor, assertVersion, containsPattern, decodeCursor, DEFAULT_PAGE_SIZE, DomainError, notFound, nowIso, Page, toPage, toStoredTime, validationFailed, versionConflict } from '@claimdesk/core';
 import { inChunks, Transactions, Tx, updateAtVersion } from '@claimdesk/database';
 import { AuditService } from '@claimdesk/audit';
 import { ClaimsService } from '@claimdesk/claims';
@@ -16,8 +16,6 @@ export interface Registered {
   created: boolean;
 }
 
-const toIsoTime = (value: string | null | undefined): string | null => (value ? new Date(value).toISOString() : null);
-const likePattern = (q: string): string => `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 function normalizedOrFail(url: string, path: string): string {
   try {
@@ -48,7 +46,7 @@ export class SourcesService {
     const qb = this.sources.createQueryBuilder('s').orderBy('s.created_at', 'DESC').addOrderBy('s.id', 'DESC').take(limit + 1);
     if (query.url) qb.andWhere('s.normalized_url = :url', { url: normalizedOrFail(query.url, 'url') });
     if (query.q) {
-      qb.andWhere("(LOWER(s.title) LIKE :q ESCAPE '\\' OR LOWER(s.publisher) LIKE :q ESCAPE '\\' OR LOWER(s.url) LIKE :q ESCAPE '\\')", { q: likePattern(query.q) });
+      qb.andWhere("(LOWER(s.title) LIKE :q ESCAPE '\\' OR LOWER(s.publisher) LIKE :q ESCAPE '\\' OR LOWER(s.url) LIKE :q ESCAPE '\\')", { q: containsPattern(query.q) });
     }
     if (query.cursor) {
       const [createdAt, id] = decodeCursor(query.cursor, 2);
@@ -71,7 +69,7 @@ export class SourcesService {
       const changes: Partial<Source> = { updatedAt: nowIso() };
       if (input.title !== undefined) changes.title = input.title;
       if (input.publisher !== undefined) changes.publisher = input.publisher;
-      if (input.publishedAt !== undefined) changes.publishedAt = toIsoTime(input.publishedAt);
+      if (input.publishedAt !== undefined) changes.publishedAt = toStoredTime(input.publishedAt) ?? null;
       if (input.kind !== undefined) changes.kind = input.kind;
       if (input.archiveUrl !== undefined) changes.archiveUrl = input.archiveUrl;
       if (!(await updateAtVersion(tx.manager, Source, id, before.version, changes))) throw versionConflict();
@@ -142,7 +140,7 @@ export class SourcesService {
     const now = nowIso();
     const source = tx.manager.create(Source, {
       id: randomUUID(), url: input.url, normalizedUrl, title: input.title ?? null, publisher: input.publisher ?? null,
-      publishedAt: toIsoTime(input.publishedAt), kind: input.kind ?? 'other', archiveUrl: input.archiveUrl ?? null,
+      publishedAt: toStoredTime(input.publishedAt) ?? null, kind: input.kind ?? 'other', archiveUrl: input.archiveUrl ?? null,
       createdBy: actor.id, createdAt: now, updatedAt: now, version: 1,
     });
     await tx.manager.insert(Source, source);

@@ -67,6 +67,15 @@ const MOVE_SIMILARITY = 0.8;
 const MIN_MOVED_STRETCH = 40;
 /** Block edges within 4 code points count as the same edge: a moved paragraph's blank line lands on either side. */
 const EDGE_SLACK = 4;
+/**
+ * Move detection (throughMovedBlock): a deleted block and an inserted one are the same passage when
+ * ≥ 70 % of the deleted text outside the quote, and ≥ 32 code points, reappear in the inserted one.
+ */
+const MOVED_BLOCK_SHARE = 0.7;
+const MOVED_BLOCK_CONTEXT = 32;
+/** Inserted blocks over 4× the deleted one (+1 KiB) are not diffed against it; the second diff gets 50 ms. */
+const MOVED_BLOCK_SPREAD = 4;
+const MOVED_BLOCK_DIFF_SECONDS = 0.05;
 /** …of which ≥ 8 around the quote, unless the quote alone is ≥ 64 code points (a sentence or more). */
 const MIN_COMPARED = 8;
 const SELF_EVIDENT_QUOTE = 64;
@@ -95,7 +104,7 @@ const INSERTED_TEXT_CELLS = 8_000_000;
 export function reanchorAll(oldText: string, newText: string, anchors: readonly StoredAnchor[]): Reanchored[] {
   const oldIndex = new TextIndex(oldText);
   const newIndex = new TextIndex(newText);
-  const revision: Revision = { oldIndex, newIndex, map: computeEditMap(oldIndex, newIndex), occurrences: new Map() };
+  const revision: Revision = { oldIndex, newIndex, map: computeEditMap(oldIndex, newIndex), occurrences: new Map(), movedBlocks: new Map() };
   return anchors.map((anchor) => reanchorOne(revision, anchor));
 }
 
@@ -114,6 +123,8 @@ interface Revision {
   readonly map: EditMap;
   /** Exact occurrences in the new text per quote, shared by claims with the same quote. */
   readonly occurrences: Map<string, number[]>;
+  /** Second diffs between a deleted block and an inserted one, shared by the claims in the block. */
+  readonly movedBlocks: Map<string, { map: EditMap; inserted: TextIndex; shared: number }>;
 }
 
 interface Candidate {
@@ -207,19 +218,80 @@ function placeInPlace(revision: Revision, anchor: StoredAnchor, mapping: SpanMap
 /**
  * The span's text is gone from where it was. It may have moved: follow it into inserted text, to an
  * exact copy (→ moved) or, for a span also edited on the way, a close approximate one (→ fuzzy),
- * but only where the old text around it came along as well (`cameAlong`). Text that was already
- * there is never a candidate.
+ * but only where the passage around it moved too: the deleted block reappears in the inserted one
+ * (`throughMovedBlock`), or the text right around the span came along (`cameAlong`). Text that was
+ * already there is never a candidate.
  */
 function followMove(revision: Revision, anchor: StoredAnchor, mapping: SpanMapping, quoteLength: number): Reanchored | null {
   const { newIndex, map } = revision;
   const fresh = occurrencesOf(revision, anchor.exact).filter((s) => overlapsInsertion(map, s, s + quoteLength));
-  const moved = rank(newIndex, fresh, quoteLength, anchor, mapping.start).filter((c) => cameAlong(revision, anchor, mapping, c, quoteLength));
+  const ranked = rank(newIndex, fresh, quoteLength, anchor, mapping.start);
+  for (const block of blocksAround(revision, ranked)) {
+    const found = throughMovedBlock(revision, anchor, mapping, block, quoteLength);
+    if (found) return found;
+  }
+  const moved = ranked.filter((c) => cameAlong(revision, anchor, mapping, c, quoteLength));
   if (moved.length > 0) return place(newIndex, anchor, isClear(moved) ? 'moved' : 'fuzzy', moved[0].start, moved[0].end);
 
   if (quoteLength < MIN_APPROXIMATE_QUOTE) return null;
-  const hits = insertedApproximateHits(revision, anchor, mapping.start, quoteLength).filter(({ hit }) => cameAlong(revision, anchor, mapping, hit, quoteLength));
-  const best = hits.sort((a, b) => b.similarity + b.context - (a.similarity + a.context))[0];
+  const hits = insertedApproximateHits(revision, anchor, mapping.start, quoteLength);
+  for (const block of blocksAround(revision, hits.map((h) => h.hit))) {
+    const found = throughMovedBlock(revision, anchor, mapping, block, quoteLength);
+    if (found) return found;
+  }
+  const along = hits.filter(({ hit }) => cameAlong(revision, anchor, mapping, hit, quoteLength));
+  const best = along.sort((a, b) => b.similarity + b.context - (a.similarity + a.context))[0];
   return best ? placeTrimmed(newIndex, anchor, best.hit) : null;
+}
+
+/** The distinct inserted blocks the given new ranges lie in, in order of first appearance. */
+function blocksAround(revision: Revision, ranges: ReadonlyArray<{ start: number; end: number }>): Array<{ start: number; end: number }> {
+  const blocks = new Map<string, { start: number; end: number }>();
+  for (const range of ranges) {
+    const block = insertionAround(revision.map, range.start, range.end);
+    if (block) blocks.set(`${block.start}:${block.end}`, block);
+  }
+  return [...blocks.values()];
+}
+
+/**
+ * Move detection: if most of the block the diff deleted around the span reappears in an inserted
+ * block, the passage moved (perhaps edited on the way). Diff the two blocks and map the span through
+ * that second diff: untouched → moved to exactly where it lands; edited → fuzzy there if enough of it
+ * survived. The shared text must be the surroundings, not the quote (a new sentence that reuses the
+ * phrase shares only the phrase): ≥ MOVED_BLOCK_SHARE of the deleted block outside the quote, and
+ * at least MOVED_BLOCK_CONTEXT code points of it.
+ */
+function throughMovedBlock(
+  revision: Revision,
+  anchor: StoredAnchor,
+  mapping: SpanMapping,
+  block: { start: number; end: number },
+  quoteLength: number,
+): Reanchored | null {
+  const { oldIndex, newIndex } = revision;
+  const { start, end } = anchor;
+  const deletedLength = mapping.oldRegionEnd - mapping.oldRegionStart;
+  const outside = deletedLength - quoteLength;
+  if (start === null || end === null || outside < MOVED_BLOCK_CONTEXT) return null;
+  if (block.end - block.start > MOVED_BLOCK_SPREAD * deletedLength + 1024) return null; // keeps the second diff small
+  const key = `${mapping.oldRegionStart}:${mapping.oldRegionEnd}>${block.start}:${block.end}`;
+  let pair = revision.movedBlocks.get(key);
+  if (!pair) {
+    const deleted = new TextIndex(oldIndex.slice(mapping.oldRegionStart, mapping.oldRegionEnd));
+    const inserted = new TextIndex(newIndex.slice(block.start, block.end));
+    const map = computeEditMap(deleted, inserted, MOVED_BLOCK_DIFF_SECONDS);
+    const changed = map.hunks.reduce((sum, h) => sum + (h.oldEnd - h.oldStart), 0);
+    pair = { map, inserted, shared: deletedLength - changed };
+    revision.movedBlocks.set(key, pair);
+  }
+  const inner = mapSpan(pair.map, pair.inserted, start - mapping.oldRegionStart, end - mapping.oldRegionStart);
+  const sharedOutside = pair.shared - inner.preserved;
+  if (sharedOutside < MOVED_BLOCK_SHARE * outside || sharedOutside < MOVED_BLOCK_CONTEXT) return null;
+  if (!inner.touched) return place(newIndex, anchor, 'moved', block.start + inner.start, block.start + inner.end);
+  const [s, e] = trim(newIndex, block.start + inner.start, block.start + inner.end, anchor.exact);
+  if (e > s && inner.preserved / Math.max(quoteLength, e - s) >= IN_PLACE_OVERLAP) return place(newIndex, anchor, 'fuzzy', s, e);
+  return null;
 }
 
 /**

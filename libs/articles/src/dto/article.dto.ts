@@ -1,17 +1,14 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, IsUrl, Matches, MaxLength, MinLength } from 'class-validator';
-import { ListQueryDto } from '@claimdesk/core';
+import { HTTP_URL, ListQueryDto, Trimmed } from '@claimdesk/core';
 import { ARTICLE_FORMATS, ArticleFormat } from '@claimdesk/text';
 
-const trimmed = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
-const HTTP_URL = { protocols: ['http', 'https'], require_protocol: true, require_tld: false };
 
 /** Article metadata, shared by import and PATCH. */
 export class ArticleMetadataDto {
   @ApiPropertyOptional({ maxLength: 500, description: 'defaults to the first non-empty line of the text' })
   @IsOptional()
-  @Transform(trimmed)
+  @Trimmed()
   @IsString()
   @MinLength(1)
   @MaxLength(500)
@@ -25,7 +22,7 @@ export class ArticleMetadataDto {
 
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
-  @Transform(trimmed)
+  @Trimmed()
   @IsString()
   @MaxLength(300)
   publisher?: string | null;
@@ -60,16 +57,7 @@ export class ArticleContentDto {
   content!: string;
 }
 
-export class CreateArticleDto extends ArticleMetadataDto {
-  @ApiProperty({ enum: ARTICLE_FORMATS })
-  @IsIn(ARTICLE_FORMATS)
-  format!: ArticleFormat;
-
-  @ApiProperty({ description: 'the article as pasted: plain text, Markdown or HTML (at most 5 MiB)' })
-  @IsString()
-  @MinLength(1)
-  content!: string;
-}
+export class CreateArticleDto extends IntersectionType(ArticleMetadataDto, ArticleContentDto) {}
 
 export class UpdateArticleDto extends ArticleMetadataDto {}
 

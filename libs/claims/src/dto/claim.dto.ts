@@ -1,12 +1,11 @@
 import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
-import { ListQueryDto } from '@claimdesk/core';
+import { ListQueryDto, Trimmed } from '@claimdesk/core';
 
 export const SELECTOR_TYPES = ['TextPositionSelector', 'TextQuoteSelector'] as const;
 export type SelectorType = (typeof SELECTOR_TYPES)[number];
 
-const trimmed = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 const normaliseTags = ({ value }: { value: unknown }): unknown =>
   Array.isArray(value) ? [...new Set(value.map((tag) => (typeof tag === 'string' ? tag.trim() : tag)))] : value;
 const commaList = ({ value }: { value: unknown }): unknown =>
@@ -53,14 +52,14 @@ export class SelectorDto {
 class ClaimFieldsDto {
   @ApiPropertyOptional({ nullable: true, description: 'who made the claim', maxLength: 500 })
   @IsOptional()
-  @Transform(trimmed)
+  @Trimmed()
   @IsString()
   @MaxLength(500)
   claimant?: string | null;
 
   @ApiPropertyOptional({ nullable: true, description: 'the claim in one line, as the report will state it', maxLength: 2000 })
   @IsOptional()
-  @Transform(trimmed)
+  @Trimmed()
   @IsString()
   @MaxLength(2000)
   claimReviewed?: string | null;

@@ -1,19 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { Role, ROLES } from '@claimdesk/core';
+import { ROLES, Role, Trimmed } from '@claimdesk/core';
 
-const trimmed = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 
 export class CreateUserDto {
   @ApiProperty({ example: 'reviewer@newsroom.example' })
-  @Transform(trimmed)
+  @Trimmed()
   @IsEmail()
   @MaxLength(320)
   email!: string;
 
   @ApiProperty({ example: 'Ana Reviewer' })
-  @Transform(trimmed)
+  @Trimmed()
   @IsString()
   @MinLength(1)
   @MaxLength(200)
@@ -33,7 +31,7 @@ export class CreateUserDto {
 export class UpdateUserDto {
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(trimmed)
+  @Trimmed()
   @IsString()
   @MinLength(1)
   @MaxLength(200)

@@ -1,23 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import { IsIn, IsISO8601, IsOptional, IsString, IsUrl, IsUUID, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
-import { ListQueryDto } from '@claimdesk/core';
+import { HTTP_URL, ListQueryDto, Trimmed } from '@claimdesk/core';
 import { SOURCE_KINDS, SourceKind, Stance, STANCES } from '../source.entity';
 
-const trimmed = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
-const HTTP_URL = { protocols: ['http', 'https'], require_protocol: true, require_tld: false };
 
 class SourceFieldsDto {
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
-  @Transform(trimmed)
+  @Trimmed()
   @IsString()
   @MaxLength(1000)
   title?: string | null;
 
   @ApiPropertyOptional({ nullable: true })
   @IsOptional()
-  @Transform(trimmed)
+  @Trimmed()
   @IsString()
   @MaxLength(300)
   publisher?: string | null;
@@ -41,7 +39,7 @@ class SourceFieldsDto {
 
 export class CreateSourceDto extends SourceFieldsDto {
   @ApiProperty({ example: 'https://www.interpol.int/News-and-Events/News/2018/Kim-Jong-yang-elected' })
-  @Transform(trimmed)
+  @Trimmed()
   @IsUrl(HTTP_URL, { message: 'url must be an http(s) URL' })
   @MaxLength(2048)
   url!: string;

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 
@@ -40,33 +40,8 @@ export class CreateVerdictDto {
   correctionNote?: string;
 }
 
-export class UpdateVerdictDto {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(64)
-  rating?: string;
-
-  @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(50_000)
-  rationale?: string | null;
-
-  @ApiPropertyOptional({ nullable: true, minimum: 0, maximum: 1 })
-  @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false })
-  @Min(0)
-  @Max(1)
-  confidence?: number | null;
-
-  @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(20_000)
-  correctionNote?: string | null;
-}
+/** What an author may still change in a draft. */
+export class UpdateVerdictDto extends PartialType(PickType(CreateVerdictDto, ['rating', 'rationale', 'confidence', 'correctionNote'] as const)) {}
 
 export class ReviewNoteDto {
   @ApiProperty({ description: 'why: shown to the author and kept in the history' })
