@@ -8,8 +8,8 @@
  *
  * Options: --runs=5 --duration=6 (seconds per run) --warmup=3 --connections=32
  *          --only=workspace|annotation   --no-write (do not touch docs/benchmarks.md)
- *          --profile (instead of measuring: CPU-profile the ClaimDesk server on each route, print where the time goes)
- *          --keep (keep the temporary database)
+ *          --profile (instead of measuring: CPU-profile both servers on each route, print where the time goes)
+ *          --keep (keep the temporary database and what was seeded) --reuse=DIR (skip seeding: use a kept one)
  *
  * Both servers run as child processes so the load generator (autocannon, in this process) does not
  * share their event loop; only 127.0.0.1 is used and every run stops after its duration.
@@ -50,6 +50,8 @@ const WARMUP = arg('warmup', 3);
 const CONNECTIONS = arg('connections', 32);
 const ONLY = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 const PROFILE = flag('profile');
+/** `--reuse=DIR`: measure on a database kept by an earlier `--keep` run instead of seeding a new one. */
+const REUSE = process.argv.find((a) => a.startsWith('--reuse='))?.slice('--reuse='.length);
 const ADMIN = { email: 'admin@bench.desk', password: 'bench-admin-password' };
 const CLAIMDESK_MAIN = join(ROOT, 'dist', 'apps', 'api', 'main.js');
 
@@ -257,6 +259,8 @@ interface ProfileNode {
 function summariseProfile(file: string, requests: number): string {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, ProfileNode>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node);
   const self = new Map<number, number>();
   profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000));
   const where = (node: ProfileNode): string => {
@@ -264,8 +268,14 @@ function summariseProfile(file: string, requests: number): string {
     const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
     if (pkg) return pkg[1];
     if (url.includes('dist/apps/api')) return 'claimdesk (own code)';
+    if (url.includes('/bench/') || url.includes('/libs/')) return 'bare server';
     if (url.startsWith('node:')) return 'node internals';
-    if (!url) return functionName.startsWith('(') ? functionName : `native ${functionName || '(anonymous)'}`;
+    if (!url) {
+      if (functionName.startsWith('(')) return functionName;
+      // A native function: name it by its JS caller.
+      const caller = parent.get(node.id);
+      return `native ${functionName || '(anonymous)'}${caller ? ` ← ${caller.callFrame.functionName || '(anonymous)'} (${caller.callFrame.url ? where(caller) : 'native'})` : ''}`;
+    }
     return url;
   };
   const groups = new Map<string, number>();
@@ -276,33 +286,57 @@ function summariseProfile(file: string, requests: number): string {
     const group = where(node);
     if (group === '(idle)') continue;
     busy += ms;
-    groups.set(group, (groups.get(group) ?? 0) + ms);
-    const name = `${node.callFrame.functionName || '(anonymous)'} ${group}${node.callFrame.url ? `:${node.callFrame.lineNumber + 1}` : ''}`;
+    const pkg = group.startsWith('native ') ? 'native code' : group;
+    groups.set(pkg, (groups.get(pkg) ?? 0) + ms);
+    const name = node.callFrame.url ? `${node.callFrame.functionName || '(anonymous)'} (${group}:${node.callFrame.lineNumber + 1})` : group;
     functions.set(name, (functions.get(name) ?? 0) + ms);
   }
   const table = (entries: Map<string, number>, top: number) => [...entries].sort((a, b) => b[1] - a[1]).slice(0, top)
     .map(([name, ms]) => `  ${((100 * ms) / busy).toFixed(1).padStart(5)} %  ${(ms / requests).toFixed(3).padStart(7)} ms/req  ${name}`).join('\n');
-  return `busy ${busy.toFixed(0)} ms over ${requests} requests = ${(busy / requests).toFixed(2)} ms/req\n` +
-    `self time by package:\n${table(groups, 18)}\nself time by function:\n${table(functions, 30)}\n`;
+  return `sampled busy time ${busy.toFixed(0)} ms over ${requests} requests = ${(busy / requests).toFixed(2)} ms/req\n` +
+    `self time by package:\n${table(groups, 15)}\nself time by function:\n${table(functions, 30)}\n`;
 }
 
-async function profileClaimDesk(dir: string, dbUrl: string, seeded: Seeded): Promise<void> {
-  const preload = join(dir, 'exit-on-usr2.js');
-  // --cpu-prof writes its file on a normal exit; SIGTERM goes to Nest's shutdown hooks, which re-kill the process.
-  writeFileSync(preload, "process.on('SIGUSR2', () => process.exit(0));\n");
+/**
+ * Starts the V8 profiler on the first SIGWINCH and writes the profile and exits on the second, so
+ * that start-up and warm-up stay out of the profile. (Nest's shutdown hooks take SIGTERM, SIGUSR2 and the like.)
+ */
+const PROFILER_PRELOAD = `
+const inspector = require('node:inspector');
+let session = null;
+process.on('SIGWINCH', () => {
+  if (!session) {
+    session = new inspector.Session();
+    session.connect();
+    session.post('Profiler.enable', () => session.post('Profiler.setSamplingInterval', { interval: 250 }, () => session.post('Profiler.start')));
+    return;
+  }
+  session.post('Profiler.stop', (error, result) => {
+    require('node:fs').writeFileSync(process.env.CPU_PROFILE_OUT, JSON.stringify(result.profile));
+    process.exit(0);
+  });
+});
+`;
+
+async function profileServers(dir: string, dbUrl: string, dbFile: string, seeded: Seeded): Promise<void> {
+  const preload = join(dir, 'profiler-preload.js');
+  writeFileSync(preload, PROFILER_PRELOAD);
+  const kinds: { name: string; args: string[]; env: Record<string, string> }[] = [
+    { name: 'ClaimDesk', args: [CLAIMDESK_MAIN], env: { DATABASE_URL: dbUrl, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' } },
+    { name: 'bare', args: ['-r', 'ts-node/register/transpile-only', join(ROOT, 'bench', 'bare-server.ts')], env: { BARE_DB: dbFile } },
+  ];
   for (const route of ROUTES.filter((r) => !ONLY || r.key === ONLY)) {
-    const profiles = join(dir, `profile-${route.key}`);
-    const server = await startServer('ClaimDesk (profiled)', ['--cpu-prof', `--cpu-prof-dir=${profiles}`, '-r', preload, CLAIMDESK_MAIN], {
-      DATABASE_URL: dbUrl, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-    });
-    const warm = await load(server, route, seeded, WARMUP);
-    const sample = await load(server, route, seeded, DURATION);
-    await stopServer(server, 'SIGUSR2');
-    const file = readdirSync(profiles).find((f) => f.endsWith('.cpuprofile'));
-    if (!file) throw new Error('no CPU profile was written');
-    process.stdout.write(`\n== ${route.label} (ClaimDesk, ${sample.rps.toFixed(0)} req/s under the profiler; profile in ${join(profiles, file)})\n`);
-    // The profile covers start-up, warm-up and the measured run; per-request figures count both loads.
-    process.stdout.write(summariseProfile(join(profiles, file), warm.requests + sample.requests));
+    for (const kind of kinds) {
+      const out = join(dir, `${route.key}-${kind.name}.cpuprofile`);
+      const server = await startServer(`${kind.name} (profiled)`, ['-r', preload, ...kind.args], { ...kind.env, CPU_PROFILE_OUT: out });
+      await load(server, route, seeded, WARMUP);
+      server.child.kill('SIGWINCH');
+      await sleep(300);
+      const sample = await load(server, route, seeded, DURATION);
+      await stopServer(server, 'SIGWINCH');
+      process.stdout.write(`\n== ${route.label} on ${kind.name}: ${sample.rps.toFixed(0)} req/s, ${sample.cpuPerRequest.toFixed(2)} ms CPU/req ` +
+        `under the profiler (${out})\n${summariseProfile(out, sample.requests)}`);
+    }
   }
 }
 
@@ -310,22 +344,30 @@ async function profileClaimDesk(dir: string, dbUrl: string, seeded: Seeded): Pro
 
 async function main(): Promise<void> {
   warnIfStale();
-  const dir = mkdtempSync(join(tmpdir(), 'claimdesk-apibench-'));
+  const dir = REUSE ?? mkdtempSync(join(tmpdir(), 'claimdesk-apibench-'));
+  const keep = flag('keep') || REUSE !== undefined;
   const dbFile = join(dir, 'desk.sqlite');
   const dbUrl = `sqlite:${dbFile}`;
   const servers: Server[] = [];
   try {
-    process.stdout.write(`seeding ${dbFile} through the API…\n`);
-    const seeder = await startServer('ClaimDesk', [CLAIMDESK_MAIN], {
-      DATABASE_URL: dbUrl, LOG_LEVEL: 'warn', CLAIMDESK_ADMIN_EMAIL: ADMIN.email, CLAIMDESK_ADMIN_PASSWORD: ADMIN.password,
-    });
-    servers.push(seeder);
-    const seeded = await seedDesk({ baseUrl: seeder.url, admin: ADMIN });
-    process.stdout.write(`seeded: ${seeded.requests} requests in ${seeded.seconds.toFixed(1)} s\n`);
-    await stopServer(seeder);
+    let seeded: Seeded;
+    if (REUSE) {
+      seeded = JSON.parse(readFileSync(join(dir, 'seeded.json'), 'utf8')) as Seeded;
+      process.stdout.write(`reusing ${dbFile}\n`);
+    } else {
+      process.stdout.write(`seeding ${dbFile} through the API…\n`);
+      const seeder = await startServer('ClaimDesk', [CLAIMDESK_MAIN], {
+        DATABASE_URL: dbUrl, LOG_LEVEL: 'warn', CLAIMDESK_ADMIN_EMAIL: ADMIN.email, CLAIMDESK_ADMIN_PASSWORD: ADMIN.password,
+      });
+      servers.push(seeder);
+      seeded = await seedDesk({ baseUrl: seeder.url, admin: ADMIN });
+      process.stdout.write(`seeded: ${seeded.requests} requests in ${seeded.seconds.toFixed(1)} s\n`);
+      await stopServer(seeder);
+      if (keep) writeFileSync(join(dir, 'seeded.json'), JSON.stringify(seeded));
+    }
 
     if (PROFILE) {
-      await profileClaimDesk(dir, dbUrl, seeded);
+      await profileServers(dir, dbUrl, dbFile, seeded);
       return;
     }
 
@@ -389,8 +431,8 @@ async function main(): Promise<void> {
     if (!flag('no-write')) writeSection('api', markdown);
   } finally {
     for (const server of servers) await stopServer(server);
-    if (!flag('keep')) rmSync(dir, { recursive: true, force: true });
-    else process.stdout.write(`kept ${dir}\n`);
+    if (!keep) rmSync(dir, { recursive: true, force: true });
+    else process.stdout.write(`kept ${dir} (run again on it with --reuse=${dir})\n`);
   }
 }
 

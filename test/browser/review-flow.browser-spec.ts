@@ -196,6 +196,7 @@ describe('reviewing a claim in the browser', () => {
     await expect(published.evaluate((el) => el.getAttribute('style'))).resolves.toContain('--hl-v-mostly-true');
     await page.keyboard.press('Escape');
     await page.getByTestId('claim-panel').waitFor({ state: 'detached' });
+    await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'reading-view');
   });
 

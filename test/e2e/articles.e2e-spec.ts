@@ -152,3 +152,37 @@ describe('text no database can store (e2e)', () => {
     await desk.http.get('/api/v1/articles?q=%00').set(...bearer(desk.admin)).expect(422);
   });
 });
+
+describe('hostile bodies (e2e)', () => {
+  let desk: TestDesk;
+  beforeAll(async () => {
+    desk = await TestDesk.start();
+  });
+  afterAll(() => desk.close());
+
+  it.each([
+    ['deep nesting', `{"format":"text","content":"x","authors":${'['.repeat(50_000)}${']'.repeat(50_000)}}`],
+    ['a JSON string', '"just a string"'],
+    ['a number', '42'],
+    ['an empty body', ''],
+    ['a wrong type', '{"format":"text","content":["a"]}'],
+  ])('answers %s with a 4xx problem, never a 5xx', async (_name, raw) => {
+    const res = await desk.http.post('/api/v1/articles').set(...bearer(desk.admin)).set('Content-Type', 'application/json').send(raw);
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
+    expect(res.headers['content-type']).toMatch(/problem\+json/);
+  });
+
+  it('answers a wrong content type with a 4xx problem', async () => {
+    const res = await desk.http.post('/api/v1/articles').set(...bearer(desk.admin)).set('Content-Type', 'text/plain').send('format=text');
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('malformed_json');
+  });
+
+  it('does not let a __proto__ key reach anything', async () => {
+    const res = await desk.http.post('/api/v1/articles').set(...bearer(desk.admin)).set('Content-Type', 'application/json')
+      .send('{"format":"text","content":"Prototype test","__proto__":{"polluted":true}}');
+    expect(res.status).toBeLessThan(500);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});

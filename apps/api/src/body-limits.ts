@@ -25,7 +25,7 @@ export function installJsonBodies(fastify: FastifyInstance): void {
     const limit = bodyLimitFor(request.method, request.url);
     if (declared > limit) throw tooLarge(limit);
   });
-  fastify.removeContentTypeParser(['application/json']);
+  fastify.removeContentTypeParser(['application/json', 'text/plain']);
   fastify.addContentTypeParser(
     ['application/json', 'application/ld+json'],
     { parseAs: 'buffer', bodyLimit: ARTICLE_BODY_LIMIT },
@@ -39,7 +39,13 @@ export function installJsonBodies(fastify: FastifyInstance): void {
       } catch {
         return done(new DomainError('malformed_json', 'the request body is not valid JSON'));
       }
-      const bad = findUnstorableText(value);
+      let bad: string | null;
+      try {
+        bad = findUnstorableText(value);
+      } catch {
+        // Nesting deep enough to exhaust the stack: no field of ours nests like that.
+        return done(new DomainError('validation_failed', 'the body nests too deeply'));
+      }
       if (bad !== null) return done(new DomainError('validation_failed', 'text may not contain NUL characters or unpaired surrogates', [{ path: bad, message: 'not storable text' }]));
       done(null, value);
     },

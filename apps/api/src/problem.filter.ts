@@ -32,6 +32,8 @@ export function asDomainError(error: unknown): DomainError | null {
     if (status === 404) return new DomainError('not_found', 'no such route');
     if (status === 401) return new DomainError('unauthenticated', error.message);
     if (status === 403) return new DomainError('forbidden', error.message);
+    if (status === 413) return new DomainError('payload_too_large', 'the request body is larger than this route accepts');
+    if (status === 415) return new DomainError('malformed_json', 'send the body as application/json');
     if (status === 400 || status === 422) return new DomainError('validation_failed', error.message);
   }
   if (framework?.statusCode && framework.statusCode >= 400 && framework.statusCode < 500) {

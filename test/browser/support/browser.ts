@@ -76,5 +76,8 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   if (process.env.SCREENSHOTS !== '1') return;
   const dir = join(ROOT, 'docs', 'screenshots');
   mkdirSync(dir, { recursive: true });
+  // Transient notices would cover the screen; hide them for the picture only.
+  const hide = await page.addStyleTag({ content: '.notices { display: none !important; }' });
   await page.screenshot({ path: join(dir, `${name}.png`), fullPage: false });
+  await hide.evaluate((style) => style.parentNode?.removeChild(style));
 }

@@ -38,12 +38,18 @@ export function ReaderPage({ articleId, claimId }: { articleId: string; claimId:
     verdicts.scales().then((page) => setScales(new Map(page.items.map((s) => [s.id, s]))), () => undefined);
   }, []);
 
+  // Notices for others' changes wait for the reload, whose user list names the newcomers too.
+  const unannounced = useRef<LiveEvent[]>([]);
   const liveStatus = useArticleEvents(articleId, (event) => {
     reload();
     if (event.actorId === me.id) return;
     setChanges((all) => [...all.slice(-49), event]);
-    notify(describeEvent(event, workspace?.users ?? {}), 'info');
+    unannounced.current.push(event);
   });
+  useEffect(() => {
+    if (!workspace) return;
+    for (const event of unannounced.current.splice(0)) notify(describeEvent(event, workspace.users), 'info');
+  }, [workspace, notify]);
 
   const text = workspace?.article.text ?? '';
   const ordered = useMemo(() => inReadingOrder(workspace?.claims ?? []), [workspace]);
