@@ -146,7 +146,7 @@ function byClaim<T extends { claimId: string }>(items: T[]): Map<string, T[]> {
 
 // ---------------------------------------------------------------- the two routes
 
-function workspace(articleId: string) {
+export function workspace(articleId: string) {
   const a = sql.article.get(articleId) as Row | undefined;
   if (!a) throw new Problem(404, 'not_found', `article ${articleId} not found`);
   const claims = (sql.claims.all(articleId) as Row[]).map(claim);
@@ -253,19 +253,20 @@ app.post<{ Params: { id: string } }>('/api/v1/claims/:id/annotations', async (re
   return view;
 });
 
-app.listen({ port, host: '127.0.0.1' }).then(
-  () => process.stdout.write(`bare server listening on http://127.0.0.1:${port}\n`),
-  (error: Error) => {
-    process.stderr.write(`bare server failed: ${error.message}\n`);
-    process.exit(1);
-  },
-);
-
-const stop = (): void => {
-  void app.close().then(() => {
-    db.close();
-    process.exit(0);
-  });
-};
-process.on('SIGTERM', stop);
-process.on('SIGINT', stop);
+if (require.main === module) {
+  app.listen({ port, host: '127.0.0.1' }).then(
+    () => process.stdout.write(`bare server listening on http://127.0.0.1:${port}\n`),
+    (error: Error) => {
+      process.stderr.write(`bare server failed: ${error.message}\n`);
+      process.exit(1);
+    },
+  );
+  const stop = (): void => {
+    void app.close().then(() => {
+      db.close();
+      process.exit(0);
+    });
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Actor, ApiProblems, CurrentActor, DomainError, IfMatch, ListQueryDto, Page, Roles } from '@claimdesk/core';
+import { Actor, ApiPage, ApiProblems, CurrentActor, DomainError, IfMatch, ListQueryDto, Page, Roles } from '@claimdesk/core';
 import { ArticlesService } from './articles.service';
 import { ArticleSummary, ArticleView, RevisionSummary, RevisionView } from './article.view';
 import { ArticleListQueryDto, CreateArticleDto, UpdateArticleDto } from './dto/article.dto';
@@ -19,7 +19,7 @@ export class ArticlesController {
   }
 
   @Get()
-  @ApiOkResponse({ description: '{ items: ArticleSummary[] (no text), nextCursor }, newest first' })
+  @ApiPage(ArticleSummary, 'newest first, without the text')
   @ApiProblems()
   list(@Query() query: ArticleListQueryDto): Promise<Page<ArticleSummary>> {
     return this.articles.list(query);
@@ -49,7 +49,7 @@ export class ArticlesController {
   }
 
   @Get(':id/revisions')
-  @ApiOkResponse({ description: '{ items: RevisionSummary[], nextCursor }, oldest first' })
+  @ApiPage(RevisionSummary, 'oldest first')
   @ApiProblems('not_found')
   revisions(@Param('id') id: string, @Query() query: ListQueryDto): Promise<Page<RevisionSummary>> {
     return this.articles.listRevisions(id, query.limit, query.cursor);

@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { ApiProblems, ListQueryDto, Page, Roles } from '@claimdesk/core';
+import { ApiPage, ApiProblems, ListQueryDto, Page, Roles } from '@claimdesk/core';
 import { AuditEntityType } from './audit-entry.entity';
 import { AuditService, AuditView } from './audit.service';
 
@@ -34,7 +34,7 @@ export class AuditController {
 
   @Get()
   @Roles('editor')
-  @ApiOkResponse({ description: '{ items: AuditEntry[], nextCursor }, newest first' })
+  @ApiPage(AuditView, 'newest first')
   @ApiProblems('forbidden')
   list(@Query() query: AuditQueryDto): Promise<Page<AuditView>> {
     return this.audit.list(query);

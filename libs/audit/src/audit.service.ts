@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
@@ -19,18 +20,18 @@ export interface AuditRecord {
   after?: unknown;
 }
 
-export interface AuditView {
-  id: string;
-  seq: number;
-  at: string;
-  actorId: string | null;
-  action: string;
-  entityType: AuditEntityType;
-  entityId: string;
-  articleId: string | null;
-  claimId: string | null;
-  before: unknown;
-  after: unknown;
+export class AuditView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ description: 'order of the log; also the live event id' }) seq!: number;
+  @ApiProperty() at!: string;
+  @ApiProperty({ type: String, nullable: true }) actorId!: string | null;
+  @ApiProperty({ example: 'claim.created' }) action!: string;
+  @ApiProperty({ enum: ['article', 'claim', 'annotation', 'source', 'claim_source', 'verdict', 'user', 'rating_scale'] }) entityType!: AuditEntityType;
+  @ApiProperty() entityId!: string;
+  @ApiProperty({ type: String, nullable: true }) articleId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) claimId!: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, description: 'the entity before the change' }) before!: unknown;
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, description: 'the entity after the change' }) after!: unknown;
 }
 
 export interface AuditQuery {

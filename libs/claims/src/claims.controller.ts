@@ -1,16 +1,16 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiExtraModels, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Actor, ApiProblems, CurrentActor, IfMatch, ListQueryDto, Page } from '@claimdesk/core';
+import { ApiBearerAuth, ApiCreatedResponse, ApiExtraModels, getSchemaPath, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Actor, ApiPage, ApiProblems, CurrentActor, IfMatch, ListQueryDto, Page } from '@claimdesk/core';
 import { AuditService, AuditView } from '@claimdesk/audit';
 import { ArticleContentDto } from '@claimdesk/articles';
 import { ArticleRevisionService, RevisionResult } from './article-revision.service';
-import { ClaimCounts, ClaimsService } from './claims.service';
+import { ClaimCounts, ClaimCountsView, ClaimsService } from './claims.service';
 import { ClaimView } from './claim.view';
 import { ClaimCountsQueryDto, ClaimListQueryDto, CreateClaimDto, SelectorDto, UpdateClaimDto } from './dto/claim.dto';
 
 @ApiTags('claims')
 @ApiBearerAuth()
-@ApiExtraModels(SelectorDto)
+@ApiExtraModels(SelectorDto, ClaimCountsView)
 @Controller('api/v1')
 export class ClaimsController {
   constructor(
@@ -27,7 +27,7 @@ export class ClaimsController {
   }
 
   @Get('articles/:id/claims')
-  @ApiOkResponse({ description: '{ items: Claim[], nextCursor } in reading order, orphaned claims last' })
+  @ApiPage(ClaimView, 'in reading order, orphaned claims last')
   @ApiProblems('not_found')
   list(@Param('id') articleId: string, @Query() query: ClaimListQueryDto): Promise<Page<ClaimView>> {
     return this.claims.list(articleId, query);
@@ -41,14 +41,14 @@ export class ClaimsController {
   }
 
   @Get('claim-counts')
-  @ApiOkResponse({ description: '{ [articleId]: { open, in_review, resolved, fuzzy, orphaned, total } }' })
+  @ApiOkResponse({ description: 'counts by article id', schema: { type: 'object', additionalProperties: { $ref: getSchemaPath(ClaimCountsView) } } })
   @ApiProblems()
   counts(@Query() query: ClaimCountsQueryDto): Promise<Record<string, ClaimCounts>> {
     return this.claims.countsFor(query.articleIds);
   }
 
   @Get('claims/:id/history')
-  @ApiOkResponse({ description: '{ items: AuditEntry[], nextCursor }, newest first: the claim and its annotations, sources and verdicts' })
+  @ApiPage(AuditView, 'newest first: the claim and its annotations, sources and verdicts')
   @ApiProblems('not_found')
   async history(@Param('id') id: string, @Query() query: ListQueryDto): Promise<Page<AuditView>> {
     await this.claims.ref(id);

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
@@ -20,14 +21,15 @@ export interface ClaimRef {
   status: ClaimStatus;
 }
 
-export interface ClaimCounts {
-  open: number;
-  in_review: number;
-  resolved: number;
-  fuzzy: number;
-  orphaned: number;
-  total: number;
+export class ClaimCountsView {
+  @ApiProperty() open!: number;
+  @ApiProperty() in_review!: number;
+  @ApiProperty() resolved!: number;
+  @ApiProperty({ description: 'placed approximately after a revision: to confirm' }) fuzzy!: number;
+  @ApiProperty({ description: 'lost in a revision: to re-mark' }) orphaned!: number;
+  @ApiProperty() total!: number;
 }
+export type ClaimCounts = ClaimCountsView;
 
 export interface ClaimFields {
   claimant?: string | null;

@@ -1,5 +1,5 @@
-import { applyDecorators } from '@nestjs/common';
-import { ApiExtraModels, ApiProperty, ApiPropertyOptional, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import { applyDecorators, Type } from '@nestjs/common';
+import { ApiExtraModels, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiResponse, getSchemaPath } from '@nestjs/swagger';
 import { ErrorCode } from './domain-error';
 
 export class ProblemDetail {
@@ -12,7 +12,7 @@ export class Problem {
   @ApiProperty({ example: 'https://claimdesk.dev/problems/not_found' }) type!: string;
   @ApiProperty() title!: string;
   @ApiProperty() status!: number;
-  @ApiProperty({ description: 'stable, machine-readable' }) code!: ErrorCode;
+  @ApiProperty({ type: String, description: 'stable, machine-readable (see API.md, Errors)' }) code!: ErrorCode;
   @ApiProperty() detail!: string;
   @ApiPropertyOptional({ type: [ProblemDetail] }) errors?: ProblemDetail[];
 }
@@ -54,5 +54,20 @@ export function ApiProblems(...codes: ErrorCode[]): MethodDecorator & ClassDecor
         content: { 'application/problem+json': { schema: { $ref: getSchemaPath(Problem) } } },
       }),
     ),
+  );
+}
+
+/** A list route's answer: `{ items: Model[], nextCursor }` (API.md, "Conventions"). */
+export function ApiPage(model: Type<unknown>, description?: string): MethodDecorator {
+  return applyDecorators(
+    ApiExtraModels(model),
+    ApiOkResponse({
+      description,
+      schema: {
+        type: 'object',
+        required: ['items', 'nextCursor'],
+        properties: { items: { type: 'array', items: { $ref: getSchemaPath(model) } }, nextCursor: { type: 'string', nullable: true } },
+      },
+    }),
   );
 }

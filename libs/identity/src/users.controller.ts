@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Actor, ApiProblems, CurrentActor, IfMatch, ListQueryDto, Page, Roles } from '@claimdesk/core';
+import { Actor, ApiPage, ApiProblems, CurrentActor, IfMatch, ListQueryDto, Page, Roles } from '@claimdesk/core';
 import { CreateUserDto, UpdateUserDto } from './dto/user.dto';
 import { UsersService } from './users.service';
 import { UserView } from './user.view';
@@ -21,7 +21,7 @@ export class UsersController {
 
   @Get()
   @Roles('editor')
-  @ApiOkResponse({ description: '{ items: User[], nextCursor }' })
+  @ApiPage(UserView)
   @ApiProblems('forbidden')
   list(@Query() query: ListQueryDto): Promise<Page<UserView>> {
     return this.users.list(query.limit, query.cursor);

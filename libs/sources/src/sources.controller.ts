@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Actor, ApiProblems, CurrentActor, IfMatch, Page } from '@claimdesk/core';
+import { Actor, ApiPage, ApiProblems, CurrentActor, IfMatch, Page } from '@claimdesk/core';
 import { AttachSourceDto, CreateSourceDto, SourceListQueryDto, UpdateSourceDto } from './dto/source.dto';
 import { SourcesService } from './sources.service';
 import { ClaimSourceView, SourceView } from './source.view';
@@ -23,7 +23,7 @@ export class SourcesController {
   }
 
   @Get('sources')
-  @ApiOkResponse({ description: '{ items: Source[], nextCursor }, newest first' })
+  @ApiPage(SourceView, 'newest first')
   @ApiProblems()
   list(@Query() query: SourceListQueryDto): Promise<Page<SourceView>> {
     return this.sources.list(query);
@@ -51,7 +51,7 @@ export class SourcesController {
   }
 
   @Get('claims/:id/sources')
-  @ApiOkResponse({ description: '{ items: ClaimSource[], nextCursor: null }' })
+  @ApiPage(ClaimSourceView)
   @ApiProblems('not_found')
   async listForClaim(@Param('id') claimId: string): Promise<Page<ClaimSourceView>> {
     return { items: await this.sources.listForClaim(claimId), nextCursor: null };

@@ -69,13 +69,18 @@ const MIN_MOVED_STRETCH = 40;
 const EDGE_SLACK = 4;
 /**
  * Move detection (throughMovedBlock): a deleted block and an inserted one are the same passage when
- * ≥ 70 % of the deleted text outside the quote, and ≥ 32 code points, reappear in the inserted one.
+ * ≥ 85 % of the deleted text outside the quote, and ≥ 32 code points, reappear in the inserted one.
+ * A moved paragraph with a word or a sentence changed shares over 90 %; two different sentences
+ * built on the same formula ("X delayed the fund in Moscow on Monday, and the figures could not be
+ * independently verified") share 70-80 %.
  */
-const MOVED_BLOCK_SHARE = 0.7;
+const MOVED_BLOCK_SHARE = 0.85;
 const MOVED_BLOCK_CONTEXT = 32;
 /** Inserted blocks over 4× the deleted one (+1 KiB) are not diffed against it; the second diff gets 50 ms. */
 const MOVED_BLOCK_SPREAD = 4;
 const MOVED_BLOCK_DIFF_SECONDS = 0.05;
+/** At most 8 inserted blocks are diffed against a claim's deleted block. */
+const MOVED_BLOCKS = 8;
 /** …of which ≥ 8 around the quote, unless the quote alone is ≥ 64 code points (a sentence or more). */
 const MIN_COMPARED = 8;
 const SELF_EVIDENT_QUOTE = 64;
@@ -226,7 +231,7 @@ function followMove(revision: Revision, anchor: StoredAnchor, mapping: SpanMappi
   const { newIndex, map } = revision;
   const fresh = occurrencesOf(revision, anchor.exact).filter((s) => overlapsInsertion(map, s, s + quoteLength));
   const ranked = rank(newIndex, fresh, quoteLength, anchor, mapping.start);
-  for (const block of blocksAround(revision, ranked)) {
+  for (const block of blocksAround(revision, mapping, quoteLength, ranked)) {
     const found = throughMovedBlock(revision, anchor, mapping, block, quoteLength);
     if (found) return found;
   }
@@ -235,7 +240,7 @@ function followMove(revision: Revision, anchor: StoredAnchor, mapping: SpanMappi
 
   if (quoteLength < MIN_APPROXIMATE_QUOTE) return null;
   const hits = insertedApproximateHits(revision, anchor, mapping.start, quoteLength);
-  for (const block of blocksAround(revision, hits.map((h) => h.hit))) {
+  for (const block of blocksAround(revision, mapping, quoteLength, hits.map((h) => h.hit))) {
     const found = throughMovedBlock(revision, anchor, mapping, block, quoteLength);
     if (found) return found;
   }
@@ -244,14 +249,18 @@ function followMove(revision: Revision, anchor: StoredAnchor, mapping: SpanMappi
   return best ? placeTrimmed(newIndex, anchor, best.hit) : null;
 }
 
-/** The distinct inserted blocks the given new ranges lie in, in order of first appearance. */
-function blocksAround(revision: Revision, ranges: ReadonlyArray<{ start: number; end: number }>): Array<{ start: number; end: number }> {
+/**
+ * The distinct inserted blocks the given new ranges lie in that are large enough to hold the deleted
+ * block's surroundings of the span, nearest the span's mapped position first, at most MOVED_BLOCKS.
+ */
+function blocksAround(revision: Revision, mapping: SpanMapping, quoteLength: number, ranges: ReadonlyArray<{ start: number; end: number }>): Array<{ start: number; end: number }> {
+  const outside = mapping.oldRegionEnd - mapping.oldRegionStart - quoteLength;
   const blocks = new Map<string, { start: number; end: number }>();
   for (const range of ranges) {
     const block = insertionAround(revision.map, range.start, range.end);
-    if (block) blocks.set(`${block.start}:${block.end}`, block);
+    if (block && block.end - block.start >= quoteLength + MOVED_BLOCK_SHARE * outside) blocks.set(`${block.start}:${block.end}`, block);
   }
-  return [...blocks.values()];
+  return [...blocks.values()].sort((a, b) => Math.abs(a.start - mapping.start) - Math.abs(b.start - mapping.start)).slice(0, MOVED_BLOCKS);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Actor, ApiProblems, CurrentActor, IfMatch, Page, Roles } from '@claimdesk/core';
+import { Actor, ApiPage, ApiProblems, CurrentActor, IfMatch, Page, Roles } from '@claimdesk/core';
 import { CreateRatingScaleDto, CreateVerdictDto, ReviewNoteDto, UpdateVerdictDto } from './dto/verdict.dto';
 import { RatingScalesService } from './rating-scales.service';
 import { VerdictsService } from './verdicts.service';
@@ -13,7 +13,7 @@ export class VerdictsController {
   constructor(private readonly verdicts: VerdictsService, private readonly scales: RatingScalesService) {}
 
   @Get('rating-scales')
-  @ApiOkResponse({ description: '{ items: RatingScale[], nextCursor: null }' })
+  @ApiPage(RatingScaleView)
   @ApiProblems()
   async listScales(): Promise<Page<RatingScaleView>> {
     return { items: await this.scales.list(), nextCursor: null };
@@ -42,7 +42,7 @@ export class VerdictsController {
   }
 
   @Get('claims/:id/verdicts')
-  @ApiOkResponse({ description: '{ items: Verdict[] oldest first, nextCursor: null }' })
+  @ApiPage(VerdictView, 'oldest first')
   @ApiProblems('not_found')
   async list(@Param('id') claimId: string): Promise<Page<VerdictView>> {
     return { items: await this.verdicts.listForClaim(claimId), nextCursor: null };

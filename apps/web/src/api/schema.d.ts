@@ -637,6 +637,28 @@ export interface components {
             /** @enum {string} */
             format: "text" | "markdown" | "html";
         };
+        ArticleSummary: {
+            authors: string[];
+            /** @description SHA-256 of the canonical text, hex */
+            contentHash: string;
+            createdAt: string;
+            /** Format: uuid */
+            createdBy: string;
+            /** @enum {string} */
+            format: "text" | "markdown" | "html";
+            /** Format: uuid */
+            id: string;
+            language: string | null;
+            /** @description length of the canonical text in Unicode code points */
+            length: number;
+            publishedAt: string | null;
+            publisher: string | null;
+            revision: number;
+            title: string;
+            updatedAt: string;
+            url: string | null;
+            version: number;
+        };
         ArticleView: {
             authors: string[];
             /** @description SHA-256 of the canonical text, hex */
@@ -663,8 +685,8 @@ export interface components {
         };
         AttachSourceDto: {
             /** @description the passage of the source that matters */
-            excerpt?: Record<string, never> | null;
-            note?: Record<string, never> | null;
+            excerpt?: string | null;
+            note?: string | null;
             /** @description a new or known source by URL; or give `sourceId` */
             source?: components["schemas"]["CreateSourceDto"];
             /**
@@ -674,6 +696,39 @@ export interface components {
             sourceId?: string;
             /** @enum {string} */
             stance: "supports" | "refutes" | "context";
+        };
+        AuditView: {
+            /** @example claim.created */
+            action: string;
+            actorId: string | null;
+            /** @description the entity after the change */
+            after: {
+                [key: string]: unknown;
+            } | null;
+            articleId: string | null;
+            at: string;
+            /** @description the entity before the change */
+            before: {
+                [key: string]: unknown;
+            } | null;
+            claimId: string | null;
+            entityId: string;
+            /** @enum {string} */
+            entityType: "article" | "claim" | "annotation" | "source" | "claim_source" | "verdict" | "user" | "rating_scale";
+            /** Format: uuid */
+            id: string;
+            /** @description order of the log; also the live event id */
+            seq: number;
+        };
+        ClaimCountsView: {
+            /** @description placed approximately after a revision: to confirm */
+            fuzzy: number;
+            in_review: number;
+            open: number;
+            /** @description lost in a revision: to re-mark */
+            orphaned: number;
+            resolved: number;
+            total: number;
         };
         ClaimSourceView: {
             /** Format: uuid */
@@ -745,23 +800,23 @@ export interface components {
              * @description BCP 47 language tag
              * @example en
              */
-            language?: Record<string, never> | null;
+            language?: string | null;
             /**
              * @description ISO 8601 date or time
              * @example 2018-11-21
              */
-            publishedAt?: Record<string, never> | null;
-            publisher?: Record<string, never> | null;
+            publishedAt?: string | null;
+            publisher?: string | null;
             /** @description defaults to the first non-empty line of the text */
             title?: string;
             /** @example https://news.example/2018/11/interpol */
-            url?: Record<string, never> | null;
+            url?: string | null;
         };
         CreateClaimDto: {
             /** @description who made the claim */
-            claimant?: Record<string, never> | null;
+            claimant?: string | null;
             /** @description the claim in one line, as the report will state it */
-            claimReviewed?: Record<string, never> | null;
+            claimReviewed?: string | null;
             selector: components["schemas"]["SelectorDto"] & components["schemas"]["SelectorDto"];
             tags?: string[];
         };
@@ -775,16 +830,16 @@ export interface components {
         };
         CreateSourceDto: {
             /** @description a copy in a web archive */
-            archiveUrl?: Record<string, never> | null;
+            archiveUrl?: string | null;
             /**
              * @default other
              * @enum {string}
              */
             kind?: "primary" | "official" | "news" | "dataset" | "interview" | "other";
             /** @description ISO 8601 date or time */
-            publishedAt?: Record<string, never> | null;
-            publisher?: Record<string, never> | null;
-            title?: Record<string, never> | null;
+            publishedAt?: string | null;
+            publisher?: string | null;
+            title?: string | null;
             /** @example https://www.interpol.int/News-and-Events/News/2018/Kim-Jong-yang-elected */
             url: string;
         };
@@ -798,13 +853,13 @@ export interface components {
             role: "reviewer" | "editor" | "admin";
         };
         CreateVerdictDto: {
-            confidence?: Record<string, never> | null;
+            confidence?: number | null;
             /** @description required with supersedes: what the correction changes, for readers */
             correctionNote?: string;
             /** @description a level key of the scale, e.g. mostly-false */
             rating: string;
             /** @description Markdown; required to submit */
-            rationale?: Record<string, never> | null;
+            rationale?: string | null;
             /** @default claimdesk-6 */
             scaleId?: string;
             /**
@@ -824,8 +879,8 @@ export interface components {
             user: components["schemas"]["UserView"];
         };
         Problem: {
-            /** @description stable, machine-readable */
-            code: Record<string, never>;
+            /** @description stable, machine-readable (see API.md, Errors) */
+            code: string;
             detail: string;
             errors?: components["schemas"]["ProblemDetail"][];
             status: number;
@@ -886,6 +941,16 @@ export interface components {
             article: components["schemas"]["ArticleView"];
             reanchor: components["schemas"]["ReanchorSummary"];
         };
+        RevisionSummary: {
+            contentHash: string;
+            createdAt: string;
+            /** Format: uuid */
+            createdBy: string;
+            /** @enum {string} */
+            format?: "text" | "markdown" | "html";
+            length: number;
+            revision: number;
+        };
         RevisionView: {
             contentHash: string;
             createdAt: string;
@@ -936,39 +1001,39 @@ export interface components {
              * @description BCP 47 language tag
              * @example en
              */
-            language?: Record<string, never> | null;
+            language?: string | null;
             /**
              * @description ISO 8601 date or time
              * @example 2018-11-21
              */
-            publishedAt?: Record<string, never> | null;
-            publisher?: Record<string, never> | null;
+            publishedAt?: string | null;
+            publisher?: string | null;
             /** @description defaults to the first non-empty line of the text */
             title?: string;
             /** @example https://news.example/2018/11/interpol */
-            url?: Record<string, never> | null;
+            url?: string | null;
         };
         UpdateClaimDto: {
             /** @description who made the claim */
-            claimant?: Record<string, never> | null;
+            claimant?: string | null;
             /** @description the claim in one line, as the report will state it */
-            claimReviewed?: Record<string, never> | null;
+            claimReviewed?: string | null;
             /** @description re-marks the claim; its anchor becomes "anchored" */
             selector?: components["schemas"]["SelectorDto"];
             tags?: string[];
         };
         UpdateSourceDto: {
             /** @description a copy in a web archive */
-            archiveUrl?: Record<string, never> | null;
+            archiveUrl?: string | null;
             /**
              * @default other
              * @enum {string}
              */
             kind?: "primary" | "official" | "news" | "dataset" | "interview" | "other";
             /** @description ISO 8601 date or time */
-            publishedAt?: Record<string, never> | null;
-            publisher?: Record<string, never> | null;
-            title?: Record<string, never> | null;
+            publishedAt?: string | null;
+            publisher?: string | null;
+            title?: string | null;
         };
         UpdateUserDto: {
             /** @description a disabled user cannot sign in; their sessions end */
@@ -979,10 +1044,13 @@ export interface components {
             role?: "reviewer" | "editor" | "admin";
         };
         UpdateVerdictDto: {
-            confidence?: Record<string, never> | null;
-            correctionNote?: Record<string, never> | null;
+            confidence?: number | null;
+            /** @description required with supersedes: what the correction changes, for readers */
+            correctionNote?: string;
+            /** @description a level key of the scale, e.g. mostly-false */
             rating?: string;
-            rationale?: Record<string, never> | null;
+            /** @description Markdown; required to submit */
+            rationale?: string | null;
         };
         UserView: {
             createdAt: string;
@@ -1021,6 +1089,57 @@ export interface components {
             supersedes: string | null;
             updatedAt: string;
             version: number;
+        };
+        Workspace: {
+            article: components["schemas"]["ArticleView"];
+            /** @description in reading order, orphaned claims last */
+            claims: components["schemas"]["WorkspaceClaim"][];
+            /** @description everyone named in the workspace, by user id */
+            users: {
+                [key: string]: components["schemas"]["WorkspacePerson"];
+            };
+        };
+        WorkspaceClaim: {
+            /** @enum {string} */
+            anchor: "anchored" | "moved" | "fuzzy" | "orphaned";
+            /** @description in thread order */
+            annotations: components["schemas"]["AnnotationView"][];
+            /** Format: uuid */
+            articleId: string;
+            claimant: string | null;
+            claimReviewed: string | null;
+            createdAt: string;
+            /** Format: uuid */
+            createdBy: string;
+            /** @description code points, exclusive */
+            end: number | null;
+            endUtf16: number | null;
+            /** Format: uuid */
+            id: string;
+            /** @description up to 32 code points before the quote */
+            prefix: string;
+            quote: string;
+            /** @description the article revision the offsets refer to */
+            revision: number;
+            sources: components["schemas"]["ClaimSourceView"][];
+            /** @description code points; null while orphaned */
+            start: number | null;
+            /** @description UTF-16 offset, for browsers */
+            startUtf16: number | null;
+            /** @enum {string} */
+            status: "open" | "in_review" | "resolved";
+            /** @description up to 32 code points after the quote */
+            suffix: string;
+            tags: string[];
+            updatedAt: string;
+            /** @description oldest first */
+            verdicts: components["schemas"]["VerdictView"][];
+            version: number;
+        };
+        WorkspacePerson: {
+            displayName: string;
+            /** @enum {string} */
+            role: "reviewer" | "editor" | "admin";
         };
     };
     responses: never;
@@ -1230,12 +1349,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description { items: ArticleSummary[] (no text), nextCursor }, newest first */
+            /** @description newest first, without the text */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ArticleSummary"][];
+                        nextCursor: string | null;
+                    };
+                };
             };
             /** @description application/problem+json; code: unauthenticated */
             401: {
@@ -1562,12 +1686,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description { items: Claim[], nextCursor } in reading order, orphaned claims last */
+            /** @description in reading order, orphaned claims last */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ClaimView"][];
+                        nextCursor: string | null;
+                    };
+                };
             };
             /** @description application/problem+json; code: unauthenticated */
             401: {
@@ -1773,12 +1902,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description { items: RevisionSummary[], nextCursor }, oldest first */
+            /** @description oldest first */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["RevisionSummary"][];
+                        nextCursor: string | null;
+                    };
+                };
             };
             /** @description application/problem+json; code: unauthenticated */
             401: {
@@ -1940,12 +2074,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description { article, claims: [Claim & { annotations, sources: [ClaimSource with its source], verdicts }], users: { [id]: { displayName, role } } } */
+            /** @description the article and all its claims with their annotations, sources (with stance) and verdicts, and the people named */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Workspace"];
+                };
             };
             /** @description application/problem+json; code: unauthenticated */
             401: {
@@ -1992,12 +2128,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description { items: AuditEntry[], nextCursor }, newest first */
+            /** @description newest first */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AuditView"][];
+                        nextCursor: string | null;
+                    };
+                };
             };
             /** @description application/problem+json; code: unauthenticated */
             401: {
@@ -2127,12 +2268,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description { [articleId]: { open, in_review, resolved, fuzzy, orphaned, total } } */
+            /** @description counts by article id */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        [key: string]: components["schemas"]["ClaimCountsView"];
+                    };
+                };
             };
             /** @description application/problem+json; code: unauthenticated */
             401: {
@@ -2357,12 +2502,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description { items: Annotation[] in thread order (each reply after its parent, depth-first, oldest first), nextCursor: null } */
+            /** @description in thread order: each reply after its parent, depth-first, oldest first */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AnnotationView"][];
+                        nextCursor: string | null;
+                    };
+                };
             };
             /** @description application/problem+json; code: unauthenticated */
             401: {
@@ -2460,12 +2610,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description { items: AuditEntry[], nextCursor }, newest first: the claim and its annotations, sources and verdicts */
+            /** @description newest first: the claim and its annotations, sources and verdicts */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AuditView"][];
+                        nextCursor: string | null;
+                    };
+                };
             };
             /** @description application/problem+json; code: unauthenticated */
             401: {
@@ -2507,12 +2662,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description { items: ClaimSource[], nextCursor: null } */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ClaimSourceView"][];
+                        nextCursor: string | null;
+                    };
+                };
             };
             /** @description application/problem+json; code: unauthenticated */
             401: {
@@ -2663,12 +2822,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description { items: Verdict[] oldest first, nextCursor: null } */
+            /** @description oldest first */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["VerdictView"][];
+                        nextCursor: string | null;
+                    };
+                };
             };
             /** @description application/problem+json; code: unauthenticated */
             401: {
@@ -2863,12 +3027,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description { items: RatingScale[], nextCursor: null } */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["RatingScaleView"][];
+                        nextCursor: string | null;
+                    };
+                };
             };
             /** @description application/problem+json; code: unauthenticated */
             401: {
@@ -3056,12 +3224,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description { items: Source[], nextCursor }, newest first */
+            /** @description newest first */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["SourceView"][];
+                        nextCursor: string | null;
+                    };
+                };
             };
             /** @description application/problem+json; code: unauthenticated */
             401: {
@@ -3257,12 +3430,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description { items: User[], nextCursor } */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["UserView"][];
+                        nextCursor: string | null;
+                    };
+                };
             };
             /** @description application/problem+json; code: unauthenticated */
             401: {

@@ -14,13 +14,13 @@ export class ArticleMetadataDto {
   @MaxLength(500)
   title?: string;
 
-  @ApiPropertyOptional({ nullable: true, example: 'https://news.example/2018/11/interpol' })
+  @ApiPropertyOptional({ nullable: true, type: String, example: 'https://news.example/2018/11/interpol' })
   @IsOptional()
   @IsUrl(HTTP_URL)
   @MaxLength(2048)
   url?: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ nullable: true, type: String })
   @IsOptional()
   @Trimmed()
   @IsString()
@@ -35,12 +35,12 @@ export class ArticleMetadataDto {
   @MaxLength(200, { each: true })
   authors?: string[];
 
-  @ApiPropertyOptional({ nullable: true, example: '2018-11-21', description: 'ISO 8601 date or time' })
+  @ApiPropertyOptional({ nullable: true, type: String, example: '2018-11-21', description: 'ISO 8601 date or time' })
   @IsOptional()
   @IsISO8601({ strict: true })
   publishedAt?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: 'en', description: 'BCP 47 language tag' })
+  @ApiPropertyOptional({ nullable: true, type: String, example: 'en', description: 'BCP 47 language tag' })
   @IsOptional()
   @Matches(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, { message: 'language must be a BCP 47 tag such as en or pt-BR' })
   language?: string | null;

@@ -50,14 +50,14 @@ export class SelectorDto {
 }
 
 class ClaimFieldsDto {
-  @ApiPropertyOptional({ nullable: true, description: 'who made the claim', maxLength: 500 })
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'who made the claim', maxLength: 500 })
   @IsOptional()
   @Trimmed()
   @IsString()
   @MaxLength(500)
   claimant?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, description: 'the claim in one line, as the report will state it', maxLength: 2000 })
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'the claim in one line, as the report will state it', maxLength: 2000 })
   @IsOptional()
   @Trimmed()
   @IsString()

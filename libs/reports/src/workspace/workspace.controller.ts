@@ -1,16 +1,18 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiProblems } from '@claimdesk/core';
-import { Workspace, WorkspaceService } from './workspace.service';
+import { WorkspaceService } from './workspace.service';
+import { Workspace, WorkspacePerson } from './workspace.view';
 
 @ApiTags('articles')
+@ApiExtraModels(WorkspacePerson)
 @ApiBearerAuth()
 @Controller('api/v1/articles')
 export class WorkspaceController {
   constructor(private readonly workspace: WorkspaceService) {}
 
   @Get(':id/workspace')
-  @ApiOkResponse({ description: '{ article, claims: [Claim & { annotations, sources: [ClaimSource with its source], verdicts }], users: { [id]: { displayName, role } } }' })
+  @ApiOkResponse({ type: Workspace, description: 'the article and all its claims with their annotations, sources (with stance) and verdicts, and the people named' })
   @ApiProblems('not_found')
   load(@Param('id') id: string): Promise<Workspace> {
     return this.workspace.load(id);

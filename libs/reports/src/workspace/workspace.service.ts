@@ -1,22 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { ArticlesService, ArticleView } from '@claimdesk/articles';
-import { AnnotationsService, AnnotationView } from '@claimdesk/annotations';
-import { ClaimsService, ClaimView } from '@claimdesk/claims';
+import { Workspace } from './workspace.view';
+import { ArticlesService } from '@claimdesk/articles';
+import { AnnotationsService } from '@claimdesk/annotations';
+import { ClaimsService } from '@claimdesk/claims';
 import { UsersService } from '@claimdesk/identity';
-import { ClaimSourceView, SourcesService } from '@claimdesk/sources';
-import { VerdictsService, VerdictView } from '@claimdesk/verdicts';
+import { SourcesService } from '@claimdesk/sources';
+import { VerdictsService } from '@claimdesk/verdicts';
 
-export interface WorkspaceClaim extends ClaimView {
-  annotations: AnnotationView[];
-  sources: ClaimSourceView[];
-  verdicts: VerdictView[];
-}
-
-export interface Workspace {
-  article: ArticleView;
-  claims: WorkspaceClaim[];
-  users: Record<string, { displayName: string; role: string }>;
-}
+export { Workspace, WorkspaceClaim } from './workspace.view';
 
 /** Groups items by claim id, keeping their order. */
 function byClaim<T extends { claimId: string }>(items: readonly T[]): Map<string, T[]> {

@@ -6,21 +6,21 @@ import { SOURCE_KINDS, SourceKind, Stance, STANCES } from '../source.entity';
 
 
 class SourceFieldsDto {
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ nullable: true, type: String })
   @IsOptional()
   @Trimmed()
   @IsString()
   @MaxLength(1000)
   title?: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ nullable: true, type: String })
   @IsOptional()
   @Trimmed()
   @IsString()
   @MaxLength(300)
   publisher?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, description: 'ISO 8601 date or time' })
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'ISO 8601 date or time' })
   @IsOptional()
   @IsISO8601({ strict: true })
   publishedAt?: string | null;
@@ -30,7 +30,7 @@ class SourceFieldsDto {
   @IsIn(SOURCE_KINDS)
   kind?: SourceKind;
 
-  @ApiPropertyOptional({ nullable: true, description: 'a copy in a web archive' })
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'a copy in a web archive' })
   @IsOptional()
   @IsUrl(HTTP_URL)
   @MaxLength(2048)
@@ -63,13 +63,13 @@ export class AttachSourceDto {
   @IsIn(STANCES)
   stance!: Stance;
 
-  @ApiPropertyOptional({ nullable: true, description: 'the passage of the source that matters' })
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'the passage of the source that matters' })
   @IsOptional()
   @IsString()
   @MaxLength(20_000)
   excerpt?: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ nullable: true, type: String })
   @IsOptional()
   @IsString()
   @MaxLength(20_000)

@@ -15,13 +15,13 @@ export class CreateVerdictDto {
   @MaxLength(64)
   rating!: string;
 
-  @ApiPropertyOptional({ nullable: true, description: 'Markdown; required to submit' })
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Markdown; required to submit' })
   @IsOptional()
   @IsString()
   @MaxLength(50_000)
   rationale?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, minimum: 0, maximum: 1 })
+  @ApiPropertyOptional({ nullable: true, type: Number, minimum: 0, maximum: 1 })
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(0)

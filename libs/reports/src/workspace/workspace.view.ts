@@ -1,0 +1,25 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { AnnotationView } from '@claimdesk/annotations';
+import { ArticleView } from '@claimdesk/articles';
+import { ClaimView } from '@claimdesk/claims';
+import { ClaimSourceView } from '@claimdesk/sources';
+import { VerdictView } from '@claimdesk/verdicts';
+
+export class WorkspaceClaim extends ClaimView {
+  @ApiProperty({ type: [AnnotationView], description: 'in thread order' }) annotations!: AnnotationView[];
+  @ApiProperty({ type: [ClaimSourceView] }) sources!: ClaimSourceView[];
+  @ApiProperty({ type: [VerdictView], description: 'oldest first' }) verdicts!: VerdictView[];
+}
+
+export class WorkspacePerson {
+  @ApiProperty() displayName!: string;
+  @ApiProperty({ enum: ['reviewer', 'editor', 'admin'] }) role!: string;
+}
+
+/** Everything the reviewer screen needs, in one answer. */
+export class Workspace {
+  @ApiProperty({ type: ArticleView }) article!: ArticleView;
+  @ApiProperty({ type: [WorkspaceClaim], description: 'in reading order, orphaned claims last' }) claims!: WorkspaceClaim[];
+  @ApiProperty({ type: 'object', additionalProperties: { $ref: '#/components/schemas/WorkspacePerson' }, description: 'everyone named in the workspace, by user id' })
+  users!: Record<string, WorkspacePerson>;
+}
