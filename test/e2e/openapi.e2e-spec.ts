@@ -20,4 +20,10 @@ describe('OpenAPI (e2e)', () => {
       .flatMap(([path, ops]) => Object.entries(ops).filter(([, op]) => !op.responses['401']).map(([method]) => `${method} ${path}`));
     expect(undocumentedErrors).toEqual([]);
   });
+
+  it('serves the interactive documentation without signing in', async () => {
+    const page = await desk.http.get('/api/docs').redirects(2).expect(200);
+    expect(page.headers['content-type']).toMatch(/text\/html/);
+    expect(page.text).toContain('swagger');
+  });
 });
