@@ -1,78 +1,72 @@
 /**
- * The API calls the reviewer UI makes, one function each. Response types come from the OpenAPI
- * schema (types.ts). Request bodies for verdicts and sources are typed here from API.md, because the
- * generated DTO types mark a few optional fields as required and render nullable numbers and strings
- * as `Record<string, never>`.
+ * The API calls the reviewer UI makes, one function each. Every route, parameter, request body and
+ * answer is typed by the OpenAPI document through routes.ts: nothing here is typed by hand.
  */
-import { http, RequestOptions } from './http';
+import type { RequestOptions } from './http';
+import { api } from './routes';
 import type {
-  Annotation, Article, ArticleSummary, Claim, ClaimCounts, ClaimSource, CreateArticle, CreateClaim, HistoryEntry, LoginResult,
-  Motivation, Page, RatingScale, Source, Stance, UpdateClaim, User, Verdict, Workspace, WorkspaceClaim,
+  ArticleListQuery, AttachSource, CreateAnnotation, CreateArticle, CreateClaim, CreateVerdict, UpdateClaim, UpdateVerdict,
+  VerdictStep,
 } from './types';
 
-const id = encodeURIComponent;
+type Signal = Pick<RequestOptions, 'signal'>;
 
 export const auth = {
-  login: (email: string, password: string) => http.post<LoginResult>('/auth/login', { email, password }),
-  logout: () => http.post<void>('/auth/logout'),
-  me: () => http.get<User>('/me'),
+  login: (email: string, password: string) => api.post('/api/v1/auth/login', { body: { email, password } }),
+  logout: () => api.post('/api/v1/auth/logout'),
+  me: () => api.get('/api/v1/me'),
 };
 
 export const articles = {
-  list: (query: { q?: string; cursor?: string | null; limit?: number }, options?: RequestOptions) =>
-    http.get<Page<ArticleSummary>>('/articles', { ...options, query }),
-  get: (articleId: string) => http.get<Article>(`/articles/${id(articleId)}`),
-  create: (body: CreateArticle) => http.post<Article>('/articles', body),
-  claimCounts: (articleIds: string[]) => http.get<Record<string, ClaimCounts>>('/claim-counts', { query: { articleIds: articleIds.join(',') } }),
-  workspace: (articleId: string, options?: RequestOptions) => http.get<Workspace>(`/articles/${id(articleId)}/workspace`, options),
+  list: (query: { [K in keyof ArticleListQuery]?: ArticleListQuery[K] | null }, options?: Signal) =>
+    api.get('/api/v1/articles', { ...options, query }),
+  get: (articleId: string) => api.get('/api/v1/articles/{id}', { path: { id: articleId } }),
+  create: (body: CreateArticle) => api.post('/api/v1/articles', { body }),
+  claimCounts: (articleIds: string[]) => api.get('/api/v1/claim-counts', { query: { articleIds } }),
+  workspace: (articleId: string, options?: Signal) => api.get('/api/v1/articles/{id}/workspace', { ...options, path: { id: articleId } }),
 };
 
 export const claims = {
-  get: (claimId: string) => http.get<Claim>(`/claims/${id(claimId)}`),
-  create: (articleId: string, body: CreateClaim) => http.post<Claim>(`/articles/${id(articleId)}/claims`, body),
-  update: (claimId: string, body: UpdateClaim, version?: number) => http.patch<Claim>(`/claims/${id(claimId)}`, body, { ifMatch: version }),
-  remove: (claimId: string, version?: number) => http.delete(`/claims/${id(claimId)}`, { ifMatch: version }),
-  history: (claimId: string, cursor?: string | null) => http.get<Page<HistoryEntry>>(`/claims/${id(claimId)}/history`, { query: { cursor, limit: 100 } }),
+  get: (claimId: string) => api.get('/api/v1/claims/{id}', { path: { id: claimId } }),
+  create: (articleId: string, body: CreateClaim) => api.post('/api/v1/articles/{id}/claims', { path: { id: articleId }, body }),
+  update: (claimId: string, body: UpdateClaim, version?: number) =>
+    api.patch('/api/v1/claims/{id}', { path: { id: claimId }, body, ifMatch: version }),
+  remove: (claimId: string, version?: number) => api.delete('/api/v1/claims/{id}', { path: { id: claimId }, ifMatch: version }),
+  history: (claimId: string, cursor?: string | null) =>
+    api.get('/api/v1/claims/{id}/history', { path: { id: claimId }, query: { cursor, limit: 100 } }),
 };
 
 export const annotations = {
-  list: (claimId: string) => http.get<Page<Annotation>>(`/claims/${id(claimId)}/annotations`, { query: { limit: 200 } }),
-  create: (claimId: string, body: { body: string; motivation?: Motivation; parentId?: string }) =>
-    http.post<Annotation>(`/claims/${id(claimId)}/annotations`, body),
+  /** The whole thread: the route is not paged (its nextCursor is always null). */
+  list: (claimId: string) => api.get('/api/v1/claims/{id}/annotations', { path: { id: claimId } }),
+  create: (claimId: string, body: CreateAnnotation) =>
+    api.post('/api/v1/claims/{id}/annotations', { path: { id: claimId }, body }),
   update: (annotationId: string, body: string, version?: number) =>
-    http.patch<Annotation>(`/annotations/${id(annotationId)}`, { body }, { ifMatch: version }),
-  remove: (annotationId: string) => http.delete(`/annotations/${id(annotationId)}`),
+    api.patch('/api/v1/annotations/{id}', { path: { id: annotationId }, body: { body }, ifMatch: version }),
+  remove: (annotationId: string) => api.delete('/api/v1/annotations/{id}', { path: { id: annotationId } }),
 };
-
-export interface NewSource {
-  url: string;
-  title?: string;
-}
 
 export const sources = {
-  search: (q: string) => http.get<Page<Source>>('/sources', { query: { q, limit: 10 } }),
-  attach: (claimId: string, body: { sourceId?: string; source?: NewSource; stance: Stance; excerpt?: string; note?: string }) =>
-    http.post<ClaimSource>(`/claims/${id(claimId)}/sources`, body),
-  detach: (claimId: string, sourceId: string) => http.delete(`/claims/${id(claimId)}/sources/${id(sourceId)}`),
+  search: (q: string) => api.get('/api/v1/sources', { query: { q, limit: 10 } }),
+  attach: (claimId: string, body: AttachSource) => api.post('/api/v1/claims/{id}/sources', { path: { id: claimId }, body }),
+  detach: (claimId: string, sourceId: string) => api.delete('/api/v1/claims/{id}/sources/{sourceId}', { path: { id: claimId, sourceId } }),
 };
-
-export interface VerdictDraft {
-  scaleId?: string;
-  rating: string;
-  rationale?: string;
-  confidence?: number | null;
-  supersedes?: string;
-  correctionNote?: string;
-}
 
 export const verdicts = {
-  scales: () => http.get<Page<RatingScale>>('/rating-scales'),
-  create: (claimId: string, body: VerdictDraft) => http.post<Verdict>(`/claims/${id(claimId)}/verdicts`, body),
-  get: (verdictId: string) => http.get<Verdict>(`/verdicts/${id(verdictId)}`),
-  update: (verdictId: string, body: Partial<Pick<VerdictDraft, 'rating' | 'rationale' | 'confidence' | 'correctionNote'>>, version?: number) =>
-    http.patch<Verdict>(`/verdicts/${id(verdictId)}`, body, { ifMatch: version }),
-  transition: (verdictId: string, action: 'submit' | 'approve' | 'reject' | 'publish' | 'retract', note?: string, version?: number) =>
-    http.post<Verdict>(`/verdicts/${id(verdictId)}/${action}`, note === undefined ? {} : { note }, { ifMatch: version }),
+  scales: () => api.get('/api/v1/rating-scales'),
+  create: (claimId: string, body: CreateVerdict) => api.post('/api/v1/claims/{id}/verdicts', { path: { id: claimId }, body }),
+  get: (verdictId: string) => api.get('/api/v1/verdicts/{id}', { path: { id: verdictId } }),
+  update: (verdictId: string, body: UpdateVerdict, version?: number) =>
+    api.patch('/api/v1/verdicts/{id}', { path: { id: verdictId }, body, ifMatch: version }),
+  /** submit, approve and publish take no body; reject and retract take the note. */
+  transition: (verdictId: string, step: VerdictStep, version?: number) => {
+    const init = { path: { id: verdictId }, ifMatch: version };
+    switch (step.action) {
+      case 'reject':
+      case 'retract':
+        return api.post(`/api/v1/verdicts/{id}/${step.action}`, { ...init, body: { note: step.note } });
+      default:
+        return api.post(`/api/v1/verdicts/{id}/${step.action}`, init);
+    }
+  },
 };
-
-export type { WorkspaceClaim };

@@ -2,20 +2,17 @@
  * The one place the UI talks HTTP: same-origin JSON requests authenticated by the session cookie,
  * problem+json errors turned into ApiError, and a 401 announced so the app can ask to sign in again.
  */
+import type { components } from './schema';
 
-export interface FieldError {
-  path: string;
-  message: string;
-}
+/** One field's message in a validation problem (the document's ProblemDetail). */
+export type FieldError = components['schemas']['ProblemDetail'];
 
-export interface Problem {
-  type?: string;
-  title: string;
-  status: number;
-  code: string;
-  detail: string;
-  errors?: FieldError[];
-}
+/**
+ * An application/problem+json answer (the document's Problem). Hand-adjusted, UI-side: `type` is
+ * optional because the UI also makes problems itself (network failure, a non-JSON answer from a
+ * proxy, an unexpected exception), and those have no problem type URI.
+ */
+export type Problem = Omit<components['schemas']['Problem'], 'type'> & Partial<Pick<components['schemas']['Problem'], 'type'>>;
 
 export class ApiError extends Error {
   constructor(readonly problem: Problem) {
@@ -34,7 +31,8 @@ export class ApiError extends Error {
   }
 }
 
-type Query = Record<string, string | number | undefined | null>;
+/** Query values; null and undefined are left out, arrays are sent comma-separated (`articleIds=a,b`). */
+type Query = Record<string, string | number | readonly (string | number)[] | undefined | null>;
 
 export interface RequestOptions {
   query?: Query;
@@ -58,7 +56,8 @@ export const API_BASE = '/api/v1';
 export function apiUrl(path: string, query?: Query): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {})) {
-    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+    const text = Array.isArray(value) ? value.join(',') : value;
+    if (text !== undefined && text !== null && text !== '') search.set(key, String(text));
   }
   const qs = search.toString();
   return `${API_BASE}${path}${qs ? `?${qs}` : ''}`;

@@ -1,86 +1,89 @@
 /**
- * The API's types, taken from the generated OpenAPI schema (schema.d.ts, `npm run openapi`).
- * Where the document does not describe a shape yet (list envelopes, a few routes), the type is
- * written here from API.md and says so.
+ * The API's types, all taken from the generated OpenAPI document (schema.d.ts, `npm run openapi`):
+ * models are `components['schemas'][…]`, list pages, query parameters and enums of parameters are
+ * read from `paths` (routes.ts). Only what the document cannot describe is written here by hand, at
+ * the end of the file, each with the reason.
  */
+import type { AnswerOf, ApiRoute, BodyOf, QueryOf } from './routes';
 import type { components } from './schema';
 
 type Schemas = components['schemas'];
 
-/**
- * @nestjs/swagger renders `nullable: true` without an explicit type as `Record<string, never> | null`;
- * for request bodies those fields are strings. Turns such fields back into `string | null`.
- */
-type Writable<T> = { [K in keyof T]: Exclude<T[K], null | undefined> extends Record<string, never> ? string | null : T[K] };
-
+// ---- Users and sessions ----
 export type User = Schemas['UserView'];
 export type Role = User['role'];
+export type Login = Schemas['LoginDto'];
 export type LoginResult = Schemas['LoginResult'];
 
+// ---- Articles ----
 export type Article = Schemas['ArticleView'];
-/** An article in a list: everything but the text (API.md: "items without `text`"). */
-export type ArticleSummary = Omit<Article, 'text'>;
+/** An article in a list: everything but the text. */
+export type ArticleSummary = Schemas['ArticleSummary'];
 export type ArticleFormat = Article['format'];
-export type CreateArticle = Writable<Schemas['CreateArticleDto']>;
+export type CreateArticle = Schemas['CreateArticleDto'];
+export type ArticleListQuery = QueryOf<'/api/v1/articles', 'get'>;
+export type ArticlePage = AnswerOf<'/api/v1/articles', 'get'>;
+/** GET /claim-counts: ClaimCounts by article id. */
+export type ClaimCounts = Schemas['ClaimCountsView'];
+export type ClaimCountsByArticle = AnswerOf<'/api/v1/claim-counts', 'get'>;
 
+// ---- The reader's workspace ----
+export type Workspace = Schemas['Workspace'];
+export type WorkspaceClaim = Schemas['WorkspaceClaim'];
+export type WorkspacePerson = Schemas['WorkspacePerson'];
+
+// ---- Claims ----
 export type Claim = Schemas['ClaimView'];
 export type ClaimStatus = Claim['status'];
 export type AnchorStatus = Claim['anchor'];
-export type CreateClaim = Omit<Writable<Schemas['CreateClaimDto']>, 'selector'> & { selector: Schemas['SelectorDto'] };
-export type UpdateClaim = Writable<Schemas['UpdateClaimDto']>;
+export type Selector = Schemas['SelectorDto'];
+export type CreateClaim = Schemas['CreateClaimDto'];
+export type UpdateClaim = Schemas['UpdateClaimDto'];
+/** One entry of the audit log (a claim's history). */
+export type AuditEntry = Schemas['AuditView'];
+export type HistoryPage = AnswerOf<'/api/v1/claims/{id}/history', 'get'>;
 
-/** Every list route's envelope (API.md, Conventions). */
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
-
+// ---- Annotations ----
 export type Annotation = Schemas['AnnotationView'];
 export type Motivation = Annotation['motivation'];
+export type CreateAnnotation = Schemas['CreateAnnotationDto'];
+export type UpdateAnnotation = Schemas['UpdateAnnotationDto'];
+
+// ---- Sources ----
 export type Source = Schemas['SourceView'];
 export type SourceKind = Source['kind'];
+export type NewSource = Schemas['CreateSourceDto'];
 export type ClaimSource = Schemas['ClaimSourceView'];
 export type Stance = ClaimSource['stance'];
+export type AttachSource = Schemas['AttachSourceDto'];
+
+// ---- Verdicts ----
 export type RatingScale = Schemas['RatingScaleView'];
 export type RatingLevel = Schemas['RatingLevelView'];
 export type Verdict = Schemas['VerdictView'];
 export type VerdictStatus = Verdict['status'];
+export type CreateVerdict = Schemas['CreateVerdictDto'];
+export type UpdateVerdict = Schemas['UpdateVerdictDto'];
 
-// ---- Response shapes the OpenAPI document only describes in prose: written from API.md ----
+type StepOf<R> = R extends `/api/v1/verdicts/{id}/${infer A}` ? A : never;
+/** The workflow steps: the document's POST /verdicts/{id}/{submit|approve|reject|publish|retract}. */
+export type VerdictAction = StepOf<ApiRoute>;
+/** One workflow step with the body its route takes: reject and retract need a note, the others nothing. */
+export type VerdictStep = {
+  [A in VerdictAction]: [BodyOf<`/api/v1/verdicts/{id}/${A}`, 'post'>] extends [never] ? { action: A } : { action: A } & BodyOf<`/api/v1/verdicts/{id}/${A}`, 'post'>;
+}[VerdictAction];
 
-export interface WorkspaceClaim extends Claim {
-  annotations: Annotation[];
-  sources: ClaimSource[];
-  verdicts: Verdict[];
-}
+// ---- Reports ----
+/** The `format` query parameter of GET /articles/{id}/report. */
+export type ReportFormat = NonNullable<QueryOf<'/api/v1/articles/{id}/report', 'get'>['format']>;
 
-export interface Workspace {
-  article: Article;
-  claims: WorkspaceClaim[];
-  users: Record<string, { displayName: string; role: Role }>;
-}
+// ---- Written by hand: not described by the document ----
 
-export interface HistoryEntry {
-  id: string | number;
-  at: string;
-  actorId: string | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  before: unknown;
-  after: unknown;
-}
-
-export interface ClaimCounts {
-  open: number;
-  in_review: number;
-  resolved: number;
-  fuzzy: number;
-  orphaned: number;
-  total: number;
-}
-
-/** One Server-Sent Event of an article (API.md, Live updates). */
+/**
+ * Written by hand from API.md (Live updates): the `data:` of one Server-Sent Event of
+ * GET /articles/{id}/events. The document gives that route a text/event-stream answer, whose event
+ * payload it only describes in prose, so there is no schema to take this from.
+ */
 export interface LiveEvent {
   type: string;
   articleId: string;
@@ -89,6 +92,3 @@ export interface LiveEvent {
   actorId: string | null;
   at: string;
 }
-
-export const REPORT_FORMATS = ['html', 'pdf', 'markdown', 'csv', 'json', 'claimreview'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];

@@ -1,7 +1,7 @@
 import { FormEvent, useEffect, useState } from 'react';
 import { articles } from '../api/desk';
 import { ApiError } from '../api/http';
-import type { ArticleSummary, ClaimCounts, Page } from '../api/types';
+import type { ArticlePage, ClaimCountsByArticle } from '../api/types';
 import { formatDate } from '../lib/format';
 import { articlePath, Link, navigate, useLocation } from '../routing/router';
 import { ClaimCountsBadge } from './ClaimCountsBadge';
@@ -13,8 +13,8 @@ export function ArticleList() {
   const { params } = useLocation();
   const q = params.get('q') ?? '';
   const cursor = params.get('cursor');
-  const [page, setPage] = useState<Page<ArticleSummary> | null>(null);
-  const [counts, setCounts] = useState<Record<string, ClaimCounts>>({});
+  const [page, setPage] = useState<ArticlePage | null>(null);
+  const [counts, setCounts] = useState<ClaimCountsByArticle>({});
   const [error, setError] = useState<string | null>(null);
   const [search, setSearch] = useState(q);
   // Cursors of the pages before this one, so "Previous" can go back.

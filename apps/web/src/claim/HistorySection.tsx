@@ -1,22 +1,20 @@
 import { useEffect, useState } from 'react';
 import { claims as claimsApi } from '../api/desk';
 import { ApiError } from '../api/http';
-import type { HistoryEntry, Workspace } from '../api/types';
+import type { AuditEntry, Workspace } from '../api/types';
 import { formatDateTime } from '../lib/format';
 import { describeEvent } from '../live/describe-event';
 
 /** Changed fields between two audit snapshots, for a short "what changed" line. */
-function changedFields(before: unknown, after: unknown): string[] {
-  if (!before || !after || typeof before !== 'object' || typeof after !== 'object') return [];
+function changedFields(before: AuditEntry['before'], after: AuditEntry['after']): string[] {
+  if (!before || !after) return [];
   const ignore = new Set(['version', 'updatedAt', 'editedAt']);
-  const b = before as Record<string, unknown>;
-  const a = after as Record<string, unknown>;
-  return Object.keys(a).filter((k) => !ignore.has(k) && JSON.stringify(a[k]) !== JSON.stringify(b[k]));
+  return Object.keys(after).filter((k) => !ignore.has(k) && JSON.stringify(after[k]) !== JSON.stringify(before[k]));
 }
 
 /** The audit trail of a claim and everything hanging on it, newest first. */
 export function HistorySection({ claimId, users, refreshKey }: { claimId: string; users: Workspace['users']; refreshKey: string }) {
-  const [items, setItems] = useState<HistoryEntry[] | null>(null);
+  const [items, setItems] = useState<AuditEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
@@ -35,7 +33,7 @@ export function HistorySection({ claimId, users, refreshKey }: { claimId: string
       {items.map((entry) => {
         const fields = changedFields(entry.before, entry.after);
         return (
-          <li key={String(entry.id)}>
+          <li key={entry.id}>
             <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>{' '}
             <span>{describeEvent({ type: entry.action, actorId: entry.actorId }, users).replace(/\.$/, '')}</span>
             {fields.length > 0 && <span className="muted"> ({fields.join(', ')})</span>}

@@ -1,7 +1,7 @@
 import { FormEvent, useState } from 'react';
-import { verdicts as verdictsApi, VerdictDraft } from '../api/desk';
+import { verdicts as verdictsApi } from '../api/desk';
 import { ApiError } from '../api/http';
-import type { RatingScale, Verdict } from '../api/types';
+import type { CreateVerdict, RatingScale, Verdict } from '../api/types';
 import { describedBy, FieldError } from '../layout/FieldError';
 import { ConflictChoice } from './ConflictChoice';
 
@@ -68,7 +68,7 @@ export function VerdictForm({ claimId, mode, scales, onSaved, onCancel, newerVer
         }, version);
         setBase(saved.version);
       } else {
-        const body: VerdictDraft = { scaleId: values.scaleId, rating: values.rating };
+        const body: CreateVerdict = { scaleId: values.scaleId, rating: values.rating };
         if (values.rationale.trim()) body.rationale = values.rationale;
         if (confidence() !== null) body.confidence = confidence();
         if (mode.kind === 'correct') {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { verdicts as verdictsApi } from '../api/desk';
 import { ApiError } from '../api/http';
-import type { RatingScale, User, Verdict, Workspace } from '../api/types';
+import type { RatingScale, User, Verdict, VerdictAction, VerdictStep, Workspace } from '../api/types';
 import { isEditor } from '../auth/session';
 import { formatDateTime } from '../lib/format';
 import { useNotices } from '../layout/notices';
@@ -9,6 +9,7 @@ import { VerdictForm } from './VerdictForm';
 
 const STATUS: Record<Verdict['status'], string> = { draft: 'Draft', submitted: 'Submitted', approved: 'Approved', published: 'Published', retracted: 'Retracted' };
 const OPEN: ReadonlyArray<Verdict['status']> = ['draft', 'submitted', 'approved'];
+const DONE: Record<VerdictAction, string> = { submit: 'submitted', approve: 'approved', reject: 'sent back to its author', publish: 'published', retract: 'retracted' };
 
 interface Props {
   claimId: string;
@@ -28,10 +29,10 @@ export function VerdictSection({ claimId, items, me, users, scales, reload }: Pr
   const anyOpen = newestFirst.some((v) => OPEN.includes(v.status));
   const published = newestFirst.find((v) => v.status === 'published') ?? null;
 
-  const transition = async (verdict: Verdict, action: 'submit' | 'approve' | 'reject' | 'publish' | 'retract', note?: string): Promise<void> => {
+  const transition = async (verdict: Verdict, step: VerdictStep): Promise<void> => {
     try {
-      await verdictsApi.transition(verdict.id, action, note, verdict.version);
-      notify(`Verdict ${({ submit: 'submitted', approve: 'approved', reject: 'sent back to its author', publish: 'published', retract: 'retracted' })[action]}.`, 'success');
+      await verdictsApi.transition(verdict.id, step, verdict.version);
+      notify(`Verdict ${DONE[step.action]}.`, 'success');
       reload();
     } catch (e) {
       notify(e instanceof ApiError ? e.message : 'That did not work.', 'error');
@@ -41,7 +42,7 @@ export function VerdictSection({ claimId, items, me, users, scales, reload }: Pr
 
   const afterSave = async (verdict: Verdict, submit: boolean): Promise<void> => {
     setCorrecting(null);
-    if (submit) await transition(verdict, 'submit');
+    if (submit) await transition(verdict, { action: 'submit' });
     else {
       notify('Draft saved.', 'success');
       reload();
@@ -70,7 +71,7 @@ interface CardProps {
   me: User;
   users: Workspace['users'];
   showCorrect: boolean;
-  onTransition: (verdict: Verdict, action: 'approve' | 'reject' | 'publish' | 'retract', note?: string) => Promise<void>;
+  onTransition: (verdict: Verdict, step: Exclude<VerdictStep, { action: 'submit' }>) => Promise<void>;
   onCorrect: () => void;
 }
 
@@ -96,14 +97,14 @@ function VerdictCard({ verdict, me, users, showCorrect, onTransition, onCorrect 
       <div className="actions">
         {verdict.status === 'submitted' && editor && notAuthor && (
           <>
-            <button type="button" className="button button-small button-primary" onClick={() => void onTransition(verdict, 'approve')}>Approve</button>
-            <NoteAction label="Reject" verb="Send back" onConfirm={(note) => onTransition(verdict, 'reject', note)} />
+            <button type="button" className="button button-small button-primary" onClick={() => void onTransition(verdict, { action: 'approve' })}>Approve</button>
+            <NoteAction label="Reject" verb="Send back" onConfirm={(note) => onTransition(verdict, { action: 'reject', note })} />
           </>
         )}
         {verdict.status === 'approved' && editor && notAuthor && (
-          <button type="button" className="button button-small button-primary" onClick={() => void onTransition(verdict, 'publish')}>Publish</button>
+          <button type="button" className="button button-small button-primary" onClick={() => void onTransition(verdict, { action: 'publish' })}>Publish</button>
         )}
-        {verdict.status === 'published' && editor && <NoteAction label="Retract" verb="Retract" danger onConfirm={(note) => onTransition(verdict, 'retract', note)} />}
+        {verdict.status === 'published' && editor && <NoteAction label="Retract" verb="Retract" danger onConfirm={(note) => onTransition(verdict, { action: 'retract', note })} />}
         {showCorrect && <button type="button" className="button button-small" onClick={onCorrect}>Correct</button>}
       </div>
       {(verdict.status === 'submitted' || verdict.status === 'approved') && editor && !notAuthor && (

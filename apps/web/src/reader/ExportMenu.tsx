@@ -1,6 +1,7 @@
 import { apiUrl } from '../api/http';
-import { REPORT_FORMATS, ReportFormat } from '../api/types';
+import type { ReportFormat } from '../api/types';
 
+/** UI-side: the menu's label of each report format the document lists, in menu order. */
 const LABELS: Record<ReportFormat, string> = {
   html: 'HTML report',
   pdf: 'PDF report',
@@ -9,6 +10,8 @@ const LABELS: Record<ReportFormat, string> = {
   json: 'JSON (everything)',
   claimreview: 'schema.org ClaimReview',
 };
+/** Every format, in the order of LABELS (which must name each one the document lists, no more). */
+const REPORT_FORMATS = Object.keys(LABELS) as ReportFormat[];
 
 /** Downloads of the article's verdict report; the API's Content-Disposition names each file. */
 export function ExportMenu({ articleId }: { articleId: string }) {
