@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { UsageError } from './exit-codes';
+import { messageOf, UsageError } from './exit-codes';
 
 export interface OptionSpec {
   type: 'string' | 'boolean';
@@ -100,7 +100,7 @@ export function parseCommandArgs(
 
 /** node:util's messages, without the paragraph about `--` that follows the first sentence. */
 function parseArgsMessage(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = messageOf(error);
   const first = message.split(/\.\s/)[0].replace(/\.$/, '');
   return first.replace(/^Unknown option/, 'unknown option').replace(/^Unexpected argument/, 'unexpected argument');
 }

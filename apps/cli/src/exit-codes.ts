@@ -1,5 +1,4 @@
-import { DomainError } from '@claimdesk/core';
-import { SettingsError } from '@claimdesk/core';
+import { DomainError, SettingsError } from '@claimdesk/core';
 
 /** What scripts can rely on; documented in `claimdesk --help` and docs/cli.md. */
 export const ExitCode = {
@@ -56,6 +55,12 @@ export function exitCodeOf(error: unknown): number {
   return ExitCode.failure;
 }
 
+/** An error's message; errors from Node's internals may come from another realm (jest), so no instanceof. */
+export function messageOf(error: unknown): string {
+  const message = (error as Error | undefined)?.message;
+  return typeof message === 'string' && message !== '' ? message : String(error);
+}
+
 /** `code: message`, then one line per field detail, then the stack when asked for. */
 export function describeError(error: unknown, verbose: boolean): string {
   const lines: string[] = [];
@@ -68,11 +73,10 @@ export function describeError(error: unknown, verbose: boolean): string {
     lines.push(`${error.code}: ${error.message}`);
   } else if (error instanceof SettingsError) {
     lines.push(`config: ${error.message}`);
-  } else if (error instanceof Error) {
-    lines.push(error.message || error.name);
   } else {
-    lines.push(String(error));
+    lines.push(messageOf(error));
   }
-  if (verbose && error instanceof Error && error.stack) lines.push(error.stack);
+  const stack = (error as Error | undefined)?.stack;
+  if (verbose && typeof stack === 'string') lines.push(stack);
   return lines.join('\n');
 }

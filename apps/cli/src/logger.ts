@@ -49,7 +49,7 @@ export class CliLogger implements LoggerService {
     // Nest passes (message, context) or, for errors, (message, stack, context).
     const context = rest.length > 0 && typeof rest[rest.length - 1] === 'string' ? (rest[rest.length - 1] as string) : undefined;
     const stack = level === 'error' && rest.length > 1 && typeof rest[0] === 'string' ? rest[0] : undefined;
-    const text = typeof message === 'string' ? message : message instanceof Error ? message.message : inspect(message, { depth: 4 });
+    const text = typeof message === 'string' ? message : typeof (message as Error)?.message === 'string' ? (message as Error).message : inspect(message, { depth: 4 });
     let line = `claimdesk [${level === 'log' ? 'info' : level}]${context ? ` ${context}:` : ''} ${text}\n`;
     if (this.withStacks && stack) line += `${stack}\n`;
     this.out.write(line);

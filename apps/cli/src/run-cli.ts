@@ -14,7 +14,8 @@ import { CLI_VERSION } from './version';
  * `main.ts` only wires the process to it; tests call it in-process.
  */
 export async function runCli(argv: readonly string[], io: CliIo, env: Env = process.env): Promise<number> {
-  let verbose = argv.includes('--verbose');
+  // Wherever it is given, so that even a usage error can show its stack.
+  const verbose = argv.includes('--verbose');
   try {
     const args = [...argv];
     // Global options come before the command.
@@ -22,15 +23,15 @@ export async function runCli(argv: readonly string[], io: CliIo, env: Env = proc
       const option = args.shift() as string;
       if (option === '--help' || option === '-h') return print(io, mainHelp(COMMANDS));
       if (option === '--version' || option === '-V') return print(io, `claimdesk ${CLI_VERSION}\n`);
-      if (option === '--verbose') verbose = true;
-      else throw new UsageError(`unknown option "${option}"`);
+      if (option !== '--verbose') throw new UsageError(`unknown option "${option}"`);
     }
     if (args.length === 0) {
       io.stderr.write(mainHelp(COMMANDS));
       return ExitCode.usage;
     }
-    const { command, rest, help } = findCommand(args);
-    if (help !== undefined) return print(io, help);
+    const found = findCommand(args);
+    if ('help' in found) return print(io, found.help);
+    const { command, rest } = found;
     const parsed = parseCommandArgs(command.name, rest, command.options, command.positionals);
     if (parsed.flag('help')) return print(io, commandHelp(command));
 
@@ -50,23 +51,24 @@ function print(io: CliIo, text: string): number {
   return ExitCode.ok;
 }
 
-/** `import …`, `users add …`, `help [command]`, `users --help`. */
-function findCommand(args: string[]): { command: Command; rest: string[]; help?: undefined } | { command?: undefined; rest?: undefined; help: string } {
+type Found = { command: Command; rest: string[] } | { help: string };
+
+/** `import …`, `users add …`; or help: `help [command]`, `users --help`. */
+function findCommand(args: string[]): Found {
   const [first, second] = args;
   if (first === 'help') {
     const topic = args.slice(1).join(' ');
-    if (!topic) return { help: mainHelp(COMMANDS) };
     const command = COMMANDS.find((c) => c.name === topic);
+    if (!topic) return { help: mainHelp(COMMANDS) };
     if (command) return { help: commandHelp(command) };
     if (GROUPS.has(topic)) return { help: groupHelp(topic, COMMANDS) };
     throw new UsageError(`unknown command "${topic}"`);
   }
   if (GROUPS.has(first)) {
-    if (second === undefined || second === '--help' || second === '-h') {
-      if (second === undefined) throw new UsageError(`"${first}" needs a command: ${COMMANDS.filter((c) => c.name.startsWith(`${first} `)).map((c) => c.name).join(', ')}`, first);
-      return { help: groupHelp(first, COMMANDS) };
-    }
-    const command = COMMANDS.find((c) => c.name === `${first} ${second}`);
+    if (second === '--help' || second === '-h') return { help: groupHelp(first, COMMANDS) };
+    const members = COMMANDS.filter((c) => c.name.startsWith(`${first} `));
+    if (second === undefined) throw new UsageError(`"${first}" needs a command: ${members.map((c) => c.name).join(', ')}`, first);
+    const command = members.find((c) => c.name === `${first} ${second}`);
     if (!command) throw new UsageError(`unknown command "${first} ${second}"`, first);
     return { command, rest: args.slice(2) };
   }

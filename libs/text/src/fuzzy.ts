@@ -236,11 +236,12 @@ export interface SearchBudget {
 export const DEFAULT_BUDGET: SearchBudget = { cells: 4_000_000, maxHitsPerPiece: 400, maxWindows: 48 };
 
 /**
- * Approximate occurrences of `pattern` with at most `maxErrors` edits inside [from, to).
- * Small ranges are aligned directly; larger ones use the pigeonhole filter: split into
- * maxErrors + 1 pieces, a match with ≤ maxErrors edits contains one piece unchanged, so only windows
- * around exact piece hits are aligned. Pieces too common to be informative are skipped, trading a
- * little recall for a bounded cost (a miss orphans a claim; it never misplaces one).
+ * Approximate occurrences of `pattern` with at most `maxErrors` edits inside [from, to), nearest
+ * `hint` first. Pigeonhole filter: split the pattern into maxErrors + 1 pieces; a match with at most
+ * maxErrors edits contains one piece unchanged, so only windows around exact piece hits are aligned.
+ * Pieces too common to be informative are
+ * skipped, trading a little recall for a bounded cost: a miss orphans a claim, it never misplaces one.
+ * Small ranges with a piece in them are aligned whole.
  */
 export function searchApproximate(
   index: TextIndex,
@@ -254,22 +255,32 @@ export function searchApproximate(
   const m = pattern.length;
   const k = Math.max(0, Math.floor(maxErrors));
   if (m === 0 || to - from < m - k) return [];
+  const pieceCount = k + 1;
+  const pieceLength = Math.floor(m / pieceCount);
+  const pieces: Array<{ text: string; offset: number }> = [];
+  for (let p = 0; p < pieceCount && pieceLength >= 3; p++) {
+    const offset = p * pieceLength;
+    const length = p === pieceCount - 1 ? m - offset : pieceLength;
+    pieces.push({ text: String.fromCodePoint(...pattern.subarray(offset, offset + length)), offset });
+  }
   if (m * (to - from) <= budget.cells) {
+    const fromUtf16 = index.toUtf16(from);
+    const toUtf16 = index.toUtf16(to);
+    const seen = (piece: string): boolean => {
+      const at = index.text.indexOf(piece, fromUtf16);
+      return at !== -1 && at + piece.length <= toUtf16;
+    };
+    if (pieces.length > 0 && !pieces.some((piece) => seen(piece.text))) return [];
     const hit = alignInWindow(index, pattern, from, to, hint);
     return hit && hit.errors <= k ? [hit] : [];
   }
-  const pieceCount = k + 1;
-  const pieceLength = Math.floor(m / pieceCount);
-  if (pieceLength < 3) return [];
+  if (pieces.length === 0) return [];
   const windows: Array<[number, number]> = [];
-  for (let p = 0; p < pieceCount; p++) {
-    const offset = p * pieceLength;
-    const length = p === pieceCount - 1 ? m - offset : pieceLength;
-    const piece = String.fromCodePoint(...pattern.subarray(offset, offset + length));
-    const hits = exactOccurrences(index, piece, from, to);
+  for (const piece of pieces) {
+    const hits = exactOccurrences(index, piece.text, from, to);
     if (hits.length > budget.maxHitsPerPiece) continue;
     for (const hit of hits) {
-      windows.push([Math.max(from, hit - offset - k), Math.min(to, hit - offset + m + k)]);
+      windows.push([Math.max(from, hit - piece.offset - k), Math.min(to, hit - piece.offset + m + k)]);
     }
   }
   windows.sort((a, b) => a[0] - b[0]);
@@ -284,7 +295,7 @@ export function searchApproximate(
   let cells = 0;
   for (const [a, b] of merged.slice(0, budget.maxWindows)) {
     cells += m * (b - a);
-    if (cells > budget.cells * 4) break;
+    if (cells > budget.cells) break;
     const hit = alignInWindow(index, pattern, a, b, hint);
     if (hit && hit.errors <= k) found.push(hit);
   }

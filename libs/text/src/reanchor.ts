@@ -79,8 +79,11 @@ const MOVED_BLOCK_CONTEXT = 32;
 /** Inserted blocks over 4× the deleted one (+1 KiB) are not diffed against it; the second diff gets 50 ms. */
 const MOVED_BLOCK_SPREAD = 4;
 const MOVED_BLOCK_DIFF_SECONDS = 0.05;
-/** At most 8 inserted blocks are diffed against a claim's deleted block. */
+/** At most 8 inserted blocks are diffed against a claim's deleted block… */
 const MOVED_BLOCKS = 8;
+/** …and only those holding verbatim half of its 16-code-point chunks around the span. */
+const CHUNK = 16;
+const CHUNK_SHARE = 0.5;
 /** …of which ≥ 8 around the quote, unless the quote alone is ≥ 64 code points (a sentence or more). */
 const MIN_COMPARED = 8;
 const SELF_EVIDENT_QUOTE = 64;
@@ -102,8 +105,6 @@ const ELSEWHERE_SIMILARITY = 0.8;
 const ELSEWHERE_CONTEXT = 0.5;
 /** Shorter quotes are never matched approximately away from their place: too many near-copies. */
 const MIN_APPROXIMATE_QUOTE = 12;
-/** Alignment cells one claim may spend searching inserted text. */
-const INSERTED_TEXT_CELLS = 8_000_000;
 
 /** Re-anchors every claim of an article from its old text to its new text, with one diff for all of them. */
 export function reanchorAll(oldText: string, newText: string, anchors: readonly StoredAnchor[]): Reanchored[] {
@@ -129,7 +130,7 @@ interface Revision {
   /** Exact occurrences in the new text per quote, shared by claims with the same quote. */
   readonly occurrences: Map<string, number[]>;
   /** Second diffs between a deleted block and an inserted one, shared by the claims in the block. */
-  readonly movedBlocks: Map<string, { map: EditMap; inserted: TextIndex; shared: number }>;
+  readonly movedBlocks: Map<string, { map: EditMap; inserted: TextIndex; shared: number } | null>;
 }
 
 interface Candidate {
@@ -221,46 +222,67 @@ function placeInPlace(revision: Revision, anchor: StoredAnchor, mapping: SpanMap
 }
 
 /**
- * The span's text is gone from where it was. It may have moved: follow it into inserted text, to an
- * exact copy (→ moved) or, for a span also edited on the way, a close approximate one (→ fuzzy),
- * but only where the passage around it moved too: the deleted block reappears in the inserted one
- * (`throughMovedBlock`), or the text right around the span came along (`cameAlong`). Text that was
- * already there is never a candidate.
+ * The span's text is gone from where it was. It may have moved: follow it into inserted text, but
+ * only where the passage around it moved too: the deleted block reappears in an inserted one
+ * (`throughMovedBlock`: moved, or fuzzy if the span was edited on the way), or, for an exact copy,
+ * the text right around the span came along (`cameAlong`). Text that was already there is never a
+ * candidate.
  */
 function followMove(revision: Revision, anchor: StoredAnchor, mapping: SpanMapping, quoteLength: number): Reanchored | null {
   const { newIndex, map } = revision;
   const fresh = occurrencesOf(revision, anchor.exact).filter((s) => overlapsInsertion(map, s, s + quoteLength));
   const ranked = rank(newIndex, fresh, quoteLength, anchor, mapping.start);
-  for (const block of blocksAround(revision, mapping, quoteLength, ranked)) {
+  const blocks = ranked.length > 0 ? blocksAround(revision, ranked) : resemblingBlocks(revision, anchor, mapping, quoteLength);
+  for (const block of blocks) {
     const found = throughMovedBlock(revision, anchor, mapping, block, quoteLength);
     if (found) return found;
   }
   const moved = ranked.filter((c) => cameAlong(revision, anchor, mapping, c, quoteLength));
-  if (moved.length > 0) return place(newIndex, anchor, isClear(moved) ? 'moved' : 'fuzzy', moved[0].start, moved[0].end);
-
-  if (quoteLength < MIN_APPROXIMATE_QUOTE) return null;
-  const hits = insertedApproximateHits(revision, anchor, mapping.start, quoteLength);
-  for (const block of blocksAround(revision, mapping, quoteLength, hits.map((h) => h.hit))) {
-    const found = throughMovedBlock(revision, anchor, mapping, block, quoteLength);
-    if (found) return found;
-  }
-  const along = hits.filter(({ hit }) => cameAlong(revision, anchor, mapping, hit, quoteLength));
-  const best = along.sort((a, b) => b.similarity + b.context - (a.similarity + a.context))[0];
-  return best ? placeTrimmed(newIndex, anchor, best.hit) : null;
+  return moved.length > 0 ? place(newIndex, anchor, isClear(moved) ? 'moved' : 'fuzzy', moved[0].start, moved[0].end) : null;
 }
 
-/**
- * The distinct inserted blocks the given new ranges lie in that are large enough to hold the deleted
- * block's surroundings of the span, nearest the span's mapped position first, at most MOVED_BLOCKS.
- */
-function blocksAround(revision: Revision, mapping: SpanMapping, quoteLength: number, ranges: ReadonlyArray<{ start: number; end: number }>): Array<{ start: number; end: number }> {
-  const outside = mapping.oldRegionEnd - mapping.oldRegionStart - quoteLength;
+/** The distinct inserted blocks the given new ranges lie in, in order of first appearance, at most MOVED_BLOCKS. */
+function blocksAround(revision: Revision, ranges: ReadonlyArray<{ start: number; end: number }>): Array<{ start: number; end: number }> {
   const blocks = new Map<string, { start: number; end: number }>();
   for (const range of ranges) {
     const block = insertionAround(revision.map, range.start, range.end);
-    if (block && block.end - block.start >= quoteLength + MOVED_BLOCK_SHARE * outside) blocks.set(`${block.start}:${block.end}`, block);
+    if (block) blocks.set(`${block.start}:${block.end}`, block);
   }
-  return [...blocks.values()].sort((a, b) => Math.abs(a.start - mapping.start) - Math.abs(b.start - mapping.start)).slice(0, MOVED_BLOCKS);
+  return [...blocks.values()].slice(0, MOVED_BLOCKS);
+}
+
+/**
+ * Where the span's passage may have gone when its quote is nowhere verbatim (moved and edited):
+ * the inserted blocks sharing most 16-code-point chunks with the deleted block's text around the
+ * span, best first. A cheap filter in front of the second diff.
+ */
+function resemblingBlocks(revision: Revision, anchor: StoredAnchor, mapping: SpanMapping, quoteLength: number): Array<{ start: number; end: number }> {
+  const { map } = revision;
+  const outside = mapping.oldRegionEnd - mapping.oldRegionStart - quoteLength;
+  if (outside < MOVED_BLOCK_CONTEXT) return [];
+  const scored: Array<{ block: { start: number; end: number }; share: number }> = [];
+  for (const h of map.hunks) {
+    const block = { start: h.newStart, end: h.newEnd };
+    if (block.end - block.start < MOVED_BLOCK_SHARE * outside) continue;
+    const share = chunkShare(revision, anchor, mapping, block);
+    if (share >= CHUNK_SHARE) scored.push({ block, share });
+  }
+  return scored.sort((a, b) => b.share - a.share).slice(0, MOVED_BLOCKS).map((s) => s.block);
+}
+
+/** Share of the deleted block's 16-code-point chunks around the span (quote excluded) found verbatim in a new block. */
+function chunkShare(revision: Revision, anchor: StoredAnchor, mapping: SpanMapping, block: { start: number; end: number }): number {
+  const { oldIndex, newIndex } = revision;
+  if (anchor.start === null || anchor.end === null) return 0;
+  const chunks: string[] = [];
+  const cut = (from: number, to: number): void => {
+    for (let at = from; at + CHUNK <= to; at += CHUNK) chunks.push(oldIndex.slice(at, at + CHUNK));
+  };
+  cut(mapping.oldRegionStart, anchor.start);
+  cut(anchor.end, mapping.oldRegionEnd);
+  if (chunks.length === 0) return 0;
+  const text = newIndex.slice(block.start, block.end);
+  return chunks.filter((chunk) => text.includes(chunk)).length / chunks.length;
 }
 
 /**
@@ -286,7 +308,12 @@ function throughMovedBlock(
   if (block.end - block.start > MOVED_BLOCK_SPREAD * deletedLength + 1024) return null; // keeps the second diff small
   const key = `${mapping.oldRegionStart}:${mapping.oldRegionEnd}>${block.start}:${block.end}`;
   let pair = revision.movedBlocks.get(key);
-  if (!pair) {
+  if (pair === undefined) {
+    // Cheap first: most chunks of the surroundings must be there verbatim before a diff is worth it.
+    if (chunkShare(revision, anchor, mapping, block) < CHUNK_SHARE) {
+      revision.movedBlocks.set(key, null);
+      return null;
+    }
     const deleted = new TextIndex(oldIndex.slice(mapping.oldRegionStart, mapping.oldRegionEnd));
     const inserted = new TextIndex(newIndex.slice(block.start, block.end));
     const map = computeEditMap(deleted, inserted, MOVED_BLOCK_DIFF_SECONDS);
@@ -294,6 +321,7 @@ function throughMovedBlock(
     pair = { map, inserted, shared: deletedLength - changed };
     revision.movedBlocks.set(key, pair);
   }
+  if (pair === null) return null;
   const inner = mapSpan(pair.map, pair.inserted, start - mapping.oldRegionStart, end - mapping.oldRegionStart);
   const sharedOutside = pair.shared - inner.preserved;
   if (sharedOutside < MOVED_BLOCK_SHARE * outside || sharedOutside < MOVED_BLOCK_CONTEXT) return null;
@@ -340,29 +368,6 @@ function cameAlong(revision: Revision, anchor: StoredAnchor, mapping: SpanMappin
   const afterOld = toCodePoints(oldIndex.slice(end, end + right.length));
   const afterNew = toCodePoints(newIndex.slice(candidate.end, Math.min(newIndex.length, candidate.end + reach(right.length))));
   return agrees(beforeOld, beforeNew) && agrees(afterOld, afterNew);
-}
-
-/** Close approximate matches of the quote inside inserted text, nearest blocks first, within a cell budget. */
-function insertedApproximateHits(revision: Revision, anchor: StoredAnchor, hint: number, quoteLength: number): ScoredHit[] {
-  const { newIndex, map } = revision;
-  const pattern = toCodePoints(anchor.exact);
-  const maxErrors = Math.floor(quoteLength * (1 - ELSEWHERE_SIMILARITY));
-  const blocks = map.hunks
-    .filter((h) => h.newEnd - h.newStart >= quoteLength - maxErrors)
-    .sort((a, b) => Math.abs(a.newStart - hint) - Math.abs(b.newStart - hint));
-  const found: ScoredHit[] = [];
-  let cells = 0;
-  for (const block of blocks) {
-    const from = Math.max(0, block.newStart - maxErrors);
-    const to = Math.min(newIndex.length, block.newEnd + maxErrors);
-    cells += quoteLength * (to - from);
-    if (cells > INSERTED_TEXT_CELLS) break;
-    for (const hit of searchApproximate(newIndex, pattern, maxErrors, from, to, hint)) {
-      const scored = scoreHit(newIndex, anchor, hit, quoteLength);
-      if (scored.similarity >= ELSEWHERE_SIMILARITY && scored.context >= ELSEWHERE_CONTEXT) found.push(scored);
-    }
-  }
-  return found;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
@@ -38,7 +39,8 @@ function fontPath(font: FontName): string {
   if (!fontDirectory) {
     const candidates: string[] = [];
     try {
-      candidates.push(join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf'));
+      // createRequire resolves from this file's real place, also inside a webpack bundle.
+      candidates.push(join(dirname(createRequire(__filename).resolve('dejavu-fonts-ttf/package.json')), 'ttf'));
     } catch {
       // not resolvable from here: try the fallback
     }

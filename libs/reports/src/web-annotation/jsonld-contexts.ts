@@ -17,7 +17,8 @@ export const JSONLD_CONTEXT_URLS = Object.keys(CONTEXT_FILES);
  * libs/reports/assets), else under the working directory (a bundled build run from the project root).
  */
 function assetDirectory(): string {
-  const candidates = [resolve(__dirname, '../../assets'), resolve(process.cwd(), 'libs/reports/assets')];
+  // Beside the sources (ts-node, jest), from the bundled dist/apps/* up to the repository, or the working directory.
+  const candidates = [resolve(__dirname, '../../assets'), resolve(__dirname, '../../../libs/reports/assets'), resolve(process.cwd(), 'libs/reports/assets')];
   const found = candidates.find((dir) => existsSync(join(dir, 'anno.jsonld')));
   if (!found) throw new Error(`JSON-LD contexts not found; looked in ${candidates.join(', ')}`);
   return found;
