@@ -7,6 +7,7 @@ import { Header } from './layout/Header';
 import { NoticesProvider } from './layout/notices';
 import { ClaimRedirect } from './reader/ClaimRedirect';
 import { ReaderPage } from './reader/ReaderPage';
+import { RevisionsPage } from './revisions/RevisionsPage';
 import { Link, matchRoute, useLocation } from './routing/router';
 
 export function App() {
@@ -34,7 +35,7 @@ function Shell() {
 function Screens() {
   const route = matchRoute(useLocation());
   useEffect(() => {
-    if (route.screen !== 'article') document.title = 'ClaimDesk';
+    if (route.screen !== 'article' && route.screen !== 'revisions') document.title = 'ClaimDesk';
   }, [route.screen]);
   switch (route.screen) {
     case 'articles':
@@ -43,6 +44,8 @@ function Screens() {
       return <ImportArticle />;
     case 'article':
       return <ReaderPage key={route.articleId} articleId={route.articleId} claimId={route.claimId} />;
+    case 'revisions':
+      return <RevisionsPage key={route.articleId} articleId={route.articleId} revision={route.revision} />;
     case 'claim':
       return <ClaimRedirect claimId={route.claimId} />;
     case 'not-found':

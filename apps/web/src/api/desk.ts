@@ -5,7 +5,7 @@
 import type { RequestOptions } from './http';
 import { api } from './routes';
 import type {
-  ArticleListQuery, AttachSource, CreateAnnotation, CreateArticle, CreateClaim, CreateVerdict, UpdateClaim, UpdateVerdict,
+  ArticleContent, ArticleListQuery, AttachSource, CreateAnnotation, CreateArticle, CreateClaim, CreateVerdict, UpdateClaim, UpdateVerdict,
   VerdictStep,
 } from './types';
 
@@ -24,6 +24,13 @@ export const articles = {
   create: (body: CreateArticle) => api.post('/api/v1/articles', { body }),
   claimCounts: (articleIds: string[]) => api.get('/api/v1/claim-counts', { query: { articleIds } }),
   workspace: (articleId: string, options?: Signal) => api.get('/api/v1/articles/{id}/workspace', { ...options, path: { id: articleId } }),
+  /** A corrected text: a new revision, every claim re-anchored. `version` guards against someone else's change (412). */
+  revise: (articleId: string, body: ArticleContent, version?: number) =>
+    api.put('/api/v1/articles/{id}/text', { path: { id: articleId }, body, ifMatch: version }),
+  /** One page of the article's revisions, oldest first. */
+  revisions: (articleId: string, cursor?: string | null, options?: Signal) =>
+    api.get('/api/v1/articles/{id}/revisions', { ...options, path: { id: articleId }, query: { cursor, limit: 200 } }),
+  revision: (articleId: string, n: number) => api.get('/api/v1/articles/{id}/revisions/{n}', { path: { id: articleId, n } }),
 };
 
 export const claims = {

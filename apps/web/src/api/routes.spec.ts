@@ -48,4 +48,15 @@ describe('desk calls', () => {
     await claims.history('c1', 'next');
     expect(calls.map((c) => c.url)).toEqual(['/api/v1/claim-counts?articleIds=a1%2Ca2', '/api/v1/claims/c1/history?cursor=next&limit=100']);
   });
+
+  it('sends a corrected text with If-Match, and asks for revisions by number and page', async () => {
+    await articles.revise('a1', { format: 'markdown', content: '# Title\n\nText.' }, 7);
+    await articles.revisions('a1', 'next');
+    await articles.revision('a1', 2);
+    expect(calls).toEqual([
+      { url: '/api/v1/articles/a1/text', method: 'PUT', body: { format: 'markdown', content: '# Title\n\nText.' }, ifMatch: '"7"' },
+      { url: '/api/v1/articles/a1/revisions?cursor=next&limit=200', method: 'GET', body: undefined, ifMatch: undefined },
+      { url: '/api/v1/articles/a1/revisions/2', method: 'GET', body: undefined, ifMatch: undefined },
+    ]);
+  });
 });

@@ -27,6 +27,17 @@ export type ArticlePage = AnswerOf<'/api/v1/articles', 'get'>;
 export type ClaimCounts = Schemas['ClaimCountsView'];
 export type ClaimCountsByArticle = AnswerOf<'/api/v1/claim-counts', 'get'>;
 
+// ---- Revisions: a corrected text, and where every claim landed in it ----
+/** The body of PUT /articles/{id}/text: the new text as pasted or dropped. */
+export type ArticleContent = BodyOf<'/api/v1/articles/{id}/text', 'put'>;
+/** What PUT /articles/{id}/text answers: the article at its new revision and the re-anchoring of its claims. */
+export type RevisionResult = AnswerOf<'/api/v1/articles/{id}/text', 'put'>;
+export type ReanchorSummary = RevisionResult['reanchor'];
+export type ReanchoredClaim = ReanchorSummary['claims'][number];
+export type RevisionPage = AnswerOf<'/api/v1/articles/{id}/revisions', 'get'>;
+export type RevisionSummary = RevisionPage['items'][number];
+export type Revision = AnswerOf<'/api/v1/articles/{id}/revisions/{n}', 'get'>;
+
 // ---- The reader's workspace ----
 export type Workspace = Schemas['Workspace'];
 export type WorkspaceClaim = Schemas['WorkspaceClaim'];

@@ -1,12 +1,14 @@
 import { useEffect, useRef } from 'react';
 import type { LiveEvent, RatingScale, Workspace, WorkspaceClaim } from '../api/types';
-import { useCurrentUser } from '../auth/session';
+import { isEditor, useCurrentUser } from '../auth/session';
 import { STATUS_LABEL } from '../reader/claim-colours';
+import type { Remark } from '../reader/useRemark';
 import { AnnotationThread } from './AnnotationThread';
 import { ClaimDetails } from './ClaimDetails';
 import { HistorySection } from './HistorySection';
 import { PanelSection } from './PanelSection';
 import { QuoteInContext } from './QuoteInContext';
+import { ReanchorSection } from './ReanchorSection';
 import { SourcesSection } from './SourcesSection';
 import { VerdictSection } from './VerdictSection';
 
@@ -18,10 +20,12 @@ interface Props {
   changes: LiveEvent[];
   reload: () => void;
   onClose: () => void;
+  /** Confirming or re-marking the claim after a text change (the reading view owns the selection). */
+  remark: Remark;
 }
 
 /** Everything about the selected claim: quote, details, verdict, sources, notes and history. */
-export function ClaimPanel({ claim, workspace, scales, changes, reload, onClose }: Props) {
+export function ClaimPanel({ claim, workspace, scales, changes, reload, onClose, remark }: Props) {
   const me = useCurrentUser();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus({ preventScroll: true }), [claim.id]);
@@ -34,10 +38,14 @@ export function ClaimPanel({ claim, workspace, scales, changes, reload, onClose 
       <header className="panel-head">
         <h2 id="claim-panel-title" ref={heading} tabIndex={-1}>
           Claim <span className={`status-badge status-${claim.status}`} data-testid="claim-status">{STATUS_LABEL[claim.status]}</span>
+          {(claim.anchor === 'fuzzy' || claim.anchor === 'orphaned') && (
+            <span className={`anchor-badge anchor-${claim.anchor}`} data-testid="claim-anchor">{claim.anchor === 'fuzzy' ? 'Fuzzy' : 'Orphaned'}</span>
+          )}
         </h2>
         <button type="button" className="icon-button" onClick={onClose} aria-label="Close the claim panel" aria-keyshortcuts="Escape">×</button>
       </header>
       <QuoteInContext claim={claim} />
+      <ReanchorSection claim={claim} canEdit={claim.createdBy === me.id || isEditor(me)} remark={remark} />
       <ClaimDetails claim={claim} me={me} users={workspace.users} changes={changes} reload={reload} onDeleted={onClose} />
       <PanelSection title="Verdict" testId="verdict-section">
         <VerdictSection claimId={claim.id} items={verdicts} me={me} users={workspace.users} scales={scales} reload={reload} />

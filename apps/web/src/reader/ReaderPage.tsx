@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { claims as claimsApi, verdicts } from '../api/desk';
-import type { LiveEvent, RatingScale, WorkspaceClaim } from '../api/types';
+import type { Article, LiveEvent, RatingScale, RevisionResult, WorkspaceClaim } from '../api/types';
 import { useCurrentUser } from '../auth/session';
 import { ClaimPanel } from '../claim/ClaimPanel';
 import { clearDocumentSelection, isTypingTarget, readArticleSelection } from '../lib/dom-selection';
@@ -9,7 +9,7 @@ import type { ClaimSpanSelection } from '../lib/offsets';
 import { useNotices } from '../layout/notices';
 import { describeEvent } from '../live/describe-event';
 import { useArticleEvents } from '../live/useArticleEvents';
-import { articlePath, Link, navigate } from '../routing/router';
+import { articlePath, Link, navigate, revisionsPath } from '../routing/router';
 import { ArticleText, TextClaim } from './ArticleText';
 import { ClaimFilterBar } from './ClaimFilterBar';
 import { ClaimList } from './ClaimList';
@@ -18,7 +18,12 @@ import { ExportMenu } from './ExportMenu';
 import { ClaimFilters, inReadingOrder, matchesFilters, NO_FILTERS } from './filters';
 import { Legend } from './Legend';
 import { MarkClaimForm, MarkedClaimFields } from './MarkClaimForm';
+import { ReviseTextForm } from './ReviseTextForm';
+import { RevisionOutcome } from './RevisionOutcome';
+import { useRemark } from './useRemark';
 import { useWorkspace } from './useWorkspace';
+
+const short = (quote: string, max: number): string => (quote.length > max ? `${quote.slice(0, max - 1)}…` : quote);
 
 /** The reading view: the article with its claims, the claims list, marking, and the selected claim's panel. */
 export function ReaderPage({ articleId, claimId }: { articleId: string; claimId: string | null }) {
@@ -32,7 +37,11 @@ export function ReaderPage({ articleId, claimId }: { articleId: string; claimId:
   const [marking, setMarking] = useState<ClaimSpanSelection | null>(null);
   const [caretMode, setCaretMode] = useState(false);
   const [changes, setChanges] = useState<LiveEvent[]>([]);
+  const [revising, setRevising] = useState(false);
+  const [outcome, setOutcome] = useState<{ result: RevisionResult; previousRevision: number } | null>(null);
   const textRef = useRef<HTMLDivElement>(null);
+  const updateButton = useRef<HTMLButtonElement>(null);
+  const outcomeHeading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
     verdicts.scales().then((page) => setScales(new Map(page.items.map((s) => [s.id, s]))), () => undefined);
@@ -88,15 +97,27 @@ export function ReaderPage({ articleId, claimId }: { articleId: string; claimId:
     return () => document.removeEventListener('selectionchange', update);
   }, [workspace]);
 
-  const startMarking = useCallback(() => {
+  /** The article's selection as a claim span: read from the DOM now, else the last one seen. */
+  const readSelection = useCallback(() => {
     const current = textRef.current && workspace ? readArticleSelection(textRef.current, workspace.article.text) : null;
-    const span = current ?? selection;
+    return current ?? selection;
+  }, [workspace, selection]);
+
+  const forgetSelection = useCallback(() => {
+    clearDocumentSelection();
+    setSelection(null);
+  }, []);
+
+  const remark = useRemark({ selected, readSelection, onApplied: forgetSelection, reload, notify });
+
+  const startMarking = useCallback(() => {
+    const span = readSelection();
     if (!span) {
       notify('Select some text in the article first, then mark it as a claim.', 'warning');
       return;
     }
     setMarking(span);
-  }, [selection, workspace, notify]);
+  }, [readSelection, notify]);
 
   const saveClaim = async (fields: MarkedClaimFields): Promise<void> => {
     if (!marking) return;
@@ -107,19 +128,52 @@ export function ReaderPage({ articleId, claimId }: { articleId: string; claimId:
       ...(fields.tags.length ? { tags: fields.tags } : {}),
     });
     setMarking(null);
-    clearDocumentSelection();
-    setSelection(null);
+    forgetSelection();
     notify('Claim marked.', 'success');
     reload();
     select(claim.id);
   };
 
-  // Keyboard: j/k next/previous claim, n mark the selection, Esc close.
+  // Updating the text: the form takes focus; closing it gives focus back to the button, saving to the outcome.
+  const focusNext = useRef<'update-button' | 'outcome' | null>(null);
+  useEffect(() => {
+    if (!focusNext.current) return;
+    const target = focusNext.current === 'outcome' ? outcomeHeading.current : updateButton.current;
+    if (target && !(target as HTMLButtonElement).disabled) {
+      target.focus();
+      focusNext.current = null;
+    }
+  });
+  const openRevise = (): void => {
+    forgetSelection();
+    setMarking(null);
+    setCaretMode(false);
+    remark.cancel();
+    setRevising(true);
+  };
+  const cancelRevise = (): void => {
+    setRevising(false);
+    focusNext.current = 'update-button';
+  };
+  const revised = (result: RevisionResult, before: Article): void => {
+    setRevising(false);
+    setOutcome({ result, previousRevision: before.revision });
+    reload();
+    focusNext.current = 'outcome';
+  };
+  const dismissOutcome = (): void => {
+    setOutcome(null);
+    focusNext.current = 'update-button';
+  };
+
+  // Keyboard: j/k next/previous claim, n mark the selection (or re-mark a claim), Esc close.
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
       if (event.ctrlKey || event.metaKey || event.altKey || isTypingTarget(event.target)) return;
+      if (revising) return; // the form handles its own keys
       if (event.key === 'Escape') {
         if (marking) setMarking(null);
+        else if (remark.claimId) remark.cancel();
         else if (caretMode) setCaretMode(false);
         else if (claimId) select(null);
         return;
@@ -133,12 +187,13 @@ export function ReaderPage({ articleId, claimId }: { articleId: string; claimId:
         select(visible[next].id);
       } else if (event.key === 'n') {
         event.preventDefault();
-        startMarking();
+        if (remark.claimId) remark.applySelection();
+        else startMarking();
       }
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [visible, claimId, marking, caretMode, select, startMarking]);
+  }, [visible, claimId, marking, caretMode, revising, remark, select, startMarking]);
 
   if (error && !workspace) {
     return (
@@ -152,6 +207,12 @@ export function ReaderPage({ articleId, claimId }: { articleId: string; claimId:
   if (!workspace) return <main id="main" className="page"><p role="status">Loading the article…</p></main>;
 
   const { article } = workspace;
+  const remarkTarget = remark.claimId && selected?.id === remark.claimId ? selected : null;
+  const caretModeButton = (
+    <button type="button" className="button button-quiet button-small" aria-pressed={caretMode} onClick={() => { setCaretMode((on) => !on); window.setTimeout(() => textRef.current?.focus(), 0); }}>
+      {caretMode ? 'Done selecting' : 'Select with keyboard'}
+    </button>
+  );
   return (
     <main id="main" className={`reader${selected ? ' reader-with-panel' : ''}`}>
       <header className="reader-head">
@@ -167,6 +228,10 @@ export function ReaderPage({ articleId, claimId }: { articleId: string; claimId:
         </div>
         <div className="reader-tools">
           <span className={`live-status live-${liveStatus}`} role="status">{liveStatus === 'live' ? 'Live' : liveStatus === 'connecting' ? 'Connecting…' : 'Reconnecting…'}</span>
+          <Link className="button" href={revisionsPath(article.id)}>Revisions</Link>
+          <button type="button" ref={updateButton} className="button" onClick={openRevise} aria-expanded={revising} aria-controls="revise-area" disabled={revising}>
+            Update text
+          </button>
           <ExportMenu articleId={article.id} />
         </div>
       </header>
@@ -176,20 +241,50 @@ export function ReaderPage({ articleId, claimId }: { articleId: string; claimId:
           <ClaimFilterBar workspace={workspace} filters={filters} onChange={setFilters} />
           <ClaimList claims={visible} total={workspace.claims.length} selectedId={claimId} mode={mode} scales={scales} onSelect={select} />
         </aside>
-        <section className="text-column" aria-label="Article text">
-          <div className="mark-bar" role="toolbar" aria-label="Marking">
-            <button type="button" className="button button-primary" onMouseDown={(e) => e.preventDefault()} onClick={startMarking} disabled={!selection} aria-keyshortcuts="n" data-testid="mark-claim">
-              Mark claim <kbd>n</kbd>
-            </button>
-            <span className="selection-preview" aria-live="polite">
-              {selection ? <>Selected: “{selection.quote.length > 80 ? `${selection.quote.slice(0, 79)}…` : selection.quote}”</> : <span className="muted">Select text in the article to mark a claim.</span>}
-            </span>
-            <button type="button" className="button button-quiet button-small" aria-pressed={caretMode} onClick={() => { setCaretMode((on) => !on); window.setTimeout(() => textRef.current?.focus(), 0); }}>
-              {caretMode ? 'Done selecting' : 'Select with keyboard'}
-            </button>
+        <section className="text-column" aria-label="Article text" id="revise-area">
+          <div className="revise-outcome-region" aria-live="polite">
+            {outcome && !revising && (
+              <RevisionOutcome
+                ref={outcomeHeading}
+                articleId={article.id}
+                result={outcome.result}
+                previousRevision={outcome.previousRevision}
+                claims={workspace.claims}
+                onDismiss={dismissOutcome}
+              />
+            )}
           </div>
-          {marking && <MarkClaimForm selection={marking} onSave={saveClaim} onCancel={() => setMarking(null)} />}
-          <ArticleText ref={textRef} text={text} claims={textClaims} selectedId={claimId} onSelectClaim={select} caretMode={caretMode} />
+          {revising ? (
+            <ReviseTextForm article={article} onRevised={revised} onCancel={cancelRevise} reload={reload} />
+          ) : (
+            <>
+              {remarkTarget ? (
+                <div className="mark-bar remark-bar" role="toolbar" aria-label="Re-marking a claim" data-testid="remark-bar">
+                  <button type="button" className="button button-primary" onMouseDown={(e) => e.preventDefault()} onClick={remark.applySelection} disabled={!selection || remark.busy} aria-keyshortcuts="n" data-testid="apply-remark">
+                    Apply to this claim <kbd>n</kbd>
+                  </button>
+                  <span className="selection-preview" aria-live="polite">
+                    Re-marking “{short(remarkTarget.quote, 40)}”:{' '}
+                    {selection ? <>new text “{short(selection.quote, 60)}”</> : <span className="muted">select its new text in the article.</span>}
+                  </span>
+                  {caretModeButton}
+                  <button type="button" className="button button-quiet button-small" onClick={remark.cancel} aria-keyshortcuts="Escape">Cancel</button>
+                </div>
+              ) : (
+                <div className="mark-bar" role="toolbar" aria-label="Marking">
+                  <button type="button" className="button button-primary" onMouseDown={(e) => e.preventDefault()} onClick={startMarking} disabled={!selection} aria-keyshortcuts="n" data-testid="mark-claim">
+                    Mark claim <kbd>n</kbd>
+                  </button>
+                  <span className="selection-preview" aria-live="polite">
+                    {selection ? <>Selected: “{short(selection.quote, 80)}”</> : <span className="muted">Select text in the article to mark a claim.</span>}
+                  </span>
+                  {caretModeButton}
+                </div>
+              )}
+              {marking && <MarkClaimForm selection={marking} onSave={saveClaim} onCancel={() => setMarking(null)} />}
+              <ArticleText ref={textRef} text={text} claims={textClaims} selectedId={claimId} onSelectClaim={select} caretMode={caretMode} />
+            </>
+          )}
         </section>
         {selected && (
           <ClaimPanel
@@ -200,6 +295,7 @@ export function ReaderPage({ articleId, claimId }: { articleId: string; claimId:
             changes={changes.filter((c) => c.entityId === selected.id || (c.entity as { claimId?: string } | null)?.claimId === selected.id)}
             reload={reload}
             onClose={() => select(null)}
+            remark={remark}
           />
         )}
       </div>

@@ -2,8 +2,8 @@ import type { ClaimStatus, RatingScale, Verdict, WorkspaceClaim } from '../api/t
 
 export type ColourMode = 'status' | 'verdict';
 
-/** Colour keys; styles.css defines `--hl-<key>` for each. */
-export type ColourKey = ClaimStatus | 'v-true' | 'v-mostly-true' | 'v-mixed' | 'v-mostly-false' | 'v-false' | 'v-off-scale' | 'v-none';
+/** Colour keys; styles.css defines `--hl-<key>` for each. `orphaned` marks a lost claim's last quote in an old revision. */
+export type ColourKey = ClaimStatus | 'v-true' | 'v-mostly-true' | 'v-mixed' | 'v-mostly-false' | 'v-false' | 'v-off-scale' | 'v-none' | 'orphaned';
 
 export const STATUS_LEGEND: Array<{ key: ColourKey; label: string }> = [
   { key: 'open', label: 'Open' },

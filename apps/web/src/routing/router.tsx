@@ -1,4 +1,4 @@
-/** A small history-API router: the UI has four screens and deep links, not enough for a library. */
+/** A small history-API router: the UI has a handful of screens and deep links, not enough for a library. */
 import { AnchorHTMLAttributes, MouseEvent, useEffect, useState } from 'react';
 
 export interface Location {
@@ -34,6 +34,7 @@ export type Route =
   | { screen: 'articles' }
   | { screen: 'import' }
   | { screen: 'article'; articleId: string; claimId: string | null }
+  | { screen: 'revisions'; articleId: string; revision: number | null }
   | { screen: 'claim'; claimId: string }
   | { screen: 'not-found' };
 
@@ -43,6 +44,8 @@ export function matchRoute(location: Location): Route {
   if (path === '/import') return { screen: 'import' };
   let match = /^\/articles\/([^/]+)$/.exec(path);
   if (match) return { screen: 'article', articleId: decodeURIComponent(match[1]), claimId: location.params.get('claim') };
+  match = /^\/articles\/([^/]+)\/revisions(?:\/([1-9][0-9]{0,8}))?$/.exec(path);
+  if (match) return { screen: 'revisions', articleId: decodeURIComponent(match[1]), revision: match[2] ? Number(match[2]) : null };
   match = /^\/claims\/([^/]+)$/.exec(path);
   if (match) return { screen: 'claim', claimId: decodeURIComponent(match[1]) };
   return { screen: 'not-found' };
@@ -50,6 +53,10 @@ export function matchRoute(location: Location): Route {
 
 export const articlePath = (articleId: string, claimId?: string | null): string =>
   `/articles/${encodeURIComponent(articleId)}${claimId ? `?claim=${encodeURIComponent(claimId)}` : ''}`;
+
+/** The article's revisions, and one of them shown read-only. */
+export const revisionsPath = (articleId: string, revision?: number | null): string =>
+  `/articles/${encodeURIComponent(articleId)}/revisions${revision ? `/${revision}` : ''}`;
 
 /** An ordinary link that navigates inside the app (and still opens in a new tab with a modifier key). */
 export function Link({ href, onClick, ...rest }: AnchorHTMLAttributes<HTMLAnchorElement> & { href: string }) {
