@@ -235,6 +235,7 @@ app.setErrorHandler((error: Error & { statusCode?: number }, _request: FastifyRe
   const problem = error instanceof Problem ? error
     : error.statusCode && error.statusCode < 500 ? new Problem(error.statusCode, error.statusCode === 400 ? 'malformed_json' : 'bad_request', error.message)
       : new Problem(500, 'internal', 'internal error');
+  if (problem.status >= 500) process.stderr.write(`bare server: ${error.stack ?? error.message}\n`);
   void reply.status(problem.status).type('application/problem+json')
     .send({ type: 'about:blank', title: problem.code, status: problem.status, code: problem.code, detail: problem.message, errors: problem.errors });
 });
@@ -248,7 +249,8 @@ app.get<{ Params: { id: string } }>('/api/v1/articles/:id/workspace', async (req
 
 app.post<{ Params: { id: string } }>('/api/v1/claims/:id/annotations', async (request, reply) => {
   const actor = authenticate(request);
-  const view = createNote(actor, request.params.id, validNote(request.body));
+  // BEGIN IMMEDIATE: the write lock is taken up front, so a concurrent writer makes it wait (busy_timeout), not fail.
+  const view = createNote.immediate(actor, request.params.id, validNote(request.body));
   void reply.status(201).header('ETag', `"${view.version}"`);
   return view;
 });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { In, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import { Actor, assertVersion, DomainError, forbidden, notFound, nowIso, validationFailed, versionConflict } from '@claimdesk/core';
 import { inChunks, Transactions, Tx, updateAtVersion } from '@claimdesk/database';
 import { AuditService } from '@claimdesk/audit';
@@ -55,9 +55,18 @@ export class VerdictsService {
     return this.listForClaims([claimId]);
   }
 
-  /** The verdicts of many claims, oldest first, labelled with their scales. */
+  /**
+   * The verdicts of many claims, oldest first, labelled with their scales. A hot read (the
+   * workspace): raw rows with the entity's property names, without entity hydration.
+   */
   async listForClaims(claimIds: readonly string[]): Promise<VerdictView[]> {
-    const rows = await inChunks(claimIds, (ids) => this.verdicts.find({ where: { claimId: In(ids) } }));
+    const rows = await inChunks(claimIds, (ids) => this.verdicts.createQueryBuilder('v')
+      .select('v.id', 'id').addSelect('v.claim_id', 'claimId').addSelect('v.author_id', 'authorId').addSelect('v.scale_id', 'scaleId')
+      .addSelect('v.rating', 'rating').addSelect('v.rationale', 'rationale').addSelect('v.confidence', 'confidence').addSelect('v.status', 'status')
+      .addSelect('v.reviewed_by', 'reviewedBy').addSelect('v.review_note', 'reviewNote').addSelect('v.published_at', 'publishedAt')
+      .addSelect('v.supersedes', 'supersedes').addSelect('v.correction_note', 'correctionNote').addSelect('v.created_at', 'createdAt')
+      .addSelect('v.updated_at', 'updatedAt').addSelect('v.version', 'version')
+      .where('v.claim_id IN (:...ids)', { ids }).getRawMany<Verdict>());
     rows.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
     const scales = await this.scales.byId();
     return rows.map((row) => toVerdictView(row, scales.get(row.scaleId)));
