@@ -132,6 +132,9 @@ function twoLevelDiff(oldText: string, newText: string, deadline: number): DiffM
   return out;
 }
 
+/** The end of a sentence or line: where the diff cuts a text into segments. */
+export const SEGMENT_BOUNDARY = /\n+|[.!?…]+["'”’»)\]]*[ \t\u00a0]+/;
+
 /** Symbols are single UTF-16 units, so both texts together may have at most this many segments. */
 const MAX_SEGMENTS = 0xffff;
 
@@ -141,7 +144,7 @@ const MAX_SEGMENTS = 0xffff;
  */
 function segments(text: string): string[] {
   const out: string[] = [];
-  const boundary = /\n+|[.!?…]+["'”’»)\]]*[ \t\u00a0]+/g;
+  const boundary = new RegExp(SEGMENT_BOUNDARY.source, 'g');
   let start = 0;
   for (const m of text.matchAll(boundary)) {
     if (out.length >= MAX_SEGMENTS / 2) break;
@@ -299,6 +302,23 @@ export function insertionAround(map: EditMap, start: number, end: number): { sta
     to = hunks[i].newEnd;
   }
   return from < 0 ? null : { start: from, end: to };
+}
+
+/** Code points of new [start, end) that the diff counts as inserted. */
+export function insertedWithin(map: EditMap, start: number, end: number): number {
+  const { hunks } = map;
+  let lo = 0;
+  let hi = hunks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (hunks[mid].newEnd > start) hi = mid;
+    else lo = mid + 1;
+  }
+  let inserted = 0;
+  for (let i = lo; i < hunks.length && hunks[i].newStart < end; i++) {
+    inserted += Math.max(0, Math.min(end, hunks[i].newEnd) - Math.max(start, hunks[i].newStart));
+  }
+  return inserted;
 }
 
 /** Whether new [start, end) contains text the diff counts as inserted (new, or moved here). */

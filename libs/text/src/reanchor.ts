@@ -10,10 +10,22 @@
  * a new sentence that merely reuses the phrase, even in the same boilerplate context, is not it.
  */
 import { codePointLength, TextIndex } from './code-points';
-import { computeEditMap, EditMap, insertionAround, mapPosition, mapSpan, overlapsInsertion, SpanMapping } from './edit-map';
+import {
+  computeEditMap,
+  EditMap,
+  insertedWithin,
+  insertionAround,
+  mapPosition,
+  mapSpan,
+  overlapsInsertion,
+  SEGMENT_BOUNDARY,
+  SpanMapping,
+} from './edit-map';
 import {
   alignInWindow,
   ApproximateHit,
+  commonPrefixRun,
+  commonSuffixRun,
   contextFit,
   ContextFit,
   contextSimilarity,
@@ -23,7 +35,7 @@ import {
   searchApproximate,
   toCodePoints,
 } from './fuzzy';
-import { describeQuote, QuoteSelector } from './quote';
+import { CONTEXT_LENGTH, describeQuote, QuoteSelector } from './quote';
 
 export type AnchorStatus = 'anchored' | 'moved' | 'fuzzy' | 'orphaned';
 
@@ -56,34 +68,41 @@ const WEAK_CONTEXT_RUN = 8;
 /** A candidate "clearly wins" when its context agrees over ≥ 8 more code points than the runner-up's. */
 const CLEAR_MARGIN = 8;
 /**
- * Moved-passage evidence: up to 64 code points on each side of the span, inside the block the diff
- * deleted, must be ≥ 0.8 similar to the same stretch beside the candidate inside the inserted block.
- * 0.8 lets a typo fix or a changed word in a moved paragraph through; a different sentence built on
- * the same boilerplate scores far lower.
+ * Exact copy that came along (cameAlong): up to 64 code points on each side of the span, inside the
+ * block the diff deleted, must be ≥ 0.9 similar to the same stretch beside the candidate inside the
+ * inserted block. 0.9 lets a typo or two through; twin sentences that differ in a name ("X insisted
+ * the claim was “exaggerated”, but…") score about 0.8. Heavier edits are move detection's business.
  */
 const MOVE_WINDOW = 64;
-const MOVE_SIMILARITY = 0.8;
+const MOVE_SIMILARITY = 0.9;
 /** A moved passage must prove itself over ≥ 40 code points (quote + agreeing text around it)… */
 const MIN_MOVED_STRETCH = 40;
 /** Block edges within 4 code points count as the same edge: a moved paragraph's blank line lands on either side. */
 const EDGE_SLACK = 4;
 /**
- * Move detection (throughMovedBlock): a deleted block and an inserted one are the same passage when
- * ≥ 85 % of the deleted text outside the quote, and ≥ 32 code points, reappear in the inserted one.
- * A moved paragraph with a word or a sentence changed shares over 90 %; two different sentences
- * built on the same formula ("X delayed the fund in Moscow on Monday, and the figures could not be
- * independently verified") share 70-80 %.
+ * Move detection (throughMovedPassage): up to 96 code points each side of the span, within its
+ * paragraph, are the passage; its 16-code-point chunks vote for where it went, and at least half of
+ * them must agree (within 64 code points), each chunk counting only if it occurs ≤ 32 times.
+ */
+const MOVED_PASSAGE = 96;
+const CHUNK = 16;
+const CHUNK_SHARE = 0.5;
+const MAX_CHUNK_HITS = 32;
+const VOTE_SPREAD = 64;
+/** Up to 3 places where the chunks agree are checked with a second diff. */
+const MOVED_CLUSTERS = 3;
+/**
+ * The passage moved when ≥ 85 % of it outside the quote, and ≥ 32 code points, is common to the old
+ * passage and the new place. A moved paragraph with a word or a sentence changed shares over 90 %;
+ * two different sentences built on the same formula ("X delayed the fund in Moscow on Monday, and
+ * the figures could not be independently verified") share 70-80 %.
  */
 const MOVED_BLOCK_SHARE = 0.85;
 const MOVED_BLOCK_CONTEXT = 32;
-/** Inserted blocks over 4× the deleted one (+1 KiB) are not diffed against it; the second diff gets 50 ms. */
-const MOVED_BLOCK_SPREAD = 4;
+/** …or ≥ 60 % when the claim's stored context (32 code points each side) is intact at the new place. */
+const MOVED_BLOCK_SHARE_WITH_CONTEXT = 0.6;
+/** The second diff (passage against its new place, a few hundred code points each) gets 50 ms. */
 const MOVED_BLOCK_DIFF_SECONDS = 0.05;
-/** At most 8 inserted blocks are diffed against a claim's deleted block… */
-const MOVED_BLOCKS = 8;
-/** …and only those holding verbatim half of its 16-code-point chunks around the span. */
-const CHUNK = 16;
-const CHUNK_SHARE = 0.5;
 /** …of which ≥ 8 around the quote, unless the quote alone is ≥ 64 code points (a sentence or more). */
 const MIN_COMPARED = 8;
 const SELF_EVIDENT_QUOTE = 64;
@@ -110,7 +129,7 @@ const MIN_APPROXIMATE_QUOTE = 12;
 export function reanchorAll(oldText: string, newText: string, anchors: readonly StoredAnchor[]): Reanchored[] {
   const oldIndex = new TextIndex(oldText);
   const newIndex = new TextIndex(newText);
-  const revision: Revision = { oldIndex, newIndex, map: computeEditMap(oldIndex, newIndex), occurrences: new Map(), movedBlocks: new Map() };
+  const revision: Revision = { oldIndex, newIndex, map: computeEditMap(oldIndex, newIndex), occurrences: new Map(), oldOccurrences: new Map() };
   return anchors.map((anchor) => reanchorOne(revision, anchor));
 }
 
@@ -129,8 +148,8 @@ interface Revision {
   readonly map: EditMap;
   /** Exact occurrences in the new text per quote, shared by claims with the same quote. */
   readonly occurrences: Map<string, number[]>;
-  /** Second diffs between a deleted block and an inserted one, shared by the claims in the block. */
-  readonly movedBlocks: Map<string, { map: EditMap; inserted: TextIndex; shared: number } | null>;
+  /** The same in the old text. */
+  readonly oldOccurrences: Map<string, number[]>;
 }
 
 interface Candidate {
@@ -170,8 +189,45 @@ function keepUntouched(revision: Revision, anchor: StoredAnchor, mapping: SpanMa
   if (isWeak(fit) && occurrencesOf(revision, anchor.exact).length > 1) {
     return place(newIndex, anchor, 'fuzzy', mapping.start, mapping.end);
   }
+  if (!isFull(fit)) {
+    const rotated = rotatedCopy(revision, anchor, mapping);
+    if (rotated !== undefined) return place(newIndex, anchor, 'moved', rotated, rotated + (mapping.end - mapping.start));
+    // The diff's pairing of a phrase is only as good as that of its surroundings: if most of the
+    // passage around it left this place and reappears whole elsewhere, the passage moved.
+    const passage = passageAround(revision.oldIndex, anchor.start ?? 0, anchor.end ?? 0);
+    const outside = passage.to - passage.from - (mapping.end - mapping.start);
+    const stayed = mapSpan(revision.map, newIndex, passage.from, passage.to).preserved - (mapping.end - mapping.start);
+    if (outside >= MOVED_BLOCK_CONTEXT && stayed < MOVED_BLOCK_SHARE * outside) {
+      const moved = throughMovedPassage(revision, anchor, mapping.end - mapping.start);
+      if (moved && moved.start !== mapping.start) return moved;
+    }
+  }
   const same = mapping.start === anchor.start && mapping.end === anchor.end;
   return place(newIndex, anchor, same ? 'anchored' : 'moved', mapping.start, mapping.end);
+}
+
+/**
+ * Text pasted right next to an identical copy of itself ("…S¶" + "S¶") can be described as inserted
+ * after the original or before it, and a copy of a sentence pasted next to it, with the original then
+ * edited, is cheapest described as the copy being the original: the diff picks one reading. If it
+ * picked the one that shifts the claim onto the new copy, the claim's stored context no longer
+ * agrees in full there, while the other copy, in the adjacent inserted text, agrees in full (all
+ * 64 code points). That copy is the original.
+ */
+function rotatedCopy(revision: Revision, anchor: StoredAnchor, mapping: SpanMapping): number | undefined {
+  const { newIndex, map } = revision;
+  const quoteLength = mapping.end - mapping.start;
+  // The inserted text touching the span's context on either side.
+  const adjacent = insertionAround(map, Math.max(0, mapping.start - CONTEXT_LENGTH), Math.min(newIndex.length, mapping.end + CONTEXT_LENGTH));
+  if (!adjacent) return undefined;
+  const near = occurrencesOf(revision, anchor.exact).filter(
+    (s) =>
+      s !== mapping.start &&
+      s >= adjacent.start &&
+      s + quoteLength <= adjacent.end &&
+      isFull(contextFit(newIndex, s, s + quoteLength, anchor.prefix, anchor.suffix)),
+  );
+  return near.length === 1 ? near[0] : undefined;
 }
 
 /** The span's text was edited: place it where the diff says its text went, if enough of it is there. */
@@ -181,12 +237,14 @@ function placeInPlace(revision: Revision, anchor: StoredAnchor, mapping: SpanMap
   const compact = regionLength <= 2 * quoteLength + 2 * WEAK_CONTEXT_RUN;
 
   // The quote may still be whole inside a small edited region (a short span the diff folded into
-  // the edits around it). In a large one, a copy is judged like any other text that moved (followMove).
+  // the edits around it), with some of its context. Without context it may be a coincidence (a "3"
+  // in the replacement of a paragraph that moved away). In a large region, a copy is judged like
+  // any other text that moved (followMove).
   if (compact && regionLength >= quoteLength) {
     const starts = exactOccurrences(newIndex, anchor.exact, mapping.regionStart, mapping.regionEnd);
     const ranked = rank(newIndex, starts, quoteLength, anchor, mapping.start);
     const best = ranked[0];
-    if (best) {
+    if (best && !isWeak(best.fit)) {
       const sure = isGood(best.fit) && isClear(ranked);
       const same = best.start === anchor.start && best.end === anchor.end;
       return place(newIndex, anchor, sure ? (same ? 'anchored' : 'moved') : 'fuzzy', best.start, best.end);
@@ -223,112 +281,204 @@ function placeInPlace(revision: Revision, anchor: StoredAnchor, mapping: SpanMap
 
 /**
  * The span's text is gone from where it was. It may have moved: follow it into inserted text, but
- * only where the passage around it moved too: the deleted block reappears in an inserted one
- * (`throughMovedBlock`: moved, or fuzzy if the span was edited on the way), or, for an exact copy,
- * the text right around the span came along (`cameAlong`). Text that was already there is never a
- * candidate.
+ * only where the passage around it moved too. First by move detection (`throughMovedPassage`:
+ * moved, or fuzzy if the span was edited on the way); then, for an exact copy, by the text right
+ * around it (`cameAlong`). Text that was already there is never a candidate.
  */
 function followMove(revision: Revision, anchor: StoredAnchor, mapping: SpanMapping, quoteLength: number): Reanchored | null {
   const { newIndex, map } = revision;
-  const fresh = occurrencesOf(revision, anchor.exact).filter((s) => overlapsInsertion(map, s, s + quoteLength));
+  const viaPassage = throughMovedPassage(revision, anchor, quoteLength);
+  if (viaPassage) return viaPassage;
+  const fresh = occurrencesOf(revision, anchor.exact).filter(
+    (s) => mostlyInserted(map, s, s + quoteLength) && !belongsElsewhere(revision, anchor, s, s + quoteLength),
+  );
   const ranked = rank(newIndex, fresh, quoteLength, anchor, mapping.start);
-  const blocks = ranked.length > 0 ? blocksAround(revision, ranked) : resemblingBlocks(revision, anchor, mapping, quoteLength);
-  for (const block of blocks) {
-    const found = throughMovedBlock(revision, anchor, mapping, block, quoteLength);
-    if (found) return found;
-  }
+  const whole = ranked.find((c) => movedWholeParagraph(revision, anchor, c));
+  if (whole) return place(newIndex, anchor, 'moved', whole.start, whole.end);
   const moved = ranked.filter((c) => cameAlong(revision, anchor, mapping, c, quoteLength));
   return moved.length > 0 ? place(newIndex, anchor, isClear(moved) ? 'moved' : 'fuzzy', moved[0].start, moved[0].end) : null;
 }
 
-/** The distinct inserted blocks the given new ranges lie in, in order of first appearance, at most MOVED_BLOCKS. */
-function blocksAround(revision: Revision, ranges: ReadonlyArray<{ start: number; end: number }>): Array<{ start: number; end: number }> {
-  const blocks = new Map<string, { start: number; end: number }>();
-  for (const range of ranges) {
-    const block = insertionAround(revision.map, range.start, range.end);
-    if (block) blocks.set(`${block.start}:${block.end}`, block);
-  }
-  return [...blocks.values()].slice(0, MOVED_BLOCKS);
+/**
+ * The span's paragraph was deleted whole and the very same paragraph inserted elsewhere, the span
+ * at the same offset in it. The diff shows a short paragraph moving whenever a longer one moves
+ * past it (it keeps the longer one in place), and a short paragraph (a subheading, a one-line
+ * quote) has too little text around a claim for the other checks.
+ */
+function movedWholeParagraph(revision: Revision, anchor: StoredAnchor, candidate: Candidate): boolean {
+  const { oldIndex, newIndex, map } = revision;
+  const { start, end } = anchor;
+  if (start === null || end === null) return false;
+  const [oldFrom, oldTo] = paragraphAround(oldIndex, start, end);
+  const [newFrom, newTo] = paragraphAround(newIndex, candidate.start, candidate.end);
+  return (
+    candidate.start - newFrom === start - oldFrom &&
+    oldTo - oldFrom === newTo - newFrom &&
+    mapSpan(map, newIndex, oldFrom, oldTo).preserved === 0 &&
+    insertedWithin(map, newFrom, newTo) === newTo - newFrom &&
+    oldIndex.slice(oldFrom, oldTo) === newIndex.slice(newFrom, newTo)
+  );
 }
 
 /**
- * Where the span's passage may have gone when its quote is nowhere verbatim (moved and edited):
- * the inserted blocks sharing most 16-code-point chunks with the deleted block's text around the
- * span, best first. A cheap filter in front of the second diff.
+ * Move detection. The old text around the span (the sentences within MOVED_PASSAGE code points of
+ * it, inside its paragraph) is cut into 16-code-point chunks; where most chunks (at least two) reappear together
+ * in the new text, the passage went. A second diff between the old passage and that stretch of new text then says
+ * where the span is inside it: untouched → moved there; edited → fuzzy there if at least half of it
+ * survived. The evidence must be the surroundings, not the quote (a new sentence reusing the phrase
+ * shares only the phrase): ≥ MOVED_BLOCK_SHARE of the passage outside the quote, and at least
+ * MOVED_BLOCK_CONTEXT code points, must be common to both; and the span must land on inserted text.
  */
-function resemblingBlocks(revision: Revision, anchor: StoredAnchor, mapping: SpanMapping, quoteLength: number): Array<{ start: number; end: number }> {
-  const { map } = revision;
-  const outside = mapping.oldRegionEnd - mapping.oldRegionStart - quoteLength;
-  if (outside < MOVED_BLOCK_CONTEXT) return [];
-  const scored: Array<{ block: { start: number; end: number }; share: number }> = [];
-  for (const h of map.hunks) {
-    const block = { start: h.newStart, end: h.newEnd };
-    if (block.end - block.start < MOVED_BLOCK_SHARE * outside) continue;
-    const share = chunkShare(revision, anchor, mapping, block);
-    if (share >= CHUNK_SHARE) scored.push({ block, share });
-  }
-  return scored.sort((a, b) => b.share - a.share).slice(0, MOVED_BLOCKS).map((s) => s.block);
-}
-
-/** Share of the deleted block's 16-code-point chunks around the span (quote excluded) found verbatim in a new block. */
-function chunkShare(revision: Revision, anchor: StoredAnchor, mapping: SpanMapping, block: { start: number; end: number }): number {
-  const { oldIndex, newIndex } = revision;
-  if (anchor.start === null || anchor.end === null) return 0;
-  const chunks: string[] = [];
-  const cut = (from: number, to: number): void => {
-    for (let at = from; at + CHUNK <= to; at += CHUNK) chunks.push(oldIndex.slice(at, at + CHUNK));
-  };
-  cut(mapping.oldRegionStart, anchor.start);
-  cut(anchor.end, mapping.oldRegionEnd);
-  if (chunks.length === 0) return 0;
-  const text = newIndex.slice(block.start, block.end);
-  return chunks.filter((chunk) => text.includes(chunk)).length / chunks.length;
-}
-
-/**
- * Move detection: if most of the block the diff deleted around the span reappears in an inserted
- * block, the passage moved (perhaps edited on the way). Diff the two blocks and map the span through
- * that second diff: untouched → moved to exactly where it lands; edited → fuzzy there if enough of it
- * survived. The shared text must be the surroundings, not the quote (a new sentence that reuses the
- * phrase shares only the phrase): ≥ MOVED_BLOCK_SHARE of the deleted block outside the quote, and
- * at least MOVED_BLOCK_CONTEXT code points of it.
- */
-function throughMovedBlock(
-  revision: Revision,
-  anchor: StoredAnchor,
-  mapping: SpanMapping,
-  block: { start: number; end: number },
-  quoteLength: number,
-): Reanchored | null {
+function throughMovedPassage(revision: Revision, anchor: StoredAnchor, quoteLength: number): Reanchored | null {
   const { oldIndex, newIndex } = revision;
   const { start, end } = anchor;
-  const deletedLength = mapping.oldRegionEnd - mapping.oldRegionStart;
-  const outside = deletedLength - quoteLength;
-  if (start === null || end === null || outside < MOVED_BLOCK_CONTEXT) return null;
-  if (block.end - block.start > MOVED_BLOCK_SPREAD * deletedLength + 1024) return null; // keeps the second diff small
-  const key = `${mapping.oldRegionStart}:${mapping.oldRegionEnd}>${block.start}:${block.end}`;
-  let pair = revision.movedBlocks.get(key);
-  if (pair === undefined) {
-    // Cheap first: most chunks of the surroundings must be there verbatim before a diff is worth it.
-    if (chunkShare(revision, anchor, mapping, block) < CHUNK_SHARE) {
-      revision.movedBlocks.set(key, null);
-      return null;
-    }
-    const deleted = new TextIndex(oldIndex.slice(mapping.oldRegionStart, mapping.oldRegionEnd));
-    const inserted = new TextIndex(newIndex.slice(block.start, block.end));
-    const map = computeEditMap(deleted, inserted, MOVED_BLOCK_DIFF_SECONDS);
-    const changed = map.hunks.reduce((sum, h) => sum + (h.oldEnd - h.oldStart), 0);
-    pair = { map, inserted, shared: deletedLength - changed };
-    revision.movedBlocks.set(key, pair);
+  if (start === null || end === null) return null;
+  const { from, to } = passageAround(oldIndex, start, end);
+  const outside = to - from - quoteLength;
+  if (outside < MOVED_BLOCK_CONTEXT) return null;
+
+  const chunks: Array<{ text: string; offset: number }> = [];
+  for (let at = start - CHUNK; at >= from; at -= CHUNK) chunks.push({ text: oldIndex.slice(at, at + CHUNK), offset: at - from });
+  for (let at = end; at + CHUNK <= to; at += CHUNK) chunks.push({ text: oldIndex.slice(at, at + CHUNK), offset: at - from });
+  // Each occurrence of a chunk votes for where the passage would start in the new text. Chunks found
+  // too often (formulaic phrases) say nothing about where this passage went: they neither vote nor count.
+  const votes: Vote[] = [];
+  let informative = 0;
+  chunks.forEach((chunk, i) => {
+    const hits = exactOccurrences(newIndex, chunk.text);
+    if (hits.length > MAX_CHUNK_HITS) return;
+    informative++;
+    for (const hit of hits) votes.push({ at: hit - chunk.offset, chunk: i });
+  });
+  const landings = voteClusters(votes, Math.max(2, CHUNK_SHARE * informative))
+    .map((cluster) => landPassage(revision, anchor, from, to, cluster))
+    .filter((landing, i, all): landing is Landing => landing !== null && all.findIndex((l) => l?.start === landing.start) === i)
+    .sort((a, b) => b.run - a.run);
+  const best = landings[0];
+  if (!best) return null;
+  // Two copies of the whole passage in new text with equally agreeing context: flag, do not choose.
+  // (Clusters close together may land on the same place: that is one landing, counted once above.)
+  const tied = landings.length > 1 && landings[1].run === best.run;
+  return place(newIndex, anchor, best.touched || tied ? 'fuzzy' : 'moved', best.start, best.end);
+}
+
+interface Vote {
+  readonly at: number;
+  readonly chunk: number;
+}
+
+/** Where passage chunks agree (≥ `needed` distinct chunks within VOTE_SPREAD), strongest first, at most MOVED_CLUSTERS. */
+function voteClusters(votes: Vote[], needed: number): Array<{ first: number; last: number; count: number }> {
+  votes.sort((a, b) => a.at - b.at);
+  const windows: Array<{ first: number; last: number; count: number }> = [];
+  for (let i = 0, j = 0; j < votes.length; j++) {
+    while (votes[j].at - votes[i].at > VOTE_SPREAD) i++;
+    const count = new Set(votes.slice(i, j + 1).map((v) => v.chunk)).size;
+    if (count >= needed) windows.push({ first: votes[i].at, last: votes[j].at, count });
   }
-  if (pair === null) return null;
-  const inner = mapSpan(pair.map, pair.inserted, start - mapping.oldRegionStart, end - mapping.oldRegionStart);
-  const sharedOutside = pair.shared - inner.preserved;
-  if (sharedOutside < MOVED_BLOCK_SHARE * outside || sharedOutside < MOVED_BLOCK_CONTEXT) return null;
-  if (!inner.touched) return place(newIndex, anchor, 'moved', block.start + inner.start, block.start + inner.end);
-  const [s, e] = trim(newIndex, block.start + inner.start, block.start + inner.end, anchor.exact);
-  if (e > s && inner.preserved / Math.max(quoteLength, e - s) >= IN_PLACE_OVERLAP) return place(newIndex, anchor, 'fuzzy', s, e);
-  return null;
+  const chosen: Array<{ first: number; last: number; count: number }> = [];
+  for (const w of windows.sort((a, b) => b.count - a.count)) {
+    if (chosen.length >= MOVED_CLUSTERS) break;
+    if (chosen.every((c) => w.last + VOTE_SPREAD < c.first || w.first > c.last + VOTE_SPREAD)) chosen.push(w);
+  }
+  return chosen;
+}
+
+interface Landing {
+  readonly start: number;
+  readonly end: number;
+  readonly touched: boolean;
+  /** Agreement of the stored context there, in code points. */
+  readonly run: number;
+}
+
+/**
+ * The second diff: the old passage [from, to) against the new text where its chunks voted, and where
+ * the span lands in it. Null unless the passage really moved there: enough of it outside the quote
+ * is common to both (MOVED_BLOCK_SHARE, or MOVED_BLOCK_SHARE_WITH_CONTEXT when the stored context is
+ * intact there), that common text is mostly inserted text of the main diff (not an old copy with an
+ * edit in it), and so is the span; an edited span must keep at least half of itself.
+ */
+function landPassage(
+  revision: Revision,
+  anchor: StoredAnchor,
+  from: number,
+  to: number,
+  cluster: { first: number; last: number },
+): Landing | null {
+  const { oldIndex, newIndex, map } = revision;
+  const start = anchor.start ?? 0;
+  const end = anchor.end ?? 0;
+  const quoteLength = end - start;
+  const outside = to - from - quoteLength;
+  // Votes agree within VOTE_SPREAD, but text inserted or deleted inside the passage shifts the
+  // chunks on either side of it apart: leave a passage's length of room on both sides.
+  const windowStart = Math.max(0, cluster.first - (to - from));
+  const windowEnd = Math.min(newIndex.length, cluster.last + 2 * (to - from));
+  const passage = new TextIndex(oldIndex.slice(from, to));
+  const window = new TextIndex(newIndex.slice(windowStart, windowEnd));
+  const second = computeEditMap(passage, window, MOVED_BLOCK_DIFF_SECONDS);
+  const inner = mapSpan(second, window, start - from, end - from);
+
+  // The text the two have in common: the gaps between the second diff's hunks.
+  let shared = 0;
+  let sharedInserted = 0;
+  let at = 0;
+  for (const h of [...second.hunks, { newStart: window.length, newEnd: window.length, oldStart: 0, oldEnd: 0 }]) {
+    shared += h.newStart - at;
+    sharedInserted += insertedWithin(map, windowStart + at, windowStart + h.newStart);
+    at = h.newEnd;
+  }
+  const sharedOutside = shared - inner.preserved;
+  if (2 * sharedInserted < shared) return null;
+
+  const [s, e] = inner.touched
+    ? trim(newIndex, windowStart + inner.start, windowStart + inner.end, anchor.exact)
+    : [windowStart + inner.start, windowStart + inner.end];
+  if (!(e > s) || !mostlyInserted(map, s, e)) return null;
+  const fit = contextFit(newIndex, s, e, anchor.prefix, anchor.suffix);
+  // An edit elsewhere in a short passage costs a large share; the stored context intact on both
+  // sides vouches for the place then.
+  const share = !inner.touched && isFull(fit) ? MOVED_BLOCK_SHARE_WITH_CONTEXT : MOVED_BLOCK_SHARE;
+  if (sharedOutside < share * outside || sharedOutside < MOVED_BLOCK_CONTEXT) return null;
+  if (inner.touched && inner.preserved / Math.max(quoteLength, e - s) < IN_PLACE_OVERLAP) return null;
+  if (!inner.touched && belongsElsewhere(revision, anchor, s, e)) return null;
+  return { start: s, end: e, touched: inner.touched, run: fit.run };
+}
+
+/**
+ * The old text around a span that move detection follows: whole sentences within MOVED_PASSAGE code
+ * points of it, inside its paragraph. Whole sentences, so that the second diff matches unchanged
+ * sentences whole, never a cut one.
+ */
+function passageAround(oldIndex: TextIndex, start: number, end: number): { from: number; to: number } {
+  const [paragraphStart, paragraphEnd] = paragraphAround(oldIndex, start, end);
+  return {
+    from: sentenceStart(oldIndex, paragraphStart, Math.max(paragraphStart, start - MOVED_PASSAGE)),
+    to: sentenceEnd(oldIndex, Math.min(paragraphEnd, end + MOVED_PASSAGE), paragraphEnd),
+  };
+}
+
+/** Start of the sentence holding `at`, no earlier than `floor`. */
+function sentenceStart(index: TextIndex, floor: number, at: number): number {
+  const before = index.slice(floor, at);
+  let cut = 0;
+  for (const m of before.matchAll(new RegExp(SEGMENT_BOUNDARY.source, 'g'))) cut = (m.index ?? 0) + m[0].length;
+  return floor + codePointLength(before.slice(0, cut));
+}
+
+/** End of the sentence holding `at` (with its trailing space), no later than `ceiling`. */
+function sentenceEnd(index: TextIndex, at: number, ceiling: number): number {
+  const after = index.slice(at, ceiling);
+  const m = SEGMENT_BOUNDARY.exec(after);
+  return m ? at + codePointLength(after.slice(0, (m.index ?? 0) + m[0].length)) : ceiling;
+}
+
+/** The code point range of the paragraph (between blank lines) holding [start, end). */
+function paragraphAround(index: TextIndex, start: number, end: number): [number, number] {
+  const before = index.text.lastIndexOf('\n\n', index.toUtf16(start) - 1);
+  const after = index.text.indexOf('\n\n', index.toUtf16(end));
+  return [before < 0 ? 0 : index.toCodePoint(before + 2), after < 0 ? index.length : index.toCodePoint(after)];
 }
 
 /**
@@ -431,6 +581,46 @@ function nearHits(index: TextIndex, pattern: Int32Array, near: number, pad: numb
   return hit && hit.errors <= maxErrors ? [hit] : [];
 }
 
+/**
+ * Whether new text at [start, end), though inserted, is another old copy of the quote that moved
+ * (a paragraph holding the same phrase was moved too): the text around it repeats more of the
+ * surroundings of another old occurrence that also left its place than of the claim's own.
+ */
+function belongsElsewhere(revision: Revision, anchor: StoredAnchor, start: number, end: number): boolean {
+  const { oldIndex, newIndex, map } = revision;
+  if (anchor.start === null || anchor.end === null) return false;
+  const quoteLength = end - start;
+  let others = revision.oldOccurrences.get(anchor.exact);
+  if (!others) {
+    others = exactOccurrences(oldIndex, anchor.exact);
+    revision.oldOccurrences.set(anchor.exact, others);
+  }
+  const moved = others.filter((other) => other !== anchor.start && mapSpan(map, newIndex, other, other + quoteLength).touched);
+  if (moved.length === 0) return false;
+  const own = surroundingsAgreement(revision, anchor.start, anchor.end, start, end);
+  return moved.some((other) => surroundingsAgreement(revision, other, other + quoteLength, start, end) > own);
+}
+
+/**
+ * Code points of old text around [oldStart, oldEnd) that new text around [newStart, newEnd) repeats
+ * exactly, read outwards, up to MOVE_WINDOW each side. Exact runs: scattered coincidences do not count.
+ */
+function surroundingsAgreement(revision: Revision, oldStart: number, oldEnd: number, newStart: number, newEnd: number): number {
+  const { oldIndex, newIndex } = revision;
+  const before = commonSuffixRun(
+    oldIndex.slice(Math.max(0, oldStart - MOVE_WINDOW), oldStart),
+    newIndex.slice(Math.max(0, newStart - MOVE_WINDOW), newStart),
+  );
+  const after = commonPrefixRun(
+    oldIndex.slice(oldEnd, Math.min(oldIndex.length, oldEnd + MOVE_WINDOW)),
+    newIndex.slice(newEnd, Math.min(newIndex.length, newEnd + MOVE_WINDOW)),
+  );
+  return before + after;
+}
+
+/** Whether at least half of new [start, end) is text the diff counts as inserted (new, or moved here). */
+const mostlyInserted = (map: EditMap, start: number, end: number): boolean => 2 * insertedWithin(map, start, end) >= end - start;
+
 function occurrencesOf(revision: Revision, exact: string): number[] {
   let starts = revision.occurrences.get(exact);
   if (!starts) {
@@ -453,6 +643,7 @@ function rank(index: TextIndex, starts: readonly number[], quoteLength: number, 
 }
 
 const isGood = (fit: ContextFit): boolean => fit.run >= Math.min(GOOD_CONTEXT_RUN, fit.available);
+const isFull = (fit: ContextFit): boolean => fit.prefixRun === fit.prefixLength && fit.suffixRun === fit.suffixLength;
 const isWeak = (fit: ContextFit): boolean => fit.run < Math.min(WEAK_CONTEXT_RUN, fit.available);
 const isClear = (ranked: readonly Candidate[]): boolean => ranked.length < 2 || ranked[0].fit.run - ranked[1].fit.run >= CLEAR_MARGIN;
 /** Each side agrees over GOOD_CONTEXT_RUN code points, or over all of its stored context if shorter. */
