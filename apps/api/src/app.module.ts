@@ -2,16 +2,8 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
-import { readSettings, Settings, SettingsModule } from '@claimdesk/core';
-import { DatabaseModule } from '@claimdesk/database';
-import { AuditModule } from '@claimdesk/audit';
-import { IdentityModule } from '@claimdesk/identity';
-import { ArticlesModule } from '@claimdesk/articles';
-import { ClaimsModule } from '@claimdesk/claims';
-import { AnnotationsModule } from '@claimdesk/annotations';
-import { SourcesModule } from '@claimdesk/sources';
-import { VerdictsModule } from '@claimdesk/verdicts';
-import { ReportsModule } from '@claimdesk/reports';
+import { readSettings, Settings } from '@claimdesk/core';
+import { DeskModule } from './desk.module';
 import { ETagInterceptor } from './etag.interceptor';
 import { HealthController } from './health.controller';
 
@@ -22,7 +14,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        SettingsModule.forRoot(settings),
+        DeskModule.forRoot(settings),
         LoggerModule.forRoot({
           pinoHttp: {
             level: settings.logLevel,
@@ -31,15 +23,6 @@ export class AppModule {
           },
         }),
         TerminusModule,
-        DatabaseModule.forRoot(),
-        AuditModule,
-        IdentityModule,
-        ArticlesModule,
-        ClaimsModule,
-        AnnotationsModule,
-        SourcesModule,
-        VerdictsModule,
-        ReportsModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_INTERCEPTOR, useClass: ETagInterceptor }],
