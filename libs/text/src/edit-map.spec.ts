@@ -1,5 +1,5 @@
 import { TextIndex } from './code-points';
-import { computeEditMap, EditMap, insertionAround, mapPosition, mapSpan, overlapsInsertion } from './edit-map';
+import { computeEditMap, computeEmbeddedEditMap, EditMap, insertedWithin, insertionAround, isTouched, mapPosition, mapSpan } from './edit-map';
 
 /** Code point offset of the nth occurrence of `phrase` in `text`. */
 function at(text: string, phrase: string, nth = 0): number {
@@ -39,7 +39,7 @@ describe('computeEditMap', () => {
     const newText = 'Second paragraph here.\n\nThird paragraph here.\n\nFirst paragraph here.';
     const { map, newIndex } = diff(oldText, newText);
     const moved = at(newText, 'First');
-    expect(overlapsInsertion(map, moved, moved + 5)).toBe(true);
+    expect(insertedWithin(map, moved, moved + 5)).toBe(5);
     expect(mapSpan(map, newIndex, 0, 5)).toMatchObject({ touched: true, start: 0, end: 0, preserved: 0 });
   });
 
@@ -119,5 +119,50 @@ describe('mapPosition and insertionAround', () => {
     const analysts = at(newText, 'Analysts');
     expect(insertionAround(map, analysts, analysts + 8)).toEqual({ start: 14, end: 35 });
     expect(insertionAround(map, 0, 3)).toBeNull();
+  });
+});
+
+describe('computeEditMap on dense corrections', () => {
+  it('keeps an unchanged paragraph between two edited ones unchanged', () => {
+    const middle = 'Kremlin spokesperson Dmitry Peskov retorted to the constant pushback.';
+    const oldText = `Prokopchuk lost the vote in Dubai.\n\n${middle}\n\nKim said he would serve the agency.`;
+    const newText = `Prokopchuk narrowly lost the vote in Dubai.\n\n${middle}\n\nKim said he would serve Interpol.`;
+    const { map, newIndex } = diff(oldText, newText);
+    const [s, e] = [at(oldText, middle), at(oldText, middle) + middle.length];
+    expect(mapSpan(map, newIndex, s, e)).toMatchObject({ touched: false, start: at(newText, middle) });
+  });
+
+  it('folds coincidental short equalities between large changes into them', () => {
+    // The sentence was replaced; only ". 3.5 " and "10" happen to recur in the replacement.
+    const oldText = 'Intro stays. Lead Interpol Прокопчук 194 3.5 café 110. 3.5 café Zoë was 111. Outro stays.';
+    const newText = 'Intro stays. Agency said Прокопчук vote x̄ was 3.5 Interpol Zoë 👍🏽 101. 3.5 😀 x̄ the 102. Outro stays.';
+    const { map } = diff(oldText, newText);
+    const claim = at(oldText, '3.5 café Zoë');
+    expect(isTouched(map, claim, claim + 1)).toBe(true);
+  });
+});
+
+describe('computeEmbeddedEditMap', () => {
+  const passage = 'Kim Jong-yang won the vote. He said the agency would modernise. Moscow objected.';
+
+  it('finds a passage inside a larger stretch and leaves the extra text as insertions', () => {
+    const around = `Unrelated text before it, rather long. ${passage} And unrelated text after it, also long.`;
+    const sut = computeEmbeddedEditMap(new TextIndex(passage), new TextIndex(around), 0.05);
+    const shared = new TextIndex(passage).length - sut.hunks.reduce((n, h) => n + h.oldEnd - h.oldStart, 0);
+    expect(shared).toBe(new TextIndex(passage).length);
+  });
+
+  it('maps a span past an edit inside the passage to its place in the larger stretch', () => {
+    const around = `Before. ${passage.replace('would modernise', 'would be modernised quickly')} After.`;
+    const aroundIndex = new TextIndex(around);
+    const sut = computeEmbeddedEditMap(new TextIndex(passage), aroundIndex, 0.05);
+    const span = at(passage, 'Moscow objected');
+    expect(mapSpan(sut, aroundIndex, span, span + 15)).toMatchObject({ touched: false, start: at(around, 'Moscow objected') });
+  });
+
+  it('shares nothing with text that only has fragments of the passage', () => {
+    const around = 'The vote was held. Kim said nothing. The agency would wait and Moscow said the vote was fair.';
+    const sut = computeEmbeddedEditMap(new TextIndex(passage), new TextIndex(around), 0.05);
+    expect(sut.hunks).toEqual([{ oldStart: 0, oldEnd: new TextIndex(passage).length, newStart: 0, newEnd: new TextIndex(around).length }]);
   });
 });

@@ -4,7 +4,7 @@
  * and shared by every claim of the article.
  */
 import DiffMatchPatch from 'diff-match-patch';
-import { TextIndex } from './code-points';
+import { codePointLength, TextIndex } from './code-points';
 import { isWordChar } from './fuzzy';
 
 /** One change: old [oldStart, oldEnd) was replaced by new [newStart, newEnd). Either side may be empty. */
@@ -39,7 +39,58 @@ export function computeEditMap(oldIndex: TextIndex, newIndex: TextIndex, timeout
   const deadline = timeoutSeconds > 0 ? Date.now() + timeoutSeconds * 1000 : Number.MAX_VALUE;
   const diffs = twoLevelDiff(oldIndex.text, newIndex.text, deadline);
   const coarse = Date.now() >= deadline;
+  return { hunks: absorbNoise(hunksOf(oldIndex, newIndex, diffs)), coarse };
+}
 
+/** An equal run this long locates a passage inside a larger stretch of text. */
+const ANCHOR_RUN = 16;
+/** Room left on each side of the located passage for edits at its edges. */
+const CORE_SLACK = 16;
+
+/**
+ * The diff of a short passage against a larger stretch of text that should contain it (move
+ * detection). Diffing the two directly goes wrong both ways: semantic cleanup weighs each equality
+ * against the edits around it, and the extra text on both sides of the passage outweighs even a
+ * whole shared sentence; a raw diff instead stitches a deleted sentence together from fragments of
+ * its neighbours. So: a raw diff only to locate the passage (its first and last equal runs of
+ * ANCHOR_RUN code points or more), then the ordinary diff between the passage and that core.
+ */
+export function computeEmbeddedEditMap(passage: TextIndex, around: TextIndex, timeoutSeconds: number): EditMap {
+  const deadline = Date.now() + timeoutSeconds * 1000;
+  const raw = new DiffMatchPatch().diff_main(passage.text, around.text, false, deadline);
+  const whole: EditMap = { hunks: [{ oldStart: 0, oldEnd: passage.length, newStart: 0, newEnd: around.length }], coarse: false };
+  // Locate the passage by its long equal runs (UTF-16 offsets into both texts).
+  let first: { old: number; new: number } | null = null;
+  let last: { old: number; new: number } | null = null;
+  let oldAt = 0;
+  let newAt = 0;
+  for (const [op, text] of raw) {
+    if (op === DiffMatchPatch.DIFF_EQUAL && codePointLength(text) >= ANCHOR_RUN) {
+      first ??= { old: oldAt, new: newAt };
+      last = { old: oldAt + text.length, new: newAt + text.length };
+    }
+    if (op !== DiffMatchPatch.DIFF_INSERT) oldAt += text.length;
+    if (op !== DiffMatchPatch.DIFF_DELETE) newAt += text.length;
+  }
+  if (!first || !last) return whole;
+  const coreStart = Math.max(0, around.toCodePoint(first.new) - passage.toCodePoint(first.old) - CORE_SLACK);
+  const coreEnd = Math.min(around.length, around.toCodePoint(last.new) + (passage.length - passage.toCodePoint(last.old)) + CORE_SLACK);
+  const core = new TextIndex(around.slice(coreStart, coreEnd));
+  const inner = computeEditMap(passage, core, Math.max(0.001, (deadline - Date.now()) / 1000));
+  // Back to the coordinates of `around`: the text cut off on either side is inserted text.
+  const hunks = inner.hunks.map((h) => ({ ...h, newStart: h.newStart + coreStart, newEnd: h.newEnd + coreStart }));
+  const lead: Hunk = { oldStart: 0, oldEnd: 0, newStart: 0, newEnd: coreStart };
+  const tail: Hunk = { oldStart: passage.length, oldEnd: passage.length, newStart: coreEnd, newEnd: around.length };
+  const out: Hunk[] = [];
+  for (const h of [lead, ...hunks, tail]) {
+    if (h.oldEnd === h.oldStart && h.newEnd === h.newStart) continue;
+    push(out, h);
+  }
+  return { hunks: out, coarse: inner.coarse || Date.now() >= deadline };
+}
+
+/** Hunks in code points from diff-match-patch's UTF-16 diff. */
+function hunksOf(oldIndex: TextIndex, newIndex: TextIndex, diffs: readonly DiffMatchPatch.Diff[]): Hunk[] {
   const hunks: Hunk[] = [];
   let oldAt = 0;
   let newAt = 0;
@@ -66,7 +117,35 @@ export function computeEditMap(oldIndex: TextIndex, newIndex: TextIndex, timeout
     else newAt += text.length;
   }
   close();
-  return { hunks, coarse };
+  return hunks;
+}
+
+/** Equal runs shorter than this, between changes at least NOISE_RATIO times their length, are noise. */
+const NOISE_GAP = 16;
+const NOISE_RATIO = 4;
+
+/**
+ * Folds coincidental short equalities into the changes around them. diff_cleanupSemantic weighs an
+ * equality only against the edits right next to it, so a one-letter edit between two short
+ * equalities shields both: a rewritten passage then keeps ". 3.5 " as "unchanged", and a claim on
+ * "3" seems to survive, paired with another "3".
+ */
+function absorbNoise(hunks: readonly Hunk[]): Hunk[] {
+  const out: Hunk[] = [];
+  for (const h of hunks) {
+    const last = out[out.length - 1];
+    if (last) {
+      const gap = h.oldStart - last.oldEnd;
+      const weight =
+        Math.max(last.oldEnd - last.oldStart, last.newEnd - last.newStart) + Math.max(h.oldEnd - h.oldStart, h.newEnd - h.newStart);
+      if (gap < NOISE_GAP && gap * NOISE_RATIO <= weight) {
+        out[out.length - 1] = { oldStart: last.oldStart, oldEnd: h.oldEnd, newStart: last.newStart, newEnd: h.newEnd };
+        continue;
+      }
+    }
+    out.push(h);
+  }
+  return out;
 }
 
 /**
@@ -93,7 +172,7 @@ function twoLevelDiff(oldText: string, newText: string, deadline: number): DiffM
     }
     return out;
   };
-  const coarse = dmp.diff_main(encode(oldText), encode(newText), false, deadline);
+  const bySegment = dmp.diff_main(encode(oldText), encode(newText), false, deadline);
   const decode = (symbolsText: string): string => {
     // By code unit: two symbols may happen to look like a surrogate pair.
     let text = '';
@@ -119,7 +198,7 @@ function twoLevelDiff(oldText: string, newText: string, deadline: number): DiffM
     deleted = '';
     inserted = '';
   };
-  for (const [op, symbolsText] of coarse) {
+  for (const [op, symbolsText] of bySegment) {
     const text = decode(symbolsText);
     if (op === DiffMatchPatch.DIFF_DELETE) deleted += text;
     else if (op === DiffMatchPatch.DIFF_INSERT) inserted += text;
@@ -200,14 +279,30 @@ export interface SpanMapping {
 
 /** Index of the first hunk that ends after `position` in the old text (hunks.length if none). */
 function firstHunkEndingAfter(hunks: readonly Hunk[], position: number): number {
+  return firstIndex(hunks, (h) => h.oldEnd > position);
+}
+
+/** Index of the first hunk that ends after `position` in the new text (hunks.length if none). */
+function firstHunkEndingAfterNew(hunks: readonly Hunk[], position: number): number {
+  return firstIndex(hunks, (h) => h.newEnd > position);
+}
+
+/** Binary search: the first index whose hunk satisfies a predicate that is monotone over the sorted hunks. */
+function firstIndex(hunks: readonly Hunk[], after: (hunk: Hunk) => boolean): number {
   let lo = 0;
   let hi = hunks.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (hunks[mid].oldEnd > position) hi = mid;
+    if (after(hunks[mid])) hi = mid;
     else lo = mid + 1;
   }
   return lo;
+}
+
+/** Whether any change falls inside old [start, end) (insertions at its edges excepted), as mapSpan's `touched`. */
+export function isTouched(map: EditMap, start: number, end: number): boolean {
+  const i = firstHunkEndingAfter(map.hunks, start);
+  return i < map.hunks.length && map.hunks[i].oldStart < end;
 }
 
 /**
@@ -222,6 +317,7 @@ export function mapPosition(map: EditMap, position: number): number {
   return previous ? previous.newEnd + (position - previous.oldEnd) : position;
 }
 
+/** Maps old [start, end) through the diff (see SpanMapping); `newIndex` is the new text, for word boundaries. */
 export function mapSpan(map: EditMap, newIndex: TextIndex, start: number, end: number): SpanMapping {
   const { hunks } = map;
   const first = firstHunkEndingAfter(hunks, start);
@@ -287,16 +383,9 @@ function snapEnd(index: TextIndex, hunk: Hunk, at: number): number {
  */
 export function insertionAround(map: EditMap, start: number, end: number): { start: number; end: number } | null {
   const { hunks } = map;
-  let lo = 0;
-  let hi = hunks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (hunks[mid].newEnd > start) hi = mid;
-    else lo = mid + 1;
-  }
   let from = -1;
   let to = -1;
-  for (let i = lo; i < hunks.length && hunks[i].newStart < end; i++) {
+  for (let i = firstHunkEndingAfterNew(hunks, start); i < hunks.length && hunks[i].newStart < end; i++) {
     if (hunks[i].newEnd === hunks[i].newStart) continue;
     if (from < 0) from = hunks[i].newStart;
     to = hunks[i].newEnd;
@@ -307,21 +396,10 @@ export function insertionAround(map: EditMap, start: number, end: number): { sta
 /** Code points of new [start, end) that the diff counts as inserted. */
 export function insertedWithin(map: EditMap, start: number, end: number): number {
   const { hunks } = map;
-  let lo = 0;
-  let hi = hunks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (hunks[mid].newEnd > start) hi = mid;
-    else lo = mid + 1;
-  }
   let inserted = 0;
-  for (let i = lo; i < hunks.length && hunks[i].newStart < end; i++) {
+  for (let i = firstHunkEndingAfterNew(hunks, start); i < hunks.length && hunks[i].newStart < end; i++) {
     inserted += Math.max(0, Math.min(end, hunks[i].newEnd) - Math.max(start, hunks[i].newStart));
   }
   return inserted;
 }
 
-/** Whether new [start, end) contains text the diff counts as inserted (new, or moved here). */
-export function overlapsInsertion(map: EditMap, start: number, end: number): boolean {
-  return insertionAround(map, start, end) !== null;
-}

@@ -7,6 +7,7 @@ import {
   contextSimilarity,
   exactOccurrences,
   levenshtein,
+  prefixDistance,
   searchApproximate,
   similarity,
   toCodePoints,
@@ -41,6 +42,12 @@ describe('levenshtein and similarity', () => {
     expect(similarity('שלום', 'שלום')).toBe(1);
     expect(similarity('abc', 'xyz')).toBe(0);
     expect(similarity('', '')).toBe(1);
+  });
+
+  it('measures distance to the closest prefix, so text running on beyond the match costs nothing', () => {
+    const oldSide = toCodePoints('organization. However,');
+    expect(prefixDistance(oldSide, toCodePoints('organization. However, the 194 member states'))).toBe(0);
+    expect(prefixDistance(oldSide, toCodePoints('organisation. However'))).toBe(2);
   });
 
   it('scores a one-letter typo in a ten-letter name 0.9', () => {

@@ -135,6 +135,10 @@ export interface ContextFit {
   readonly prefixLength: number;
   readonly suffixLength: number;
   readonly available: number;
+  /** The stored prefix reaches back to the start of the text from here (as a short stored prefix did). */
+  readonly prefixAtEdge: boolean;
+  /** The stored suffix reaches to the end of the text from here. */
+  readonly suffixAtEdge: boolean;
 }
 
 export function contextFit(index: TextIndex, start: number, end: number, prefix: string, suffix: string): ContextFit {
@@ -144,7 +148,16 @@ export function contextFit(index: TextIndex, start: number, end: number, prefix:
   const after = index.slice(end, Math.min(index.length, end + suffixLength));
   const prefixRun = commonSuffixRun(prefix, before);
   const suffixRun = commonPrefixRun(suffix, after);
-  return { prefixRun, suffixRun, run: prefixRun + suffixRun, prefixLength, suffixLength, available: prefixLength + suffixLength };
+  return {
+    prefixRun,
+    suffixRun,
+    run: prefixRun + suffixRun,
+    prefixLength,
+    suffixLength,
+    available: prefixLength + suffixLength,
+    prefixAtEdge: start - prefixLength === 0,
+    suffixAtEdge: end + suffixLength === index.length,
+  };
 }
 
 /**

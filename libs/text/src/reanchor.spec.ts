@@ -154,13 +154,24 @@ describe(reanchorAll.name, () => {
     expect(placedOn(sut, ARTICLE)).toBe('Dmitry Peskov');
   });
 
-  it('flags a repeated phrase whose surroundings were rewritten on both sides (fuzzy)', () => {
+  it('keeps a unique phrase where the diff put it although both sides were rewritten (moved)', () => {
     const oldText = 'Kim said yes. Then Moscow said no. Kim said yes.';
     const newText = 'Kim said yes. Later, Kim said yes, and Moscow said no. Kim said yes.';
-    const sut = reanchorOne(oldText, newText, claimOn(oldText, 'Moscow said no'));
-    expect(sut.status).toBe('moved'); // the phrase is unique: the diff's pairing stands
-    const repeated = reanchorOne('A: Kim said yes. B: Kim said yes.', 'A: Kim said yes. Then X — Kim said yes — Y.', claimOn('A: Kim said yes. B: Kim said yes.', 'Kim said yes', 1));
-    expect(repeated.status).toBe('fuzzy');
+    expect(reanchorOne(oldText, newText, claimOn(oldText, 'Moscow said no')).status).toBe('moved');
+  });
+
+  it('flags a repeated phrase whose sentence was reworded around it (fuzzy)', () => {
+    const oldText = 'Unemployment fell to 3.5 percent last year, the ministry said. Inflation reached 3.5 percent in May.';
+    const newText = 'Joblessness dropped to 3.5 percent in 2023, the ministry said. Inflation reached 3.5 percent in May.';
+    const sut = reanchorOne(oldText, newText, claimOn(oldText, '3.5 percent'));
+    expect(sut.status).toBe('fuzzy');
+    expect([sut.start, sut.end]).toEqual(spanOf(newText, '3.5 percent'));
+  });
+
+  it('orphans a repeated phrase that the diff pairs with nothing agreeing next to it', () => {
+    const oldText = 'A: Kim said yes. B: Kim said yes.';
+    const newText = 'A: Kim said yes. Then X — Kim said yes — Y.';
+    expect(reanchorOne(oldText, newText, claimOn(oldText, 'Kim said yes', 1)).status).toBe('orphaned');
   });
 
   it('handles a claim in a text full of emoji without splitting a character', () => {
@@ -169,6 +180,84 @@ describe(reanchorAll.name, () => {
     const sut = reanchorOne(oldText, newText, claimOn(oldText, 'Interpol 😡', 1));
     expect(sut.status).toBe('moved');
     expect([sut.start, sut.end]).toEqual(spanOf(newText, 'Interpol 😡', 1));
+  });
+});
+
+describe('reanchorAll and moved text', () => {
+  const P1 = 'Prokopchuk, who currently serves as one of Interpol’s vice-presidents, was the “favorite” to lead the organization.';
+  const P2 = 'However, the 194 member states, in a shock decision, chose Kim after several terse exchanges with Moscow.';
+  const P3 = 'Kremlin spokesperson Dmitry Peskov called the U.S. senators’ action an “intervention in the voting process.”';
+  const text = [P1, P2, P3].join('\n\n');
+
+  it('follows a paragraph that moved and had a sentence added right after the claim (moved)', () => {
+    const newText = [P3, P1.replace('vice-presidents,', 'vice-presidents, a post he has held since 2016,'), P2].join('\n\n');
+    const sut = reanchorOne(text, newText, claimOn(text, 'one of Interpol’s vice-presidents'));
+    expect(sut.status).toBe('moved');
+    expect([sut.start, sut.end]).toEqual(spanOf(newText, 'one of Interpol’s vice-presidents'));
+  });
+
+  it('flags a claim edited inside a paragraph that also moved, at its new place (fuzzy)', () => {
+    const newText = [P2, P3, P1.replace('the “favorite”', 'widely seen as the “favorite”')].join('\n\n');
+    const sut = reanchorOne(text, newText, claimOn(text, 'was the “favorite” to lead'));
+    expect(sut.status).toBe('fuzzy');
+    expect(placedOn(sut, newText)).toBe('was widely seen as the “favorite” to lead');
+  });
+
+  it('follows a one-line paragraph that the diff shows moving when a long one moved past it (moved)', () => {
+    const oldText = ['Background', P2, P3].join('\n\n');
+    const newText = [P2, 'Background', P3].join('\n\n');
+    const sut = reanchorOne(oldText, newText, claimOn(oldText, 'Background'));
+    expect(sut.status).toBe('moved');
+    expect([sut.start, sut.end]).toEqual(spanOf(newText, 'Background'));
+  });
+
+  it('keeps a claim on its paragraph, moved, rather than on a pull quote pasted where it used to be', () => {
+    const quote = 'the 194 member states, in a shock decision, chose Kim';
+    const newText = [P2, P1, `Pull quote: “${quote}”`, P3].join('\n\n');
+    const sut = reanchorOne(text, newText, claimOn(text, quote));
+    expect(sut.status).toBe('moved');
+    expect([sut.start, sut.end]).toEqual(spanOf(newText, quote, 0));
+  });
+
+  it('follows a paragraph that moved while the sentence after the claim was deleted (moved)', () => {
+    const claim = 'However, the 194 member states, in a shock decision, chose Kim after several terse exchanges with Moscow.';
+    const P2b = `${claim} Moscow said the vote was rigged.`;
+    const before = 'Analysts in Lyon had expected the Russian candidate to win comfortably after months of lobbying.';
+    const oldText = [P1, `${before} ${P2b}`, P3].join('\n\n');
+    const newText = [`${before} ${claim}`, P1, P3].join('\n\n');
+    const sut = reanchorOne(oldText, newText, claimOn(oldText, claim));
+    expect(sut.status).toBe('moved');
+    expect([sut.start, sut.end]).toEqual(spanOf(newText, claim));
+  });
+
+  it('keeps a claim at the very start of the article there rather than on a pull quote of it', () => {
+    const lead = 'Prokopchuk loses the Interpol vote';
+    const oldText = [`${lead} after weeks of lobbying.`, P2, P3].join('\n\n');
+    const newText = [`${lead} after weeks of intense lobbying.`, `Pull quote: ${lead} after weeks of lobbying.`, P2, P3].join('\n\n');
+    const sut = reanchorOne(oldText, newText, claimOn(oldText, 'Prokopchuk'));
+    expect([sut.status, sut.start]).toEqual(['anchored', 0]);
+  });
+
+  it('flags the new words that took the claim’s place in its sentence (fuzzy)', () => {
+    const newText = text.replace('in a shock decision', 'after a secret ballot');
+    const sut = reanchorOne(text, newText, claimOn(text, 'in a shock decision'));
+    expect(sut.status).toBe('fuzzy');
+    expect(placedOn(sut, newText)).toBe('after a secret ballot');
+  });
+
+  it('does not follow a claim into a new sentence that reuses its phrase in the same boilerplate', () => {
+    const oldText = `${P1} Sarah Cohen said the claim was “misleading”, but the figures could not be independently verified.\n\n${P3}`;
+    const newText = `${P1}\n\n${P3} Kim Jong-yang said the claim was “misleading”, but the figures could not be independently verified.`;
+    const sut = reanchorOne(oldText, newText, claimOn(oldText, 'the figures could not be independently verified'));
+    expect(sut.status).toBe('orphaned');
+  });
+
+  it('does not take a copy of the claim that moved with its own paragraph for the claim', () => {
+    const sentence = 'The figures could not be independently verified.';
+    const oldText = [`${P1} ${sentence}`, P2, `Editor’s note: ${sentence}`].join('\n\n');
+    const newText = [`Editor’s note: ${sentence}`, P1, P2].join('\n\n');
+    const sut = reanchorOne(oldText, newText, claimOn(oldText, 'could not be independently verified'));
+    expect(sut.status).toBe('orphaned');
   });
 });
 
