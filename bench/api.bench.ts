@@ -265,7 +265,7 @@ interface ProfileNode {
 const LAYERS: [RegExp, string][] = [
   [/^typeorm$/, 'TypeORM (query building, hydration)'],
   [/^(class-validator|class-transformer|validator|libphonenumber-js)$/, 'class-validator / class-transformer'],
-  [/^(pino|pino-http|nestjs-pino|pino-std-serializers|@pinojs\/.*|sonic-boom|thread-stream|on-exit-leak-free)$/, 'logging (pino-http)'],
+  [/^(pino|pino-http|nestjs-pino|pino-std-serializers|@pinojs\/.*|sonic-boom|thread-stream|on-exit-leak-free)$/, 'logging (pino)'],
   [/^(@nestjs\/.*|rxjs|reflect-metadata|iterare|tslib|uid)$/, 'Nest + rxjs'],
   [/^(fastify|find-my-way|@fastify\/.*|avvio|secure-json-parse|toad-cache|light-my-request|fast-.*|process-warning|abstract-logging|content-type|proxy-addr|ret|safe-regex2)$/, 'Fastify'],
   [/^better-sqlite3$/, 'SQLite (better-sqlite3)'],

@@ -1,10 +1,11 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
-import { Logger } from 'nestjs-pino';
 import { readSettings, Settings } from '@claimdesk/core';
 import { AppModule } from './app.module';
 import { ARTICLE_BODY_LIMIT, installJsonBodies } from './body-limits';
+import { installETags } from './etag';
+import { loggerOptions, NestPinoLogger } from './logging';
 import { buildOpenApi } from './openapi';
 import { ProblemFilter } from './problem.filter';
 import { StrictValidationPipe } from './validation';
@@ -18,15 +19,16 @@ export const ROUTES: { method: string; url: string }[] = [];
  * validation, the error format, OpenAPI and the reviewer UI.
  */
 export async function createApp(settings: Settings = readSettings()): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: ARTICLE_BODY_LIMIT, trustProxy: process.env.TRUST_PROXY === '1' });
+  const adapter = new FastifyAdapter({ bodyLimit: ARTICLE_BODY_LIMIT, trustProxy: process.env.TRUST_PROXY === '1', ...loggerOptions(settings) });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(settings), adapter, { bufferLogs: true, bodyParser: false, abortOnError: false });
-  app.useLogger(app.get(Logger));
+  app.useLogger(new NestPinoLogger(adapter.getInstance().log));
   app.enableShutdownHooks();
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRoute', (route) => {
     for (const method of ([] as string[]).concat(route.method)) if (method !== 'HEAD') ROUTES.push({ method, url: route.url });
   });
   installJsonBodies(fastify);
+  installETags(fastify);
   app.useGlobalPipes(new StrictValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
   SwaggerModule.setup('api/docs', app, () => buildOpenApi(app), { jsonDocumentUrl: 'api/docs-json' });

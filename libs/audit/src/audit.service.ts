@@ -4,7 +4,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
 import { decodeCursor, DEFAULT_PAGE_SIZE, nowIso, Page, toPage } from '@claimdesk/core';
-import { Tx } from '@claimdesk/database';
+import { runStatement, Statement, Tx } from '@claimdesk/database';
 import { AuditEntityType, AuditEntry } from './audit-entry.entity';
 import { LiveEvents } from './live-events.service';
 
@@ -43,6 +43,10 @@ export interface AuditQuery {
   cursor?: string;
 }
 
+const INSERT_ENTRY = new Statement(
+  'INSERT INTO audit_log (id, at, actor_id, action, entity_type, entity_id, article_id, claim_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq',
+);
+
 const json = (value: unknown): string | null => (value === undefined || value === null ? null : JSON.stringify(value));
 
 @Injectable()
@@ -54,7 +58,7 @@ export class AuditService {
 
   /** Writes the audit row inside the caller's transaction; its live event goes out on commit. */
   async record(tx: Tx, record: AuditRecord): Promise<void> {
-    const entry = tx.manager.create(AuditEntry, {
+    const entry: Omit<AuditEntry, 'seq'> = {
       id: randomUUID(),
       at: nowIso(),
       actorId: record.actorId,
@@ -65,10 +69,12 @@ export class AuditService {
       claimId: record.claimId ?? (record.entityType === 'claim' || record.entityType === 'claim_source' ? record.entityId : null),
       before: json(record.before),
       after: json(record.after),
-    });
-    const inserted = await tx.manager.insert(AuditEntry, entry);
-    entry.seq = Number(inserted.identifiers[0]?.seq ?? entry.seq);
-    await this.events.announce(tx, entry);
+    };
+    // Every write of the desk passes here: a fixed statement rather than TypeORM's insert machinery.
+    const [row] = await runStatement<{ seq: number | string }>(tx.manager, INSERT_ENTRY, [
+      entry.id, entry.at, entry.actorId, entry.action, entry.entityType, entry.entityId, entry.articleId, entry.claimId, entry.before, entry.after,
+    ]);
+    await this.events.announce(tx, { ...entry, seq: Number(row.seq) });
   }
 
   /** Newest first, keyset-paged by sequence number. */

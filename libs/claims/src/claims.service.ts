@@ -4,7 +4,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
 import { Actor, assertVersion, decodeCursor, DEFAULT_PAGE_SIZE, DomainError, forbidden, hasRole, notFound, nowIso, Page, toPage, versionConflict } from '@claimdesk/core';
-import { jsonText, Transactions, Tx, updateAtVersion } from '@claimdesk/database';
+import { jsonText, runStatement, Statement, Transactions, Tx, updateAtVersion } from '@claimdesk/database';
 import { AuditService } from '@claimdesk/audit';
 import { ArticlesService } from '@claimdesk/articles';
 import { AnchorStatus, describeQuote, TextIndex } from '@claimdesk/text';
@@ -14,6 +14,8 @@ import { ClaimListQueryDto, CreateClaimDto, UpdateClaimDto } from './dto/claim.d
 import { markSpan } from './mark-span';
 
 /** What other modules need to know of a claim to attach things to it. */
+const SELECT_REF = new Statement('SELECT id, article_id AS "articleId", created_by AS "createdBy", status FROM claims WHERE id = ?');
+
 export interface ClaimRef {
   id: string;
   articleId: string;
@@ -145,9 +147,11 @@ export class ClaimsService {
   }
 
   /** A claim's identity for modules that attach to it; inside their transaction when given. */
+  /** What the claim's notes, sources and verdicts need of it; every write to them reads this first. */
   async ref(id: string, tx?: Tx): Promise<ClaimRef> {
-    const claim = await this.load(id, tx);
-    return { id: claim.id, articleId: claim.articleId, createdBy: claim.createdBy, status: claim.status };
+    const [claim] = await runStatement<ClaimRef>(tx?.manager ?? this.claims.manager, SELECT_REF, [id]);
+    if (!claim) throw notFound('claim', id);
+    return claim;
   }
 
   async update(actor: Actor, id: string, input: UpdateClaimDto, expectedVersion?: number): Promise<ClaimView> {

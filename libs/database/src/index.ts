@@ -4,3 +4,4 @@ export * from './data-source-options';
 export * from './transactions';
 export * from './json-column';
 export * from './in-chunks';
+export * from './statement';
