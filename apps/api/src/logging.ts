@@ -1,7 +1,7 @@
-import type { LoggerService } from '@nestjs/common';
 import { LogController } from 'fastify';
 import type { FastifyBaseLogger, FastifyReply, FastifyRequest, FastifyServerOptions } from 'fastify';
-import type { Settings } from '@claimdesk/core';
+import type { DestinationStream } from 'pino';
+import { LogCall, LogSink, Settings } from '@claimdesk/core';
 
 /**
  * Logs are Fastify's own pino logger: JSON lines, one per finished request (id, method, URL,
@@ -9,8 +9,8 @@ import type { Settings } from '@claimdesk/core';
  * per request without async-context tracking, which a middleware-based logger needs on every
  * promise of every request. Headers are never logged, so tokens and cookies cannot leak.
  */
-export function loggerOptions(settings: Settings): Pick<FastifyServerOptions, 'logger' | 'logController'> {
-  return { logger: { level: settings.logLevel }, logController: new OneLinePerRequest() };
+export function loggerOptions(settings: Settings, stream?: DestinationStream): Pick<FastifyServerOptions, 'logger' | 'logController'> {
+  return { logger: { level: settings.logLevel, ...(stream ? { stream } : {}) }, logController: new OneLinePerRequest() };
 }
 
 /** One line per answered request (Fastify's default is two, on arrival and on answer); health probes stay quiet. */
@@ -29,35 +29,19 @@ class OneLinePerRequest extends LogController {
   }
 }
 
-/** Nest's log calls — (message, context) or, for errors, (message, stack, context) — as pino records. */
-export class NestPinoLogger implements LoggerService {
-  constructor(private readonly pino: FastifyBaseLogger) {}
-
-  log(message: unknown, ...rest: unknown[]): void {
-    this.write('info', message, rest);
-  }
-  error(message: unknown, ...rest: unknown[]): void {
-    this.write('error', message, rest);
-  }
-  warn(message: unknown, ...rest: unknown[]): void {
-    this.write('warn', message, rest);
-  }
-  debug(message: unknown, ...rest: unknown[]): void {
-    this.write('debug', message, rest);
-  }
-  verbose(message: unknown, ...rest: unknown[]): void {
-    this.write('trace', message, rest);
-  }
-  fatal(message: unknown, ...rest: unknown[]): void {
-    this.write('fatal', message, rest);
+/** Nest's messages as pino records, at pino's matching level. */
+export class NestPinoLogger extends LogSink {
+  constructor(private readonly pino: FastifyBaseLogger) {
+    super();
   }
 
-  private write(level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace', message: unknown, rest: unknown[]): void {
-    const context = rest.length > 0 && typeof rest[rest.length - 1] === 'string' ? (rest[rest.length - 1] as string) : undefined;
-    const stack = level === 'error' && rest.length > 1 && typeof rest[0] === 'string' ? rest[0] : undefined;
+  protected write({ level, message, context, stack }: LogCall): void {
+    const log = this.pino[PINO_LEVEL[level]].bind(this.pino);
     const fields = { context, ...(stack ? { stack } : {}) };
-    if (message instanceof Error) this.pino[level]({ ...fields, err: message }, message.message);
-    else if (typeof message === 'string') this.pino[level](fields, message);
-    else this.pino[level]({ ...fields, detail: message }, 'log');
+    if (message instanceof Error) log({ ...fields, err: message }, message.message);
+    else if (typeof message === 'string') log(fields, message);
+    else log({ ...fields, detail: message }, 'log');
   }
 }
+
+const PINO_LEVEL = { fatal: 'fatal', error: 'error', warn: 'warn', log: 'info', debug: 'debug', verbose: 'trace' } as const;

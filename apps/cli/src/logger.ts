@@ -1,6 +1,6 @@
-import type { LoggerService, LogLevel } from '@nestjs/common';
+import type { LogLevel } from '@nestjs/common';
 import { inspect } from 'node:util';
-import type { Settings } from '@claimdesk/core';
+import { LogCall, LogSink, Settings } from '@claimdesk/core';
 import type { Output } from './cli-io';
 
 /** LOG_LEVEL (pino's names, as the API reads it) → the Nest levels it lets through. */
@@ -18,37 +18,16 @@ const ENABLED: Record<Settings['logLevel'], readonly LogLevel[]> = {
  * The desk's log lines, one per line on stderr, so that stdout carries only what a command prints.
  * Plain text rather than the API's JSON: a person reads these at a terminal.
  */
-export class CliLogger implements LoggerService {
+export class CliLogger extends LogSink {
   private readonly enabled: ReadonlySet<LogLevel>;
 
   constructor(private readonly out: Output, level: Settings['logLevel'], private readonly withStacks = false) {
+    super();
     this.enabled = new Set(ENABLED[level]);
   }
 
-  log(message: unknown, ...rest: unknown[]): void {
-    this.print('log', message, rest);
-  }
-  error(message: unknown, ...rest: unknown[]): void {
-    this.print('error', message, rest);
-  }
-  warn(message: unknown, ...rest: unknown[]): void {
-    this.print('warn', message, rest);
-  }
-  debug(message: unknown, ...rest: unknown[]): void {
-    this.print('debug', message, rest);
-  }
-  verbose(message: unknown, ...rest: unknown[]): void {
-    this.print('verbose', message, rest);
-  }
-  fatal(message: unknown, ...rest: unknown[]): void {
-    this.print('fatal', message, rest);
-  }
-
-  private print(level: LogLevel, message: unknown, rest: unknown[]): void {
+  protected write({ level, message, context, stack }: LogCall): void {
     if (!this.enabled.has(level)) return;
-    // Nest passes (message, context) or, for errors, (message, stack, context).
-    const context = rest.length > 0 && typeof rest[rest.length - 1] === 'string' ? (rest[rest.length - 1] as string) : undefined;
-    const stack = level === 'error' && rest.length > 1 && typeof rest[0] === 'string' ? rest[0] : undefined;
     const text = typeof message === 'string' ? message : typeof (message as Error)?.message === 'string' ? (message as Error).message : inspect(message, { depth: 4 });
     let line = `claimdesk [${level === 'log' ? 'info' : level}]${context ? ` ${context}:` : ''} ${text}\n`;
     if (this.withStacks && stack) line += `${stack}\n`;

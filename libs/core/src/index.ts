@@ -10,3 +10,4 @@ export * from './list-query.dto';
 export * from './api-docs';
 export * from './if-match';
 export * from './input';
+export * from './log-sink';
