@@ -72,7 +72,7 @@ export class ArticleEventsController {
     });
 
     try {
-      from = since ?? (await this.events.latestId());
+      from = since ?? (await this.events.latestId(id));
       if (since !== undefined) {
         for (const event of await this.events.missedSince(id, since)) {
           replayed.add(event.id);

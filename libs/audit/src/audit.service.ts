@@ -70,6 +70,7 @@ export class AuditService {
       before: json(record.before),
       after: json(record.after),
     };
+    await this.events.orderAfterEarlierChanges(tx, entry.articleId);
     // Every write of the desk passes here: a fixed statement rather than TypeORM's insert machinery.
     const [row] = await runStatement<{ seq: number | string }>(tx.manager, INSERT_ENTRY, [
       entry.id, entry.at, entry.actorId, entry.action, entry.entityType, entry.entityId, entry.articleId, entry.claimId, entry.before, entry.after,

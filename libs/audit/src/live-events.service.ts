@@ -10,6 +10,8 @@ import { LiveEvent, toLiveEvent } from './live-event';
 type Listener = (event: LiveEvent) => void;
 
 const CHANNEL = 'claimdesk_events';
+/** The first key of ClaimDesk's advisory locks ("CD"); the second is the article's hash. */
+const ARTICLE_EVENTS_LOCK = 0x4344;
 
 /**
  * Fans committed changes out to the SSE clients of each article. On SQLite (one process) events are
@@ -38,6 +40,19 @@ export class LiveEvents implements OnModuleInit, OnModuleDestroy {
   async onModuleDestroy(): Promise<void> {
     this.closing = true;
     await this.listener?.end().catch(() => undefined);
+  }
+
+  /**
+   * Called by the audit log before it numbers an article's entry. Sequence numbers are handed out at
+   * insert but become visible at commit; on PostgreSQL two instances writing to one article could
+   * commit out of number order, and a client that had seen the higher number would never be sent the
+   * lower one. Holding the article's lock until commit makes its numbers follow commit order. (On
+   * SQLite transactions already run one at a time.)
+   */
+  async orderAfterEarlierChanges(tx: Tx, articleId: string | null): Promise<void> {
+    if (articleId && tx.engine === 'postgres') {
+      await tx.manager.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [ARTICLE_EVENTS_LOCK, articleId]);
+    }
   }
 
   /** Called by the audit log inside the transaction that wrote `entry`. */
@@ -72,9 +87,13 @@ export class LiveEvents implements OnModuleInit, OnModuleDestroy {
     return entries.map(toLiveEvent).filter((e): e is LiveEvent => e !== null);
   }
 
-  /** The id of the newest event so far: a client that connects now is sent only what comes after. */
-  async latestId(): Promise<number> {
-    const row = await this.audit.createQueryBuilder('a').select('MAX(a.seq)', 'max').getRawOne<{ max: number | string | null }>();
+  /**
+   * The id of the article's newest event so far: a client that connects now is sent only what comes
+   * after. Per article, because only an article's own events are ordered by commit.
+   */
+  async latestId(articleId: string): Promise<number> {
+    const row = await this.audit.createQueryBuilder('a').select('MAX(a.seq)', 'max').where('a.article_id = :articleId', { articleId })
+      .getRawOne<{ max: number | string | null }>();
     return Number(row?.max ?? 0);
   }
 

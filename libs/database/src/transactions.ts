@@ -10,6 +10,15 @@ export interface Tx {
   readonly engine: 'sqlite' | 'postgres';
 }
 
+/** deadlock_detected and serialization_failure: PostgreSQL's "try again" answers. */
+const RETRYABLE_CODES = new Set(['40P01', '40001']);
+const MAX_ATTEMPTS = 3;
+
+export function isRetryable(error: unknown): boolean {
+  const code = (error as { driverError?: { code?: unknown } } | null)?.driverError?.code;
+  return typeof code === 'string' && RETRYABLE_CODES.has(code);
+}
+
 @Injectable()
 export class Transactions {
   private readonly logger = new Logger(Transactions.name);
@@ -27,7 +36,7 @@ export class Transactions {
   }
 
   async run<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    if (this.engine === 'postgres') return this.execute(work);
+    if (this.engine === 'postgres') return this.withRetries(work);
     const previous = this.tail;
     let release!: () => void;
     this.tail = new Promise<void>((resolve) => (release = resolve));
@@ -36,6 +45,22 @@ export class Transactions {
       return await this.execute(work);
     } finally {
       release();
+    }
+  }
+
+  /**
+   * PostgreSQL breaks a deadlock (two transactions each waiting for a lock the other holds, such as
+   * two articles' event locks taken in opposite orders) by aborting one of them. That one has changed
+   * nothing, so it is simply run again.
+   */
+  private async withRetries<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.execute(work);
+      } catch (error) {
+        if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error;
+        this.logger.warn(`transaction aborted by PostgreSQL (${String((error as Error).message)}); running it again`);
+      }
     }
   }
 
