@@ -14,6 +14,19 @@ const change = (actor: SignedInUser, articleId: string, action: string): AuditRe
   actorId: actor.id, action, entityType: 'article', entityId: articleId, articleId, after: { id: articleId },
 });
 
+/** A change to an article, numbered in a transaction that stays open until `commit()`. */
+async function changeHeldOpen(desk: TestDesk, actor: SignedInUser, articleId: string, action: string): Promise<{ commit: () => Promise<void> }> {
+  const numbered = gate();
+  const release = gate();
+  const committed = desk.app.get(Transactions).run(async (tx) => {
+    await desk.app.get(AuditService).record(tx, change(actor, articleId, action));
+    numbered.open();
+    await release.opened;
+  });
+  await numbered.opened;
+  return { commit: () => (release.open(), committed) };
+}
+
 /**
  * Two instances writing to one article: its events are numbered in the order they commit, so a
  * client never misses one that committed late (PostgreSQL hands out sequence numbers at insert).
@@ -45,20 +58,12 @@ describe('event order across instances (PostgreSQL)', () => {
   it("sends a connected client an article's change that commits after a newer change to another article", async () => {
     const slowArticle = await article('A change that takes its time.');
     const otherArticle = await article('A quick change elsewhere.');
-    const numbered = gate();
-    const release = gate();
-    const slow = first.app.get(Transactions).run(async (tx) => {
-      await first.app.get(AuditService).record(tx, change(reviewer, slowArticle, 'test.slow-change'));
-      numbered.open();
-      await release.opened;
-    });
-    await numbered.opened;
+    const slow = await changeHeldOpen(first, reviewer, slowArticle, 'test.slow-change');
     // Another article's change commits meanwhile, with a higher number.
     await second.app.get(Transactions).run((tx) => second.app.get(AuditService).record(tx, change(reviewer, otherArticle, 'test.quick-change')));
     const client = await SseClient.open(await second.listen(), `/api/v1/articles/${slowArticle}/events`, reviewer.token);
     clients.push(client);
-    release.open();
-    await slow;
+    await slow.commit();
     const events = await client.waitFor(1);
     expect(events.map((e) => e.type)).toEqual(['test.slow-change']);
     expect(events[0].id).toBeLessThan((await seqOf(first, 'test.quick-change'))[0]);
@@ -66,14 +71,7 @@ describe('event order across instances (PostgreSQL)', () => {
 
   it("numbers one article's changes in the order they commit, whichever instance makes them", async () => {
     const articleId = await article('Two desks edit one article.');
-    const numbered = gate();
-    const release = gate();
-    const earlier = first.app.get(Transactions).run(async (tx) => {
-      await first.app.get(AuditService).record(tx, change(reviewer, articleId, 'test.earlier'));
-      numbered.open();
-      await release.opened;
-    });
-    await numbered.opened;
+    const earlier = await changeHeldOpen(first, reviewer, articleId, 'test.earlier');
     let laterCommitted = false;
     const later = second.app.get(Transactions)
       .run((tx) => second.app.get(AuditService).record(tx, change(reviewer, articleId, 'test.later')))
@@ -83,8 +81,7 @@ describe('event order across instances (PostgreSQL)', () => {
     await second.app.get(Transactions).run((tx) => second.app.get(AuditService).record(tx, change(reviewer, elsewhere, 'test.elsewhere')));
     // …but the same article's next change waits for the open one to commit.
     expect(laterCommitted).toBe(false);
-    release.open();
-    await Promise.all([earlier, later]);
+    await Promise.all([earlier.commit(), later]);
     const [earlierSeq] = await seqOf(first, 'test.earlier');
     const [laterSeq] = await seqOf(first, 'test.later');
     expect(laterSeq).toBeGreaterThan(earlierSeq);
