@@ -5,7 +5,7 @@
  *   BARE_DB=/path/desk.sqlite PORT=3100 npx ts-node --transpile-only bench/bare-server.ts
  *
  * - `GET /api/v1/articles/:id/workspace`: bearer-token auth through the sessions table (sha256 of
- *   the token, as libs/identity does), then the same reads (article, claims, annotations, claim
+ *   the token, as libs/identity does), then the same reads (article, its revision authors, claims, annotations, claim
  *   sources joined with their sources, verdicts labelled from the rating scales, users) assembled
  *   into the same JSON (same keys, same order; the benchmark checks the two answers are equal).
  * - `POST /api/v1/claims/:id/annotations`: the same auth, the body validated field by field (unknown
@@ -45,6 +45,7 @@ const sql = {
     WHERE cs.claim_id IN (SELECT id FROM claims WHERE article_id = ?) ORDER BY cs.created_at`),
   verdicts: db.prepare(`SELECT * FROM verdicts WHERE claim_id IN (SELECT id FROM claims WHERE article_id = ?) ORDER BY created_at, id`),
   scales: db.prepare('SELECT id, levels FROM rating_scales'),
+  revisers: db.prepare('SELECT DISTINCT created_by FROM article_revisions WHERE article_id = ?'),
   users: db.prepare('SELECT id, display_name, role FROM users WHERE id IN (SELECT value FROM json_each(?))'),
   claimRef: db.prepare('SELECT id, article_id FROM claims WHERE id = ?'),
   parent: db.prepare('SELECT claim_id FROM annotations WHERE id = ?'),
@@ -155,6 +156,7 @@ export function workspace(articleId: string) {
   const scales = new Map((sql.scales.all() as { id: string; levels: string }[]).map((s) => [s.id, JSON.parse(s.levels) as Level[]]));
   const verdicts = (sql.verdicts.all(articleId) as Row[]).map((r) => verdict(r, scales.get(r.scale_id as string)));
   const people = new Set<string>([a.created_by as string]);
+  for (const r of sql.revisers.all(articleId) as { created_by: string }[]) people.add(r.created_by);
   for (const c of claims) people.add(c.createdBy);
   for (const n of notes) people.add(n.authorId);
   for (const l of links) people.add(l.addedBy);

@@ -42,6 +42,15 @@ describe('workspace (e2e)', () => {
     expect(res.body.users[editor.id]).toEqual({ displayName: 'Ed Itor', role: 'editor' });
   });
 
+  it('names whoever stored a revision of the text, even if they did nothing else on the article', async () => {
+    const copyEditor = await desk.user('reviewer', 'Cora Copyeditor');
+    const id = await seed(1);
+    await desk.http.put(`/api/v1/articles/${id}/text`).set(...bearer(copyEditor)).send({ format: 'text', content: 'Claim number 0 says 0 things, the agency said.' }).expect(200);
+    const res = await desk.http.get(`/api/v1/articles/${id}/workspace`).set(...bearer(reviewer)).expect(200);
+    expect(res.body.article.revision).toBe(2);
+    expect(res.body.users[copyEditor.id]).toEqual({ displayName: 'Cora Copyeditor', role: 'reviewer' });
+  });
+
   it('answers in the same number of queries for 3 claims and for 30 (no N+1)', async () => {
     const small = await seed(3);
     const large = await seed(30);

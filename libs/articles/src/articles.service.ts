@@ -151,6 +151,13 @@ export class ArticlesService {
     return toPage(await qb.getMany(), limit, toRevisionSummary, (r) => [r.revision]);
   }
 
+  /** Everyone who stored a version of the article's text, for naming them beside its revisions. */
+  async revisionAuthors(id: string): Promise<string[]> {
+    const rows = await this.revisions.createQueryBuilder('r').select('DISTINCT r.created_by', 'createdBy')
+      .where('r.article_id = :id', { id }).getRawMany<{ createdBy: string }>();
+    return rows.map((r) => r.createdBy);
+  }
+
   async getRevision(id: string, revision: number): Promise<RevisionView> {
     const row = await this.revisions.findOne({ where: { articleId: id, revision } });
     if (!row) throw notFound('revision', `${revision} of article ${id}`);

@@ -1094,7 +1094,7 @@ export interface components {
             article: components["schemas"]["ArticleView"];
             /** @description in reading order, orphaned claims last */
             claims: components["schemas"]["WorkspaceClaim"][];
-            /** @description everyone named in the workspace, by user id */
+            /** @description everyone named in the workspace (who wrote the article and each of its revisions, marked its claims, wrote their notes, added their sources, wrote and reviewed their verdicts), by user id */
             users: {
                 [key: string]: components["schemas"]["WorkspacePerson"];
             };

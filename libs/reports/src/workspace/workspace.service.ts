@@ -39,15 +39,16 @@ export class WorkspaceService {
     const article = await this.articles.get(articleId);
     const claims = await this.claims.allOf(articleId);
     const ids = claims.map((c) => c.id);
-    const [annotations, sources, verdicts] = await Promise.all([
+    const [annotations, sources, verdicts, revisers] = await Promise.all([
       this.annotations.listForClaims(ids),
       this.sources.listForClaims(ids),
       this.verdicts.listForClaims(ids),
+      this.articles.revisionAuthors(articleId),
     ]);
     const notes = byClaim(annotations);
     const evidence = byClaim(sources);
     const ratings = byClaim(verdicts);
-    const people = new Set<string>([article.createdBy]);
+    const people = new Set<string>([article.createdBy, ...revisers]);
     for (const c of claims) people.add(c.createdBy);
     for (const a of annotations) people.add(a.authorId);
     for (const s of sources) people.add(s.addedBy);

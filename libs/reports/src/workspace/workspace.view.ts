@@ -20,6 +20,6 @@ export class WorkspacePerson {
 export class Workspace {
   @ApiProperty({ type: ArticleView }) article!: ArticleView;
   @ApiProperty({ type: [WorkspaceClaim], description: 'in reading order, orphaned claims last' }) claims!: WorkspaceClaim[];
-  @ApiProperty({ type: 'object', additionalProperties: { $ref: '#/components/schemas/WorkspacePerson' }, description: 'everyone named in the workspace, by user id' })
+  @ApiProperty({ type: 'object', additionalProperties: { $ref: '#/components/schemas/WorkspacePerson' }, description: 'everyone named in the workspace (who wrote the article and each of its revisions, marked its claims, wrote their notes, added their sources, wrote and reviewed their verdicts), by user id' })
   users!: Record<string, WorkspacePerson>;
 }
