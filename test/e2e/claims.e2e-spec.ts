@@ -90,9 +90,11 @@ describe('claims (e2e)', () => {
     expect(got.headers.etag).toBe('"3"');
   });
 
-  it('lets the author or an editor delete a claim', async () => {
+  it('lets an editor delete a claim, and not a reviewer, even its author', async () => {
     const claim = (await mark({ type: 'TextQuoteSelector', exact: 'Emoji' }).expect(201)).body;
     await desk.http.delete(`/api/v1/claims/${claim.id}`).set(...bearer(other)).expect(403);
+    const refused = await desk.http.delete(`/api/v1/claims/${claim.id}`).set(...bearer(author)).expect(403);
+    expect(refused.body.code).toBe('forbidden');
     await desk.http.delete(`/api/v1/claims/${claim.id}`).set(...bearer(editor)).expect(204);
     await desk.http.get(`/api/v1/claims/${claim.id}`).set(...bearer(author)).expect(404);
   });

@@ -44,7 +44,7 @@ const CASES: Case[] = [
   { route: 'GET /articles/:id/claims', call: (f) => ({ method: 'get', path: `/api/v1/articles/${f.articleId}/claims` }), allowed: signedIn, status: 200 },
   { route: 'GET /claims/:id', call: (f) => ({ method: 'get', path: `/api/v1/claims/${f.claimId}` }), allowed: signedIn, status: 200 },
   { route: 'PATCH /claims/:id', call: (f) => ({ method: 'patch', path: `/api/v1/claims/${f.claimId}`, body: { claimant: 'C' } }), allowed: ownerOrEditor, status: 200 },
-  { route: 'DELETE /claims/:id', call: (f) => ({ method: 'delete', path: `/api/v1/claims/${f.claimId}` }), allowed: ownerOrEditor, status: 204 },
+  { route: 'DELETE /claims/:id', call: (f) => ({ method: 'delete', path: `/api/v1/claims/${f.claimId}` }), allowed: editors, status: 204 },
   { route: 'GET /claims/:id/history', call: (f) => ({ method: 'get', path: `/api/v1/claims/${f.claimId}/history` }), allowed: signedIn, status: 200 },
   { route: 'GET /claim-counts', call: (f) => ({ method: 'get', path: `/api/v1/claim-counts?articleIds=${f.articleId}` }), allowed: signedIn, status: 200 },
   { route: 'POST /claims/:id/annotations', call: (f) => ({ method: 'post', path: `/api/v1/claims/${f.claimId}/annotations`, body: { body: 'note' } }), allowed: signedIn, status: 201 },

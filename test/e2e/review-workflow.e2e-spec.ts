@@ -76,7 +76,7 @@ describe('review workflow (e2e)', () => {
     it('removes the thread with its claim', async () => {
       const claim = await newClaim('Crime fell');
       const note = (await desk.http.post(`/api/v1/claims/${claim.id}/annotations`).set(...bearer(author)).send({ body: 'bye' }).expect(201)).body;
-      await desk.http.delete(`/api/v1/claims/${claim.id}`).set(...bearer(author)).expect(204);
+      await desk.http.delete(`/api/v1/claims/${claim.id}`).set(...bearer(editor)).expect(204);
       await desk.http.get(`/api/v1/annotations/${note.id}`).set(...bearer(author)).expect(404);
     });
   });

@@ -183,10 +183,11 @@ export class ClaimsService {
     });
   }
 
+  /** API.md: deleting a claim (with its notes, sources and verdicts) is an editor's call, even for its author. */
   async remove(actor: Actor, id: string, expectedVersion?: number): Promise<void> {
     await this.transactions.run(async (tx) => {
       const before = await this.load(id, tx);
-      this.assertMayEdit(actor, before);
+      if (!hasRole(actor, 'editor')) throw forbidden('only an editor may delete a claim; its author may re-mark or edit it');
       assertVersion(expectedVersion, before.version);
       await tx.manager.delete(ClaimSpan, { id });
       await this.audit.record(tx, { actorId: actor.id, action: 'claim.deleted', entityType: 'claim', entityId: id, articleId: before.articleId, before: toClaimView(before) });

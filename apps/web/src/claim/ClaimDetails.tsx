@@ -133,7 +133,9 @@ export function ClaimDetails({ claim, me, users, changes, reload, onDeleted }: P
       {canEdit && (
         <div className="actions">
           <button type="button" className="button button-small" onClick={() => setEditing({ base: claim, fields: fieldsOf(claim) })}>Edit claim</button>
-          <button type="button" className="button button-small button-danger" onClick={() => void remove()}>Delete claim</button>
+          {isEditor(me) && (
+            <button type="button" className="button button-small button-danger" onClick={() => void remove()}>Delete claim</button>
+          )}
         </div>
       )}
     </div>
