@@ -1,6 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Actor, ApiPage, ApiProblems, CurrentActor, IfMatch, Page } from '@claimdesk/core';
+import { Actor, ApiPage, ApiProblems, CurrentActor, IfMatch, ListQueryDto, Page } from '@claimdesk/core';
 import { AnnotationsService } from './annotations.service';
 import { AnnotationView } from './annotation.view';
 import { CreateAnnotationDto, UpdateAnnotationDto } from './dto/annotation.dto';
@@ -21,8 +21,8 @@ export class AnnotationsController {
   @Get('claims/:id/annotations')
   @ApiPage(AnnotationView, 'in thread order: each reply after its parent, depth-first, oldest first')
   @ApiProblems('not_found')
-  async list(@Param('id') claimId: string): Promise<Page<AnnotationView>> {
-    return { items: await this.annotations.listForClaim(claimId), nextCursor: null };
+  list(@Param('id') claimId: string, @Query() query: ListQueryDto): Promise<Page<AnnotationView>> {
+    return this.annotations.listForClaim(claimId, query);
   }
 
   @Get('annotations/:id')

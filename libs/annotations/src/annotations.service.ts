@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
-import { Actor, assertVersion, forbidden, hasRole, notFound, nowIso, validationFailed, versionConflict } from '@claimdesk/core';
+import { Actor, assertVersion, forbidden, hasRole, notFound, nowIso, Page, pageInOrder, PageQuery, validationFailed, versionConflict } from '@claimdesk/core';
 import { inChunks, runStatement, Statement, Transactions, Tx, updateAtVersion } from '@claimdesk/database';
 import { AuditService } from '@claimdesk/audit';
 import { ClaimsService } from '@claimdesk/claims';
@@ -52,9 +52,10 @@ export class AnnotationsService {
     });
   }
 
-  async listForClaim(claimId: string): Promise<AnnotationView[]> {
+  /** One page of the claim's thread, in thread order; the cursor names the last note shown. */
+  async listForClaim(claimId: string, query: PageQuery): Promise<Page<AnnotationView>> {
     await this.claims.ref(claimId);
-    return this.listForClaims([claimId]);
+    return pageInOrder(await this.listForClaims([claimId]), query, (note) => note.id);
   }
 
   /**

@@ -147,7 +147,7 @@ export class ArticlesService {
     await this.load(id);
     const qb = this.revisions.createQueryBuilder('r').select(['r.id', 'r.revision', 'r.contentHash', 'r.length', 'r.createdBy', 'r.createdAt', 'r.format'])
       .where('r.article_id = :id', { id }).orderBy('r.revision', 'ASC').take(limit + 1);
-    if (cursor) qb.andWhere('r.revision > :after', { after: Number(decodeCursor(cursor, 1)[0]) });
+    if (cursor) qb.andWhere('r.revision > :after', { after: decodeCursor(cursor, ['int'])[0] });
     return toPage(await qb.getMany(), limit, toRevisionSummary, (r) => [r.revision]);
   }
 

@@ -87,8 +87,8 @@ export class AuditService {
     if (query.articleId) qb.andWhere('a.article_id = :articleId', { articleId: query.articleId });
     if (query.claimId) qb.andWhere('a.claim_id = :claimId', { claimId: query.claimId });
     if (query.cursor) {
-      const [seq] = decodeCursor(query.cursor, 1);
-      qb.andWhere('a.seq < :seq', { seq: Number(seq) });
+      const [seq] = decodeCursor(query.cursor, ['int']);
+      qb.andWhere('a.seq < :seq', { seq });
     }
     const rows = await qb.getMany();
     return toPage(rows, limit, toAuditView, (row) => [Number(row.seq)]);

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Actor, ApiPage, ApiProblems, CurrentActor, IfMatch, Page } from '@claimdesk/core';
+import { Actor, ApiPage, ApiProblems, CurrentActor, IfMatch, ListQueryDto, Page } from '@claimdesk/core';
 import { AttachSourceDto, CreateSourceDto, SourceListQueryDto, UpdateSourceDto } from './dto/source.dto';
 import { SourcesService } from './sources.service';
 import { ClaimSourceView, SourceView } from './source.view';
@@ -51,10 +51,10 @@ export class SourcesController {
   }
 
   @Get('claims/:id/sources')
-  @ApiPage(ClaimSourceView)
+  @ApiPage(ClaimSourceView, 'oldest first')
   @ApiProblems('not_found')
-  async listForClaim(@Param('id') claimId: string): Promise<Page<ClaimSourceView>> {
-    return { items: await this.sources.listForClaim(claimId), nextCursor: null };
+  listForClaim(@Param('id') claimId: string, @Query() query: ListQueryDto): Promise<Page<ClaimSourceView>> {
+    return this.sources.listForClaim(claimId, query);
   }
 
   @Delete('claims/:id/sources/:sourceId')

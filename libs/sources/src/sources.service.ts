@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
-import { Actor, assertVersion, containsPattern, decodeCursor, DEFAULT_PAGE_SIZE, DomainError, notFound, nowIso, Page, toPage, toStoredTime, validationFailed, versionConflict } from '@claimdesk/core';
+import { Actor, assertVersion, containsPattern, decodeCursor, DEFAULT_PAGE_SIZE, DomainError, notFound, nowIso, Page, pageInOrder, PageQuery, toPage, toStoredTime, validationFailed, versionConflict } from '@claimdesk/core';
 import { inChunks, Transactions, Tx, updateAtVersion } from '@claimdesk/database';
 import { AuditService } from '@claimdesk/audit';
 import { ClaimsService } from '@claimdesk/claims';
@@ -103,9 +103,10 @@ export class SourcesService {
     });
   }
 
-  async listForClaim(claimId: string): Promise<ClaimSourceView[]> {
+  /** One page of the claim's sources, oldest first; the cursor names the last source shown. */
+  async listForClaim(claimId: string, query: PageQuery): Promise<Page<ClaimSourceView>> {
     await this.claims.ref(claimId);
-    return this.listForClaims([claimId]);
+    return pageInOrder(await this.listForClaims([claimId]), query, (link) => link.sourceId);
   }
 
   /**
@@ -117,7 +118,7 @@ export class SourcesService {
       .select('l.claim_id', 'claimId').addSelect('l.source_id', 'sourceId').addSelect('l.stance', 'stance').addSelect('l.excerpt', 'excerpt')
       .addSelect('l.note', 'note').addSelect('l.added_by', 'addedBy').addSelect('l.created_at', 'createdAt')
       .where('l.claim_id IN (:...ids)', { ids }).getRawMany<ClaimSource>()))
-      .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.sourceId.localeCompare(b.sourceId));
     const sourceIds = [...new Set(links.map((link) => link.sourceId))];
     const found = await inChunks(sourceIds, (ids) => this.sources.createQueryBuilder('s')
       .select('s.id', 'id').addSelect('s.url', 'url').addSelect('s.normalized_url', 'normalizedUrl').addSelect('s.title', 'title')

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { Actor, DomainError, notFound, nowIso, validationFailed } from '@claimdesk/core';
+import { Actor, DomainError, notFound, nowIso, Page, pageInOrder, PageQuery, validationFailed } from '@claimdesk/core';
 import { Transactions } from '@claimdesk/database';
 import { AuditService } from '@claimdesk/audit';
 import { CreateRatingScaleDto } from './dto/verdict.dto';
@@ -24,9 +24,9 @@ export class RatingScalesService {
     private readonly audit: AuditService,
   ) {}
 
-  async list(): Promise<RatingScaleView[]> {
-    const rows = await this.scales.find({ order: { builtIn: 'DESC', createdAt: 'ASC', id: 'ASC' } });
-    return rows.map((row) => this.remember(toRatingScaleView(row)));
+  /** One page of the scales, built-in ones first, then oldest first; the cursor names the last scale shown. */
+  async list(query: PageQuery): Promise<Page<RatingScaleView>> {
+    return pageInOrder(await this.all(), query, (scale) => scale.id);
   }
 
   async get(id: string): Promise<RatingScaleView> {
@@ -39,7 +39,7 @@ export class RatingScalesService {
 
   /** Every scale, by id: for views that label many verdicts. */
   async byId(): Promise<Map<string, RatingScaleView>> {
-    return new Map((await this.list()).map((scale) => [scale.id, scale]));
+    return new Map((await this.all()).map((scale) => [scale.id, scale]));
   }
 
   async create(actor: Actor, input: CreateRatingScaleDto): Promise<RatingScaleView> {
@@ -56,6 +56,11 @@ export class RatingScalesService {
       await this.audit.record(tx, { actorId: actor.id, action: 'rating_scale.created', entityType: 'rating_scale', entityId: scale.id, articleId: null, after: view });
       return view;
     });
+  }
+
+  private async all(): Promise<RatingScaleView[]> {
+    const rows = await this.scales.find({ order: { builtIn: 'DESC', createdAt: 'ASC', id: 'ASC' } });
+    return rows.map((row) => this.remember(toRatingScaleView(row)));
   }
 
   private remember(scale: RatingScaleView): RatingScaleView {

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Actor, ApiPage, ApiProblems, CurrentActor, IfMatch, Page, Roles } from '@claimdesk/core';
+import { Actor, ApiPage, ApiProblems, CurrentActor, IfMatch, ListQueryDto, Page, Roles } from '@claimdesk/core';
 import { CreateRatingScaleDto, CreateVerdictDto, ReviewNoteDto, UpdateVerdictDto } from './dto/verdict.dto';
 import { RatingScalesService } from './rating-scales.service';
 import { VerdictsService } from './verdicts.service';
@@ -13,10 +13,10 @@ export class VerdictsController {
   constructor(private readonly verdicts: VerdictsService, private readonly scales: RatingScalesService) {}
 
   @Get('rating-scales')
-  @ApiPage(RatingScaleView)
+  @ApiPage(RatingScaleView, 'built-in scales first, then oldest first')
   @ApiProblems()
-  async listScales(): Promise<Page<RatingScaleView>> {
-    return { items: await this.scales.list(), nextCursor: null };
+  listScales(@Query() query: ListQueryDto): Promise<Page<RatingScaleView>> {
+    return this.scales.list(query);
   }
 
   @Get('rating-scales/:id')
@@ -44,8 +44,8 @@ export class VerdictsController {
   @Get('claims/:id/verdicts')
   @ApiPage(VerdictView, 'oldest first')
   @ApiProblems('not_found')
-  async list(@Param('id') claimId: string): Promise<Page<VerdictView>> {
-    return { items: await this.verdicts.listForClaim(claimId), nextCursor: null };
+  list(@Param('id') claimId: string, @Query() query: ListQueryDto): Promise<Page<VerdictView>> {
+    return this.verdicts.listForClaim(claimId, query);
   }
 
   @Get('verdicts/:id')

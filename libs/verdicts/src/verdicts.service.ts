@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
-import { Actor, assertVersion, DomainError, forbidden, notFound, nowIso, validationFailed, versionConflict } from '@claimdesk/core';
+import { Actor, assertVersion, DomainError, forbidden, notFound, nowIso, Page, pageInOrder, PageQuery, validationFailed, versionConflict } from '@claimdesk/core';
 import { inChunks, Transactions, Tx, updateAtVersion } from '@claimdesk/database';
 import { AuditService } from '@claimdesk/audit';
 import { ClaimRef, ClaimsService } from '@claimdesk/claims';
@@ -50,9 +50,10 @@ export class VerdictsService {
     });
   }
 
-  async listForClaim(claimId: string): Promise<VerdictView[]> {
+  /** One page of the claim's verdicts, oldest first; the cursor names the last verdict shown. */
+  async listForClaim(claimId: string, query: PageQuery): Promise<Page<VerdictView>> {
     await this.claims.ref(claimId);
-    return this.listForClaims([claimId]);
+    return pageInOrder(await this.listForClaims([claimId]), query, (verdict) => verdict.id);
   }
 
   /**

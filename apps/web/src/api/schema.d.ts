@@ -2493,7 +2493,11 @@ export interface operations {
     };
     AnnotationsController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+            };
             header?: never;
             path: {
                 id: string;
@@ -2653,7 +2657,11 @@ export interface operations {
     };
     SourcesController_listForClaim: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+            };
             header?: never;
             path: {
                 id: string;
@@ -2662,6 +2670,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description oldest first */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2813,7 +2822,11 @@ export interface operations {
     };
     VerdictsController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+            };
             header?: never;
             path: {
                 id: string;
@@ -3020,13 +3033,18 @@ export interface operations {
     };
     VerdictsController_listScales: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description built-in scales first, then oldest first */
             200: {
                 headers: {
                     [name: string]: unknown;
