@@ -158,6 +158,21 @@ describe('list paging (e2e)', () => {
       expect(res.body.errors[0].path).toBe('cursor');
     });
 
+    it.each([
+      ['a string for the position', forged('["abc","x"]')],
+      ['a number too large (Infinity)', forged('[1e999,"x"]')],
+      ['a key of the wrong shape', forged('[1]')],
+    ])('GET /articles/:id/claims refuses %s with 422, not 500', async (_, cursor) => {
+      const res = await get(`/api/v1/articles/${articleId}/claims`, { cursor }).expect(422);
+      expect(res.body.code).toBe('validation_failed');
+      expect(res.body.errors[0].path).toBe('cursor');
+    });
+
+    it('GET /articles/:id/claims still pages in reading order with the cursors it issues', async () => {
+      const { ids } = await walk(`/api/v1/articles/${articleId}/claims`, 1, (item) => item.id);
+      expect(ids).toEqual([claimId, otherClaimId]);
+    });
+
     it('GET /articles/:id/revisions walks revision by revision', async () => {
       await desk.http.put(`/api/v1/articles/${articleId}/text`).set(...bearer(reviewer)).send({ format: 'text', content: 'Exports rose by 12 percent. Crime fell sharply.' }).expect(200);
       const { ids } = await walk(`/api/v1/articles/${articleId}/revisions`, 1, (item) => item.revision);

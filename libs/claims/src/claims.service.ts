@@ -101,8 +101,8 @@ export class ClaimsService {
     if (query.anchor?.length) qb.andWhere('c.anchor IN (:...anchors)', { anchors: query.anchor });
     if (query.status?.length) qb.andWhere('c.status IN (:...statuses)', { statuses: query.status });
     if (query.cursor) {
-      const [position, id] = decodeCursor(query.cursor, 2);
-      qb.andWhere(`(${order} > :position OR (${order} = :position AND c.id > :id))`, { position: Number(position), id });
+      const [position, id] = decodeCursor(query.cursor, ['int', 'string']);
+      qb.andWhere(`(${order} > :position OR (${order} = :position AND c.id > :id))`, { position, id });
     }
     return toPage(await qb.getMany(), limit, toClaimView, (c) => [c.start ?? ORPHAN_ORDER, c.id]);
   }

@@ -44,8 +44,7 @@ export const claims = {
 };
 
 export const annotations = {
-  /** The whole thread: the route is not paged (its nextCursor is always null). */
-  list: (claimId: string) => api.get('/api/v1/claims/{id}/annotations', { path: { id: claimId } }),
+  get: (annotationId: string) => api.get('/api/v1/annotations/{id}', { path: { id: annotationId } }),
   create: (claimId: string, body: CreateAnnotation) =>
     api.post('/api/v1/claims/{id}/annotations', { path: { id: claimId }, body }),
   update: (annotationId: string, body: string, version?: number) =>
@@ -60,7 +59,8 @@ export const sources = {
 };
 
 export const verdicts = {
-  scales: () => api.get('/api/v1/rating-scales'),
+  /** Every scale: a desk has a handful, well under one page of 200. */
+  scales: () => api.get('/api/v1/rating-scales', { query: { limit: 200 } }),
   create: (claimId: string, body: CreateVerdict) => api.post('/api/v1/claims/{id}/verdicts', { path: { id: claimId }, body }),
   get: (verdictId: string) => api.get('/api/v1/verdicts/{id}', { path: { id: verdictId } }),
   update: (verdictId: string, body: UpdateVerdict, version?: number) =>

@@ -63,8 +63,7 @@ function AnnotationItem({ annotation, claimId, me, users, reload }: { annotation
       reload();
     } catch (e) {
       if (e instanceof ApiError && e.code === 'version_conflict') {
-        const page = await annotationsApi.list(claimId);
-        setConflict(page.items.find((a) => a.id === annotation.id) ?? null);
+        setConflict(await annotationsApi.get(annotation.id).catch(() => null));
         return;
       }
       notify(e instanceof ApiError ? e.message : 'The note could not be saved.', 'error');
