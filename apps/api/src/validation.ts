@@ -26,7 +26,9 @@ export class StrictValidationPipe extends ValidationPipe {
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const isDto = metadata.metatype && ![String, Boolean, Number, Array, Object].includes(metadata.metatype as never);
-    if (metadata.type === 'body' && isDto && (value === null || typeof value !== 'object' || Array.isArray(value))) {
+    // No body at all reads as `{}` (ValidationPipe's own default), so a route whose fields are all
+    // optional, or which has none, works without one; a body that is there must be an object.
+    if (metadata.type === 'body' && isDto && value !== undefined && (value === null || typeof value !== 'object' || Array.isArray(value))) {
       throw new DomainError('validation_failed', 'the body must be a JSON object', [{ path: '', message: 'expected a JSON object' }]);
     }
     return super.transform(value, metadata);

@@ -1,7 +1,15 @@
 import { Transform } from 'class-transformer';
+import { ValidateIf } from 'class-validator';
 
 /** Trims a string field before validation: what a reviewer pastes often carries stray spaces. */
 export const Trimmed = (): PropertyDecorator => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
+
+/**
+ * An optional field that has no empty value: leaving it out skips its rules, but null is checked
+ * like any other value (and refused by its type rule). IsOptional, which lets null through, is for
+ * the fields API.md makes nullable.
+ */
+export const OptionalNotNull = (): PropertyDecorator => ValidateIf((_dto: object, value: unknown) => value !== undefined);
 
 /** class-validator IsUrl options for links people paste: http(s) only, hosts without a TLD allowed. */
 export const HTTP_URL = { protocols: ['http', 'https'], require_protocol: true, require_tld: false };

@@ -1,11 +1,11 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCookieAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiCookieAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Actor, ApiProblems, CurrentActor, Public, Settings, SETTINGS } from '@claimdesk/core';
 import { AuthService } from './auth.service';
 import { AuthRequest, tokenOf } from './auth.guard';
 import { expiredSessionCookie, sessionCookie } from './session-cookie';
-import { LoginDto, LoginResult } from './dto/login.dto';
+import { LoginDto, LoginResult, LogoutDto } from './dto/login.dto';
 import { UsersService } from './users.service';
 import { UserView } from './user.view';
 
@@ -33,9 +33,10 @@ export class AuthController {
   @HttpCode(204)
   @ApiBearerAuth()
   @ApiCookieAuth()
+  @ApiBody({ type: LogoutDto, required: false })
   @ApiNoContentResponse({ description: 'the session (cookie or bearer token) is revoked' })
   @ApiProblems()
-  async logout(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+  async logout(@Body() _none: LogoutDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
     const token = tokenOf(request as unknown as AuthRequest);
     if (token) await this.auth.logout(token);
     void reply.header('Set-Cookie', expiredSessionCookie());

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, ApiPage, ApiProblems, CurrentActor, IfMatch, ListQueryDto, Page, Roles } from '@claimdesk/core';
 import { CreateUserDto, UpdateUserDto } from './dto/user.dto';
@@ -31,7 +31,7 @@ export class UsersController {
   @Roles('editor')
   @ApiOkResponse({ type: UserView })
   @ApiProblems('forbidden', 'not_found')
-  get(@Param('id', ParseUUIDPipe) id: string): Promise<UserView> {
+  get(@Param('id') id: string): Promise<UserView> {
     return this.users.get(id);
   }
 
@@ -39,7 +39,7 @@ export class UsersController {
   @Roles('admin')
   @ApiOkResponse({ type: UserView })
   @ApiProblems('forbidden', 'not_found', 'version_conflict')
-  update(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateUserDto, @IfMatch() version?: number): Promise<UserView> {
+  update(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: UpdateUserDto, @IfMatch() version?: number): Promise<UserView> {
     return this.users.update(actor, id, body, version);
   }
 }

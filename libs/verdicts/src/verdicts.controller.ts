@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, ApiPage, ApiProblems, CurrentActor, IfMatch, ListQueryDto, Page, Roles } from '@claimdesk/core';
-import { CreateRatingScaleDto, CreateVerdictDto, ReviewNoteDto, UpdateVerdictDto } from './dto/verdict.dto';
+import { CreateRatingScaleDto, CreateVerdictDto, ReviewNoteDto, TransitionDto, UpdateVerdictDto } from './dto/verdict.dto';
 import { RatingScalesService } from './rating-scales.service';
 import { VerdictsService } from './verdicts.service';
 import { RatingScaleView, VerdictView } from './verdict.view';
@@ -64,17 +64,19 @@ export class VerdictsController {
 
   @Post('verdicts/:id/submit')
   @HttpCode(200)
+  @ApiBody({ type: TransitionDto, required: false })
   @ApiOkResponse({ type: VerdictView, description: 'author; needs a rationale and a source on the claim → submitted' })
   @ApiProblems('forbidden', 'not_found', 'invalid_transition', 'source_required', 'version_conflict')
-  submit(@CurrentActor() actor: Actor, @Param('id') id: string, @IfMatch() version?: number): Promise<VerdictView> {
+  submit(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() _none: TransitionDto, @IfMatch() version?: number): Promise<VerdictView> {
     return this.verdicts.transition(actor, id, 'submit', undefined, version);
   }
 
   @Post('verdicts/:id/approve')
   @HttpCode(200)
+  @ApiBody({ type: TransitionDto, required: false })
   @ApiOkResponse({ type: VerdictView, description: 'an editor who is not the author → approved' })
   @ApiProblems('forbidden', 'not_found', 'invalid_transition', 'version_conflict')
-  approve(@CurrentActor() actor: Actor, @Param('id') id: string, @IfMatch() version?: number): Promise<VerdictView> {
+  approve(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() _none: TransitionDto, @IfMatch() version?: number): Promise<VerdictView> {
     return this.verdicts.transition(actor, id, 'approve', undefined, version);
   }
 
@@ -88,9 +90,10 @@ export class VerdictsController {
 
   @Post('verdicts/:id/publish')
   @HttpCode(200)
+  @ApiBody({ type: TransitionDto, required: false })
   @ApiOkResponse({ type: VerdictView, description: 'an editor who is not the author, from approved → published; a correction retracts the verdict it supersedes' })
   @ApiProblems('forbidden', 'not_found', 'invalid_transition', 'version_conflict')
-  publish(@CurrentActor() actor: Actor, @Param('id') id: string, @IfMatch() version?: number): Promise<VerdictView> {
+  publish(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() _none: TransitionDto, @IfMatch() version?: number): Promise<VerdictView> {
     return this.verdicts.transition(actor, id, 'publish', undefined, version);
   }
 

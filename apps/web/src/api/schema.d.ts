@@ -878,6 +878,8 @@ export interface components {
             token: string;
             user: components["schemas"]["UserView"];
         };
+        /** @description no fields: send no body, or {} */
+        LogoutDto: Record<string, never>;
         Problem: {
             /** @description stable, machine-readable (see API.md, Errors) */
             code: string;
@@ -967,9 +969,11 @@ export interface components {
             end?: number;
             /** @description TextQuoteSelector: the exact text */
             exact?: string;
+            /** @description TextQuoteSelector: text just before the quote, to tell repeated quotes apart */
             prefix?: string;
             /** @description TextPositionSelector: code point offset */
             start?: number;
+            /** @description TextQuoteSelector: text just after the quote, to tell repeated quotes apart */
             suffix?: string;
             /** @enum {string} */
             type: "TextPositionSelector" | "TextQuoteSelector";
@@ -991,6 +995,8 @@ export interface components {
             url: string;
             version: number;
         };
+        /** @description no fields: send no body, or {} */
+        TransitionDto: Record<string, never>;
         UpdateAnnotationDto: {
             /** @description Markdown */
             body: string;
@@ -2227,7 +2233,11 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["LogoutDto"];
+            };
+        };
         responses: {
             /** @description the session (cookie or bearer token) is revoked */
             204: {
@@ -3811,7 +3821,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["TransitionDto"];
+            };
+        };
         responses: {
             /** @description an editor who is not the author → approved */
             200: {
@@ -3887,7 +3901,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["TransitionDto"];
+            };
+        };
         responses: {
             /** @description an editor who is not the author, from approved → published; a correction retracts the verdict it supersedes */
             200: {
@@ -4123,7 +4141,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["TransitionDto"];
+            };
+        };
         responses: {
             /** @description author; needs a rationale and a source on the claim → submitted */
             200: {

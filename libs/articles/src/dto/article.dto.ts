@@ -1,13 +1,13 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, IsUrl, Matches, MaxLength, MinLength } from 'class-validator';
-import { HTTP_URL, ListQueryDto, Trimmed } from '@claimdesk/core';
+import { HTTP_URL, ListQueryDto, OptionalNotNull, Trimmed } from '@claimdesk/core';
 import { ARTICLE_FORMATS, ArticleFormat } from '@claimdesk/text';
 
 
 /** Article metadata, shared by import and PATCH. */
 export class ArticleMetadataDto {
   @ApiPropertyOptional({ maxLength: 500, description: 'defaults to the first non-empty line of the text' })
-  @IsOptional()
+  @OptionalNotNull()
   @Trimmed()
   @IsString()
   @MinLength(1)
@@ -28,7 +28,7 @@ export class ArticleMetadataDto {
   publisher?: string | null;
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @OptionalNotNull()
   @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })

@@ -1,7 +1,8 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
-import { ListQueryDto, Trimmed } from '@claimdesk/core';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, MaxLength, MinLength, ValidateBy, ValidateIf, ValidateNested, ValidationArguments } from 'class-validator';
+import { ListQueryDto, OptionalNotNull, Trimmed } from '@claimdesk/core';
 
 export const SELECTOR_TYPES = ['TextPositionSelector', 'TextQuoteSelector'] as const;
 export type SelectorType = (typeof SELECTOR_TYPES)[number];
@@ -10,6 +11,25 @@ const normaliseTags = ({ value }: { value: unknown }): unknown =>
   Array.isArray(value) ? [...new Set(value.map((tag) => (typeof tag === 'string' ? tag.trim() : tag)))] : value;
 const commaList = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value.split(',').map((part) => part.trim()).filter(Boolean) : value;
+
+const isSelectorType = (type: unknown): type is SelectorType => (SELECTOR_TYPES as readonly unknown[]).includes(type);
+
+/**
+ * A field of one selector type, required or optional there. On the other type it is refused rather
+ * than ignored: a client that sends `exact` with a position learns that it does nothing.
+ */
+function FieldOf(type: SelectorType, presence: 'required' | 'optional'): PropertyDecorator {
+  const typeOf = (args: ValidationArguments): unknown => (args.object as SelectorDto).type;
+  const belongs = ValidateBy({
+    name: 'selectorFieldOf',
+    validator: {
+      // A selector of an unknown type is refused for its type alone; its fields are not judged against it.
+      validate: (_value: unknown, args: ValidationArguments) => !isSelectorType(typeOf(args)) || typeOf(args) === type,
+      defaultMessage: (args: ValidationArguments) => `${args.property} is a field of a ${type}, not of a ${String(typeOf(args))}`,
+    },
+  });
+  return applyDecorators(ValidateIf((selector: SelectorDto, value: unknown) => value !== undefined || (presence === 'required' && selector.type === type)), belongs);
+}
 
 /**
  * A W3C selector: `{ type: "TextPositionSelector", start, end }` (code points, end exclusive) or
@@ -21,33 +41,37 @@ export class SelectorDto {
   type!: SelectorType;
 
   @ApiPropertyOptional({ description: 'TextPositionSelector: code point offset' })
-  @ValidateIf((s: SelectorDto) => s.type === 'TextPositionSelector')
+  @FieldOf('TextPositionSelector', 'required')
   @IsInt()
   start?: number;
 
   @ApiPropertyOptional({ description: 'TextPositionSelector: code point offset, exclusive' })
-  @ValidateIf((s: SelectorDto) => s.type === 'TextPositionSelector')
+  @FieldOf('TextPositionSelector', 'required')
   @IsInt()
   end?: number;
 
   @ApiPropertyOptional({ description: 'TextQuoteSelector: the exact text' })
-  @ValidateIf((s: SelectorDto) => s.type === 'TextQuoteSelector')
+  @FieldOf('TextQuoteSelector', 'required')
   @IsString()
   @MaxLength(100_000)
   exact?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
+  @ApiPropertyOptional({ description: 'TextQuoteSelector: text just before the quote, to tell repeated quotes apart' })
+  @FieldOf('TextQuoteSelector', 'optional')
   @IsString()
   @MaxLength(1000)
   prefix?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
+  @ApiPropertyOptional({ description: 'TextQuoteSelector: text just after the quote, to tell repeated quotes apart' })
+  @FieldOf('TextQuoteSelector', 'optional')
   @IsString()
   @MaxLength(1000)
   suffix?: string;
 }
+
+/** One selector object: a list of them (as W3C annotation targets carry) is refused, not read as one. */
+const OneSelector = (): PropertyDecorator =>
+  applyDecorators(IsObject({ message: 'selector must be one selector object, a TextPositionSelector or a TextQuoteSelector' }), ValidateNested(), Type(() => SelectorDto));
 
 class ClaimFieldsDto {
   @ApiPropertyOptional({ nullable: true, type: String, description: 'who made the claim', maxLength: 500 })
@@ -65,7 +89,7 @@ class ClaimFieldsDto {
   claimReviewed?: string | null;
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @OptionalNotNull()
   @Transform(normaliseTags)
   @IsArray()
   @ArrayMaxSize(50)
@@ -77,16 +101,14 @@ class ClaimFieldsDto {
 
 export class CreateClaimDto extends ClaimFieldsDto {
   @ApiProperty({ oneOf: [{ $ref: getSchemaPath(SelectorDto) }] })
-  @ValidateNested()
-  @Type(() => SelectorDto)
+  @OneSelector()
   selector!: SelectorDto;
 }
 
 export class UpdateClaimDto extends ClaimFieldsDto {
   @ApiPropertyOptional({ type: SelectorDto, description: 're-marks the claim; its anchor becomes "anchored"' })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => SelectorDto)
+  @OptionalNotNull()
+  @OneSelector()
   selector?: SelectorDto;
 }
 

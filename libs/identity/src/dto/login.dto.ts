@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import { UserView } from '../user.view';
 
@@ -20,3 +20,7 @@ export class LoginResult {
   @ApiProperty({ description: 'bearer token; also set as the HttpOnly session cookie' }) token!: string;
   @ApiProperty({ type: UserView }) user!: UserView;
 }
+
+/** The body of a logout: none, or `{}`. It has no fields, so any field is refused. */
+@ApiSchema({ description: 'no fields: send no body, or {}' })
+export class LogoutDto {}

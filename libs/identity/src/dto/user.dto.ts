@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { ROLES, Role, Trimmed } from '@claimdesk/core';
+import { IsBoolean, IsEmail, IsIn, IsString, MaxLength, MinLength } from 'class-validator';
+import { OptionalNotNull, ROLES, Role, Trimmed } from '@claimdesk/core';
 
 
 export class CreateUserDto {
@@ -30,7 +30,7 @@ export class CreateUserDto {
 
 export class UpdateUserDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @OptionalNotNull()
   @Trimmed()
   @IsString()
   @MinLength(1)
@@ -38,19 +38,19 @@ export class UpdateUserDto {
   displayName?: string;
 
   @ApiPropertyOptional({ enum: ROLES })
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(ROLES)
   role?: Role;
 
   @ApiPropertyOptional({ minLength: 12 })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MinLength(12)
   @MaxLength(1024)
   password?: string;
 
   @ApiPropertyOptional({ description: 'a disabled user cannot sign in; their sessions end' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsBoolean()
   disabled?: boolean;
 }

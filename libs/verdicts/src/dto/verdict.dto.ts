@@ -1,10 +1,11 @@
-import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema, PartialType, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { OptionalNotNull } from '@claimdesk/core';
 
 export class CreateVerdictDto {
   @ApiPropertyOptional({ default: 'claimdesk-6' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MaxLength(64)
   scaleId?: string;
@@ -29,7 +30,7 @@ export class CreateVerdictDto {
   confidence?: number | null;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'the published verdict of the same claim this corrects' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsUUID()
   supersedes?: string;
 
@@ -40,8 +41,12 @@ export class CreateVerdictDto {
   correctionNote?: string;
 }
 
-/** What an author may still change in a draft. */
-export class UpdateVerdictDto extends PartialType(PickType(CreateVerdictDto, ['rating', 'rationale', 'confidence', 'correctionNote'] as const)) {}
+/** What an author may still change in a draft; a rating may be left out but not set to null. */
+export class UpdateVerdictDto extends PartialType(PickType(CreateVerdictDto, ['rating', 'rationale', 'confidence', 'correctionNote'] as const), { skipNullProperties: false }) {}
+
+/** The body of submit, approve and publish: none, or `{}`. It has no fields, so any field is refused. */
+@ApiSchema({ description: 'no fields: send no body, or {}' })
+export class TransitionDto {}
 
 export class ReviewNoteDto {
   @ApiProperty({ description: 'why: shown to the author and kept in the history' })
