@@ -53,6 +53,41 @@ describe('reports and exchange (e2e)', () => {
     expect(a.claims[1].sources[0]).toMatchObject({ stance: 'supports', source: { url: 'https://www.thetimes.co.uk/article/interpol' } });
   });
 
+  it('JSON gives each claim its span in code points and in UTF-16 units, all four null once orphaned', async () => {
+    const astral = (await desk.http.post('/api/v1/articles').set(...bearer(reviewer)).send({ format: 'text', content: '😀 Exports rose 4% in May.\n\nThe harbour master called it a record year.' }).expect(201)).body;
+    for (const exact of ['Exports rose 4%', 'harbour master called it a record year']) {
+      await desk.http.post(`/api/v1/articles/${astral.id}/claims`).set(...bearer(reviewer)).send({ selector: { type: 'TextQuoteSelector', exact } }).expect(201);
+    }
+    await desk.http.put(`/api/v1/articles/${astral.id}/text`).set(...bearer(reviewer)).send({ format: 'text', content: '😀 Exports rose 4% in May.' }).expect(200);
+
+    const res = await desk.http.get(`/api/v1/articles/${astral.id}/report?format=json`).set(...bearer(reviewer)).expect(200);
+
+    const [exports, orphan] = JSON.parse(res.text).articles[0].claims;
+    expect(exports).toMatchObject({ quote: 'Exports rose 4%', start: 2, end: 17, startUtf16: 3, endUtf16: 18 });
+    expect(orphan).toMatchObject({ anchor: 'orphaned', start: null, end: null, startUtf16: null, endUtf16: null });
+  });
+
+  describe('says what it sends, every text format in UTF-8', () => {
+    const SERVED_AS: Record<string, string> = {
+      json: 'application/json; charset=utf-8',
+      markdown: 'text/markdown; charset=utf-8',
+      html: 'text/html; charset=utf-8',
+      csv: 'text/csv; charset=utf-8',
+      pdf: 'application/pdf',
+      claimreview: 'application/ld+json; charset=utf-8',
+    };
+
+    it.each(Object.entries(SERVED_AS))('one article as %s: %s', async (format, contentType) => {
+      const res = await report(format).buffer(true).parse(binary).expect(200);
+      expect(res.headers['content-type']).toBe(contentType);
+    });
+
+    it.each(Object.entries(SERVED_AS))('a period as %s: %s', async (format, contentType) => {
+      const res = await desk.http.get(`/api/v1/reports?from=2000-01-01&to=2100-01-01&format=${format}`).set(...bearer(editor)).buffer(true).parse(binary).expect(200);
+      expect(res.headers['content-type']).toBe(contentType);
+    });
+  });
+
   it('CSV has a BOM, the contract header, one row per claim, and neutralised formulas', async () => {
     const res = await report('csv').expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/csv/);

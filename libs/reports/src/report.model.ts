@@ -91,6 +91,9 @@ export interface ClaimReport {
   /** Code point offsets into the article's current text; null while orphaned. */
   start: number | null;
   end: number | null;
+  /** The same span in UTF-16 code units, for browsers (API.md: whatever carries start/end carries these); null while orphaned. */
+  startUtf16: number | null;
+  endUtf16: number | null;
   /** The text of the sentence before and after the quote, for showing the claim in its context. */
   contextBefore: string;
   contextAfter: string;

@@ -730,6 +730,35 @@ export interface components {
             resolved: number;
             total: number;
         };
+        ClaimReviewRatingView: {
+            /** @enum {string} */
+            "@type": "Rating";
+            /** @description the rating label */
+            alternateName: string;
+            bestRating: number;
+            /** @description absent for a rating off the truth axis */
+            ratingValue?: number;
+            worstRating: number;
+        };
+        ClaimReviewView: {
+            /** @enum {string} */
+            "@context": "https://schema.org";
+            /** @enum {string} */
+            "@type": "ClaimReview";
+            /** @description the organisation (CLAIMDESK_ORG_NAME, CLAIMDESK_ORG_URL) */
+            author: {
+                [key: string]: unknown;
+            };
+            claimReviewed: string;
+            datePublished?: string;
+            /** @description a schema.org Claim with its author, date and appearance */
+            itemReviewed: {
+                [key: string]: unknown;
+            };
+            reviewRating: components["schemas"]["ClaimReviewRatingView"];
+            /** @description from CLAIMDESK_REVIEW_URL */
+            url: string;
+        };
         ClaimSourceView: {
             /** Format: uuid */
             addedBy: string;
@@ -868,6 +897,23 @@ export interface components {
              */
             supersedes?: string;
         };
+        ImportedClaimView: {
+            /** @enum {string} */
+            anchor: "anchored" | "moved" | "fuzzy" | "orphaned";
+            /** Format: uuid */
+            claimId: string;
+            /** @description the position of the item in the document, from 0 */
+            index: number;
+        };
+        ImportFailureView: {
+            /** @description the position of the item in the document, from 0 */
+            index: number;
+            reason: string;
+        };
+        ImportOutcomeView: {
+            created: components["schemas"]["ImportedClaimView"][];
+            failed: components["schemas"]["ImportFailureView"][];
+        };
         LoginDto: {
             /** @example editor@newsroom.example */
             email: string;
@@ -934,6 +980,136 @@ export interface components {
             fuzzy: number;
             moved: number;
             orphaned: number;
+        };
+        ReportAnnotationView: {
+            author: components["schemas"]["ReportPersonView"];
+            /** @description Markdown; null when deleted */
+            body: string | null;
+            createdAt: string;
+            /** @description a tombstone kept so that its replies stay in the thread */
+            deleted: boolean;
+            editedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            motivation: "commenting" | "questioning" | "assessing" | "tagging";
+            /** Format: uuid */
+            parentId: string | null;
+        };
+        ReportArticleView: {
+            authors: string[];
+            /** @description in reading order, orphaned claims last */
+            claims: components["schemas"]["ReportClaimView"][];
+            /** Format: uuid */
+            id: string;
+            language: string | null;
+            publishedAt: string | null;
+            publisher: string | null;
+            revision: number;
+            title: string;
+            url: string | null;
+        };
+        ReportClaimView: {
+            /** @enum {string} */
+            anchor: "anchored" | "moved" | "fuzzy" | "orphaned";
+            /** @description in thread order */
+            annotations: components["schemas"]["ReportAnnotationView"][];
+            claimant: string | null;
+            /** @enum {string|null} */
+            claimantKind?: "person" | "organization" | null;
+            claimReviewed: string | null;
+            /** @description the sentence after the quote */
+            contextAfter: string;
+            /** @description the sentence before the quote */
+            contextBefore: string;
+            createdAt: string;
+            createdBy: components["schemas"]["ReportPersonView"];
+            /** @description the published verdict, else the latest one */
+            currentVerdict: components["schemas"]["ReportVerdictView"] | null;
+            /** @description code points, exclusive */
+            end: number | null;
+            endUtf16: number | null;
+            /** Format: uuid */
+            id: string;
+            /** @description up to 32 code points before the quote */
+            prefix: string;
+            quote: string;
+            sources: components["schemas"]["ReportSourceView"][];
+            /** @description code points; null while orphaned */
+            start: number | null;
+            /** @description UTF-16 offset, for browsers */
+            startUtf16: number | null;
+            /** @enum {string} */
+            status: "open" | "in_review" | "resolved";
+            /** @description up to 32 code points after the quote */
+            suffix: string;
+            tags: string[];
+            updatedAt: string;
+            /** @description oldest first, drafts, corrections and retracted ones included */
+            verdicts: components["schemas"]["ReportVerdictView"][];
+        };
+        ReportOrganisationView: {
+            name: string;
+            url: string | null;
+        };
+        ReportPeriodView: {
+            /** @description inclusive */
+            from: string;
+            /** @description exclusive */
+            to: string;
+        };
+        ReportPersonView: {
+            displayName: string;
+            /** Format: uuid */
+            id: string;
+        };
+        ReportRatingScaleView: {
+            bestRating: number;
+            /** @example claimdesk-6 */
+            id: string;
+            name: string;
+            worstRating: number;
+        };
+        ReportSourceRecordView: {
+            archiveUrl: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "primary" | "official" | "news" | "dataset" | "interview" | "other";
+            publishedAt: string | null;
+            publisher: string | null;
+            title: string | null;
+            url: string;
+        };
+        ReportSourceView: {
+            excerpt: string | null;
+            note: string | null;
+            source: components["schemas"]["ReportSourceRecordView"];
+            /** @enum {string} */
+            stance: "supports" | "refutes" | "context";
+        };
+        ReportVerdictView: {
+            author: components["schemas"]["ReportPersonView"];
+            confidence: number | null;
+            correctionNote: string | null;
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            publishedAt: string | null;
+            /** @description a level key of the scale */
+            rating: string;
+            ratingLabel: string;
+            ratingValue: number | null;
+            rationale: string | null;
+            /** @description the editor who approved or rejected it */
+            reviewer: components["schemas"]["ReportPersonView"] | null;
+            reviewNote: string | null;
+            scale: components["schemas"]["ReportRatingScaleView"];
+            /** @enum {string} */
+            status: "draft" | "submitted" | "approved" | "published" | "retracted";
+            /** @description the published verdict this one corrects */
+            supersedes: string | null;
+            updatedAt: string;
         };
         ReviewNoteDto: {
             /** @description why: shown to the author and kept in the history */
@@ -1069,6 +1245,21 @@ export interface components {
             role: "reviewer" | "editor" | "admin";
             updatedAt: string;
             version: number;
+        };
+        VerdictReportView: {
+            articles: components["schemas"]["ReportArticleView"][];
+            /** @enum {string} */
+            format: "claimdesk-verdict-report";
+            generatedAt: string;
+            organisation: components["schemas"]["ReportOrganisationView"];
+            /** @description only in a period report */
+            period?: components["schemas"]["ReportPeriodView"];
+            /** @description CLAIMDESK_PUBLIC_URL */
+            publicUrl: string;
+            /** @description CLAIMDESK_REVIEW_URL, with `{claimId}` */
+            reviewUrlTemplate: string;
+            /** @example 1 */
+            schemaVersion: number;
         };
         VerdictView: {
             /** Format: uuid */
@@ -1207,7 +1398,10 @@ export interface operations {
     AnnotationsController_remove: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description the version the change is meant for, as its ETag (`"3"`); a stale one answers 412 `version_conflict` and changes nothing. Without it the change applies. */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -1272,7 +1466,10 @@ export interface operations {
     AnnotationsController_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description the version the change is meant for, as its ETag (`"3"`); a stale one answers 412 `version_conflict` and changes nothing. Without it the change applies. */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -1499,7 +1696,10 @@ export interface operations {
     ArticlesController_remove: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description the version the change is meant for, as its ETag (`"3"`); a stale one answers 412 `version_conflict` and changes nothing. Without it the change applies. */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -1564,7 +1764,10 @@ export interface operations {
     ArticlesController_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description the version the change is meant for, as its ETag (`"3"`); a stale one answers 412 `version_conflict` and changes nothing. Without it the change applies. */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -1642,7 +1845,59 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/ld+json; profile=\"http://www.w3.org/ns/anno.jsonld\"": {
+                        /** @enum {string} */
+                        "@context": "http://www.w3.org/ns/anno.jsonld";
+                        first: {
+                            /**
+                             * @description on a page served on its own
+                             * @enum {string}
+                             */
+                            "@context"?: "http://www.w3.org/ns/anno.jsonld";
+                            id: string;
+                            items: {
+                                [key: string]: unknown;
+                            }[];
+                            next?: string;
+                            partOf: {
+                                id: string;
+                                total: number;
+                            };
+                            prev?: string;
+                            startIndex: number;
+                            /** @enum {string} */
+                            type: "AnnotationPage";
+                        };
+                        id: string;
+                        label: string;
+                        /** @description the last page's URL */
+                        last: string;
+                        modified?: string;
+                        total: number;
+                        /** @enum {string} */
+                        type: "AnnotationCollection";
+                    } | {
+                        /**
+                         * @description on a page served on its own
+                         * @enum {string}
+                         */
+                        "@context"?: "http://www.w3.org/ns/anno.jsonld";
+                        id: string;
+                        items: {
+                            [key: string]: unknown;
+                        }[];
+                        next?: string;
+                        partOf: {
+                            id: string;
+                            total: number;
+                        };
+                        prev?: string;
+                        startIndex: number;
+                        /** @enum {string} */
+                        type: "AnnotationPage";
+                    };
+                };
             };
             /** @description application/problem+json; code: unauthenticated */
             401: {
@@ -1800,7 +2055,10 @@ export interface operations {
                 /** @description same as the Last-Event-ID header, for clients that cannot set headers */
                 lastEventId?: number;
             };
-            header?: never;
+            header?: {
+                /** @description the id of the last event received: what came after it is sent first */
+                "Last-Event-ID"?: number;
+            };
             path: {
                 id: string;
             };
@@ -1813,7 +2071,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/event-stream": string;
+                };
             };
             /** @description application/problem+json; code: unauthenticated */
             401: {
@@ -1857,12 +2117,19 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description the verdict report of one article in the chosen format, as a download (Content-Disposition names the file) */
+            /** @description the verdict report of one article in the chosen format, as a download (Content-Disposition names the file); the media type follows `format` (text formats in UTF-8) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["VerdictReportView"];
+                    "application/ld+json": components["schemas"]["ClaimReviewView"][];
+                    "application/pdf": string;
+                    "text/csv": string;
+                    "text/html": string;
+                    "text/markdown": string;
+                };
             };
             /** @description application/problem+json; code: unauthenticated */
             401: {
@@ -2001,7 +2268,10 @@ export interface operations {
     ClaimsController_revise: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description the version the change is meant for, as its ETag (`"3"`); a stale one answers 412 `version_conflict` and changes nothing. Without it the change applies. */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -2360,7 +2630,10 @@ export interface operations {
     ClaimsController_remove: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description the version the change is meant for, as its ETag (`"3"`); a stale one answers 412 `version_conflict` and changes nothing. Without it the change applies. */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -2425,7 +2698,10 @@ export interface operations {
     ClaimsController_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description the version the change is meant for, as its ETag (`"3"`); a stale one answers 412 `version_conflict` and changes nothing. Without it the change applies. */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -2953,27 +3229,48 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/ld+json": {
+                        [key: string]: unknown;
+                    };
+                };
             };
         };
     };
     ExchangeController_import: {
         parameters: {
-            query?: {
-                articleId?: string;
+            query: {
+                /** @description the article the annotations are placed on */
+                articleId: string;
             };
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        /** @description W3C Web Annotation or Hypothesis API JSON */
+        requestBody: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                } | {
+                    [key: string]: unknown;
+                }[];
+                "application/ld+json": {
+                    [key: string]: unknown;
+                } | {
+                    [key: string]: unknown;
+                }[];
+            };
+        };
         responses: {
-            /** @description { created: [{ index, claimId, anchor }], failed: [{ index, reason }] } */
+            /** @description what became a claim, and what could not be placed and why; `index` counts from 0 in the order given */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ImportOutcomeView"];
+                };
             };
             /** @description application/problem+json; code: unauthenticated */
             401: {
@@ -3208,12 +3505,19 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description every verdict published in [from, to), streamed */
+            /** @description every verdict published in [from, to), streamed as a download; the media type follows `format` (text formats in UTF-8) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["VerdictReportView"];
+                    "application/ld+json": components["schemas"]["ClaimReviewView"][];
+                    "application/pdf": string;
+                    "text/csv": string;
+                    "text/html": string;
+                    "text/markdown": string;
+                };
             };
             /** @description application/problem+json; code: unauthenticated */
             401: {
@@ -3386,7 +3690,10 @@ export interface operations {
     SourcesController_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description the version the change is meant for, as its ETag (`"3"`); a stale one answers 412 `version_conflict` and changes nothing. Without it the change applies. */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3617,7 +3924,10 @@ export interface operations {
     UsersController_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description the version the change is meant for, as its ETag (`"3"`); a stale one answers 412 `version_conflict` and changes nothing. Without it the change applies. */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3735,7 +4045,10 @@ export interface operations {
     VerdictsController_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description the version the change is meant for, as its ETag (`"3"`); a stale one answers 412 `version_conflict` and changes nothing. Without it the change applies. */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3815,7 +4128,10 @@ export interface operations {
     VerdictsController_approve: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description the version the change is meant for, as its ETag (`"3"`); a stale one answers 412 `version_conflict` and changes nothing. Without it the change applies. */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3895,7 +4211,10 @@ export interface operations {
     VerdictsController_publish: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description the version the change is meant for, as its ETag (`"3"`); a stale one answers 412 `version_conflict` and changes nothing. Without it the change applies. */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3975,7 +4294,10 @@ export interface operations {
     VerdictsController_reject: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description the version the change is meant for, as its ETag (`"3"`); a stale one answers 412 `version_conflict` and changes nothing. Without it the change applies. */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4055,7 +4377,10 @@ export interface operations {
     VerdictsController_retract: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description the version the change is meant for, as its ETag (`"3"`); a stale one answers 412 `version_conflict` and changes nothing. Without it the change applies. */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -4135,7 +4460,10 @@ export interface operations {
     VerdictsController_submit: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description the version the change is meant for, as its ETag (`"3"`); a stale one answers 412 `version_conflict` and changes nothing. Without it the change applies. */
+                "If-Match"?: string;
+            };
             path: {
                 id: string;
             };

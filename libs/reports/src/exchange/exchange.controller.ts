@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, IsUUID, Max, Min } from 'class-validator';
 import type { FastifyReply } from 'fastify';
@@ -7,6 +7,7 @@ import { Actor, ApiProblems, CurrentActor, notFound, Public, Settings, SETTINGS 
 import { ReportsService } from '../report-builder/reports.service';
 import { ANNO_MEDIA_TYPE, readAnnotationContext, toAnnotationCollection, toAnnotationPage } from '../web-annotation';
 import { AnnotationImportService, ImportOutcome } from './annotation-import.service';
+import { ANNOTATION_EXPORT_SCHEMA, ANNOTATION_IMPORT_SCHEMA, ImportOutcomeView } from './exchange.view';
 
 export class AnnotationPageQueryDto {
   @ApiPropertyOptional({ minimum: 1, description: 'a page of the collection; without it, the collection with its first page' })
@@ -19,7 +20,7 @@ export class AnnotationPageQueryDto {
 }
 
 export class ImportQueryDto {
-  @ApiPropertyOptional({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', description: 'the article the annotations are placed on' })
   @IsString()
   @IsUUID()
   articleId!: string;
@@ -36,8 +37,10 @@ export class ExchangeController {
   ) {}
 
   @Get('articles/:id/annotations')
-  @ApiProduces(ANNO_MEDIA_TYPE)
-  @ApiOkResponse({ description: 'W3C Web Annotation AnnotationCollection (first page embedded), or one AnnotationPage with ?page=N' })
+  @ApiOkResponse({
+    description: 'W3C Web Annotation AnnotationCollection (first page embedded), or one AnnotationPage with ?page=N',
+    content: { [ANNO_MEDIA_TYPE]: { schema: ANNOTATION_EXPORT_SCHEMA } },
+  })
   @ApiProblems('not_found')
   async annotations(@Param('id') id: string, @Query() query: AnnotationPageQueryDto, @Res() reply: FastifyReply): Promise<void> {
     const article = await this.reports.article(id);
@@ -50,7 +53,9 @@ export class ExchangeController {
 
   @Post('imports/annotations')
   @HttpCode(200)
-  @ApiOkResponse({ description: '{ created: [{ index, claimId, anchor }], failed: [{ index, reason }] }' })
+  @ApiConsumes('application/json', 'application/ld+json')
+  @ApiBody({ schema: ANNOTATION_IMPORT_SCHEMA, description: 'W3C Web Annotation or Hypothesis API JSON' })
+  @ApiOkResponse({ type: ImportOutcomeView, description: 'what became a claim, and what could not be placed and why; `index` counts from 0 in the order given' })
   @ApiProblems('not_found')
   import(@CurrentActor() actor: Actor, @Query() query: ImportQueryDto, @Body() body: unknown): Promise<ImportOutcome> {
     return this.imports.import(actor, query.articleId, body);
@@ -59,7 +64,7 @@ export class ExchangeController {
   /** The W3C annotation JSON-LD context, served from the copy we ship: nothing is fetched. */
   @Public()
   @Get('contexts/anno.jsonld')
-  @ApiOkResponse({ description: 'the W3C Web Annotation JSON-LD context (local copy)' })
+  @ApiOkResponse({ description: 'the W3C Web Annotation JSON-LD context (local copy)', content: { 'application/ld+json': { schema: { type: 'object', additionalProperties: true } } } })
   async context(@Res() reply: FastifyReply): Promise<void> {
     await reply.header('Content-Type', 'application/ld+json; charset=utf-8').header('Cache-Control', 'public, max-age=86400').send(readAnnotationContext());
   }

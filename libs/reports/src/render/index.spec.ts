@@ -16,14 +16,14 @@ async function collect(pieces: AsyncIterable<string | Buffer>): Promise<Array<st
 }
 
 describe('report formats', () => {
-  it('names the content type and file extension of every format', () => {
+  it('names the content type and file extension of every format, every text format in UTF-8', () => {
     expect(REPORT_FORMATS).toEqual({
-      json: { contentType: 'application/json', extension: 'json' },
-      markdown: { contentType: 'text/markdown; charset=utf-8', extension: 'md' },
-      html: { contentType: 'text/html; charset=utf-8', extension: 'html' },
-      csv: { contentType: 'text/csv; charset=utf-8', extension: 'csv' },
-      pdf: { contentType: 'application/pdf', extension: 'pdf' },
-      claimreview: { contentType: 'application/ld+json', extension: 'jsonld' },
+      json: { mediaType: 'application/json', contentType: 'application/json; charset=utf-8', extension: 'json' },
+      markdown: { mediaType: 'text/markdown', contentType: 'text/markdown; charset=utf-8', extension: 'md' },
+      html: { mediaType: 'text/html', contentType: 'text/html; charset=utf-8', extension: 'html' },
+      csv: { mediaType: 'text/csv', contentType: 'text/csv; charset=utf-8', extension: 'csv' },
+      pdf: { mediaType: 'application/pdf', contentType: 'application/pdf', extension: 'pdf' },
+      claimreview: { mediaType: 'application/ld+json', contentType: 'application/ld+json; charset=utf-8', extension: 'jsonld' },
     });
     expect(isReportFormat('pdf')).toBe(true);
     expect(isReportFormat('docx')).toBe(false);

@@ -12,19 +12,23 @@ export const REPORT_FORMAT_NAMES = ['json', 'markdown', 'html', 'csv', 'pdf', 'c
 export type ReportFormat = (typeof REPORT_FORMAT_NAMES)[number];
 
 export interface ReportFormatInfo {
-  /** The Content-Type header value. */
+  /** The media type alone, as OpenAPI lists it. */
+  mediaType: string;
+  /** The Content-Type header value: a text format says it is UTF-8 (API.md, "Conventions"). */
   contentType: string;
   /** Without the dot. */
   extension: string;
 }
 
+const text = (mediaType: string, extension: string): ReportFormatInfo => ({ mediaType, contentType: `${mediaType}; charset=utf-8`, extension });
+
 export const REPORT_FORMATS: Readonly<Record<ReportFormat, ReportFormatInfo>> = {
-  json: { contentType: 'application/json', extension: 'json' },
-  markdown: { contentType: 'text/markdown; charset=utf-8', extension: 'md' },
-  html: { contentType: 'text/html; charset=utf-8', extension: 'html' },
-  csv: { contentType: 'text/csv; charset=utf-8', extension: 'csv' },
-  pdf: { contentType: 'application/pdf', extension: 'pdf' },
-  claimreview: { contentType: 'application/ld+json', extension: 'jsonld' },
+  json: text('application/json', 'json'),
+  markdown: text('text/markdown', 'md'),
+  html: text('text/html', 'html'),
+  csv: text('text/csv', 'csv'),
+  pdf: { mediaType: 'application/pdf', contentType: 'application/pdf', extension: 'pdf' },
+  claimreview: text('application/ld+json', 'jsonld'),
 };
 
 export function isReportFormat(value: unknown): value is ReportFormat {

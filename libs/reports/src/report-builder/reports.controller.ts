@@ -1,10 +1,11 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { Readable } from 'node:stream';
 import { ApiProblems, validationFailed } from '@claimdesk/core';
 import { REPORT_FORMAT_NAMES, REPORT_FORMATS, renderReport, ReportFormat, reportFileName, streamReport } from '../render';
+import { ApiReport } from './report.view';
 import { ReportsService } from './reports.service';
 
 export class ReportFormatQueryDto {
@@ -35,7 +36,7 @@ export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
 
   @Get('articles/:id/report')
-  @ApiOkResponse({ description: 'the verdict report of one article in the chosen format, as a download (Content-Disposition names the file)' })
+  @ApiReport('the verdict report of one article in the chosen format, as a download (Content-Disposition names the file)')
   @ApiProblems('not_found')
   async article(@Param('id') id: string, @Query() query: ReportFormatQueryDto, @Res() reply: FastifyReply): Promise<void> {
     const format = query.format ?? 'json';
@@ -45,7 +46,7 @@ export class ReportsController {
   }
 
   @Get('reports')
-  @ApiOkResponse({ description: 'every verdict published in [from, to), streamed' })
+  @ApiReport('every verdict published in [from, to), streamed as a download')
   @ApiProblems()
   async period(@Query() query: PeriodReportQueryDto, @Res() reply: FastifyReply): Promise<void> {
     const format = query.format ?? 'json';

@@ -70,6 +70,7 @@ export function toArticleReport(workspace: Workspace, scales: ReadonlyMap<string
     const verdicts = c.verdicts.map(verdictOf);
     return {
       id: c.id, quote: c.quote, prefix: c.prefix, suffix: c.suffix, start: c.start, end: c.end,
+      startUtf16: c.startUtf16, endUtf16: c.endUtf16,
       contextBefore: context.before, contextAfter: context.after, anchor: c.anchor, claimant: c.claimant,
       claimReviewed: c.claimReviewed, tags: c.tags, status: c.status, createdBy: person(c.createdBy),
       createdAt: c.createdAt, updatedAt: c.updatedAt, currentVerdict: currentVerdictOf(verdicts), verdicts,

@@ -78,13 +78,18 @@ export function anAnnotation(overrides: Partial<ReportedAnnotation> = {}): Repor
 
 export function aClaim(overrides: Partial<ClaimReport> = {}): ClaimReport {
   const verdicts = overrides.verdicts ?? [aVerdict()];
+  const start = overrides.start === undefined ? 520 : overrides.start;
+  const end = overrides.end === undefined ? 546 : overrides.end;
   return {
     id: testId('claim'),
     quote: 'was the "favorite" to lead',
     prefix: 'one of Interpol\'s vice-presidents, ',
     suffix: ' the organization. However, the I',
-    start: 520,
-    end: 546,
+    start,
+    end,
+    // The example texts have no characters beyond the BMP before their claims, so UTF-16 offsets equal code point ones.
+    startUtf16: start,
+    endUtf16: end,
     contextBefore: 'Last week, The Times had reported that Prokopchuk, who currently serves as one of Interpol\'s vice-presidents, ',
     contextAfter: ' the organization.',
     anchor: 'anchored',
