@@ -1,5 +1,5 @@
 import { Controller, Get, Headers, Param, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Min } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -30,7 +30,12 @@ export class ArticleEventsController {
    * falls between the two.
    */
   @Get(':id/events')
-  @ApiOkResponse({ description: 'text/event-stream; each event: `id:` (increasing integer), `event:` its type, `data:` { type, articleId, entityId, entity, actorId, at }' })
+  @ApiProduces('text/event-stream')
+  @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'the id of the last event received: what came after it is sent first', schema: { type: 'integer', minimum: 0 } })
+  @ApiOkResponse({
+    description: 'text/event-stream; each event: `id:` (increasing integer), `event:` its type, `data:` { type, articleId, entityId, entity, actorId, at }',
+    schema: { type: 'string', description: 'events, each `event:` its type, `id:` an increasing integer, `data:` JSON { type, articleId, entityId, entity, actorId, at }' },
+  })
   @ApiProblems('not_found')
   async stream(
     @Param('id') id: string,
