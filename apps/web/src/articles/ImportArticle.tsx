@@ -2,7 +2,7 @@ import { FormEvent, useState } from 'react';
 import { articles } from '../api/desk';
 import { ApiError } from '../api/http';
 import type { ArticleFormat, CreateArticle } from '../api/types';
-import { formatOfFile } from '../lib/file-format';
+import { readArticleFile } from '../lib/file-format';
 import { describedBy, FieldError } from '../layout/FieldError';
 import { useNotices } from '../layout/notices';
 import { articlePath, navigate } from '../routing/router';
@@ -30,15 +30,11 @@ export function ImportArticle() {
   const set = <K extends keyof Draft>(key: K, value: Draft[K]): void => setDraft((d) => ({ ...d, [key]: value }));
 
   const readFile = (file: File): void => {
-    const format = formatOfFile(file.name, file.type);
-    if (!format) {
-      setLocalError(`“${file.name}” is not a .txt, .md or .html file.`);
-      return;
-    }
-    setLocalError(null);
-    void file.text().then((content) => {
-      setDraft((d) => ({ ...d, content, format }));
-      setFileName(file.name);
+    void readArticleFile(file).then((read) => {
+      if ('error' in read) return setLocalError(read.error);
+      setLocalError(null);
+      setDraft((d) => ({ ...d, content: read.content, format: read.format }));
+      setFileName(read.name);
     });
   };
 

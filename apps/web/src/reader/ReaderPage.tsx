@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { ArticleUnavailable } from './ArticleUnavailable';
 import { claims as claimsApi, verdicts } from '../api/desk';
 import type { Article, LiveEvent, RatingScale, RevisionResult, WorkspaceClaim } from '../api/types';
 import { useCurrentUser } from '../auth/session';
@@ -195,15 +196,7 @@ export function ReaderPage({ articleId, claimId }: { articleId: string; claimId:
     return () => document.removeEventListener('keydown', onKey);
   }, [visible, claimId, marking, caretMode, revising, remark, select, startMarking]);
 
-  if (error && !workspace) {
-    return (
-      <main id="main" className="page">
-        <h1>{error.status === 404 ? 'Article not found' : 'The article could not be loaded'}</h1>
-        <p role="alert">{error.message}</p>
-        <p><Link href="/">Back to the articles</Link></p>
-      </main>
-    );
-  }
+  if (error && !workspace) return <ArticleUnavailable error={error} />;
   if (!workspace) return <main id="main" className="page"><p role="status">Loading the article…</p></main>;
 
   const { article } = workspace;

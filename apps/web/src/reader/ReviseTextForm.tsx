@@ -3,7 +3,7 @@ import { articles } from '../api/desk';
 import { ApiError } from '../api/http';
 import type { Article, ArticleFormat, RevisionResult } from '../api/types';
 import { FileDrop } from '../articles/FileDrop';
-import { formatOfFile } from '../lib/file-format';
+import { readArticleFile } from '../lib/file-format';
 import { describedBy, FieldError } from '../layout/FieldError';
 
 interface Props {
@@ -38,16 +38,12 @@ export function ReviseTextForm({ article, onRevised, onCancel, reload }: Props) 
   const changedUnderneath = article.version > base.version;
 
   const readFile = (file: File): void => {
-    const fileFormat = formatOfFile(file.name, file.type);
-    if (!fileFormat) {
-      setLocalError(`“${file.name}” is not a .txt, .md or .html file.`);
-      return;
-    }
-    setLocalError(null);
-    void file.text().then((text) => {
-      setContent(text);
-      setFormat(fileFormat);
-      setFileName(file.name);
+    void readArticleFile(file).then((read) => {
+      if ('error' in read) return setLocalError(read.error);
+      setLocalError(null);
+      setContent(read.content);
+      setFormat(read.format);
+      setFileName(read.name);
     });
   };
 

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { ArticleUnavailable } from '../reader/ArticleUnavailable';
 import { articles } from '../api/desk';
 import { ApiError } from '../api/http';
 import type { Revision, RevisionSummary } from '../api/types';
@@ -77,15 +78,7 @@ export function RevisionsPage({ articleId, revision }: { articleId: string; revi
     [found],
   );
 
-  if (error && !workspace) {
-    return (
-      <main id="main" className="page">
-        <h1>{error.status === 404 ? 'Article not found' : 'The article could not be loaded'}</h1>
-        <p role="alert">{error.message}</p>
-        <p><Link href="/">Back to the articles</Link></p>
-      </main>
-    );
-  }
+  if (error && !workspace) return <ArticleUnavailable error={error} />;
 
   const article = workspace?.article;
   const nameOf = (id: string): string => (id === me.id ? `${me.displayName} (you)` : workspace?.users[id]?.displayName ?? 'Another reviewer');
