@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
 import { Actor, assertVersion, forbidden, hasRole, notFound, nowIso, Page, pageInOrder, PageQuery, validationFailed, versionConflict } from '@claimdesk/core';
-import { inChunks, runStatement, Statement, Transactions, Tx, updateAtVersion } from '@claimdesk/database';
+import { inChunks, runStatement, selectEntityColumns, Statement, Transactions, Tx, updateAtVersion } from '@claimdesk/database';
 import { AuditService } from '@claimdesk/audit';
 import { ClaimsService } from '@claimdesk/claims';
 import { Annotation } from './annotation.entity';
@@ -63,10 +63,7 @@ export class AnnotationsService {
    * workspace): raw rows with the entity's property names, without TypeORM's entity hydration.
    */
   async listForClaims(claimIds: readonly string[]): Promise<AnnotationView[]> {
-    const rows = await inChunks(claimIds, (ids) => this.annotations.createQueryBuilder('a')
-      .select('a.id', 'id').addSelect('a.claim_id', 'claimId').addSelect('a.parent_id', 'parentId').addSelect('a.author_id', 'authorId')
-      .addSelect('a.body', 'body').addSelect('a.motivation', 'motivation').addSelect('a.deleted', 'deleted').addSelect('a.created_at', 'createdAt')
-      .addSelect('a.edited_at', 'editedAt').addSelect('a.updated_at', 'updatedAt').addSelect('a.version', 'version')
+    const rows = await inChunks(claimIds, (ids) => selectEntityColumns(this.annotations.createQueryBuilder('a'))
       .where('a.claim_id IN (:...ids)', { ids }).getRawMany<Annotation>());
     // `deleted` comes back as 0/1 on SQLite: toAnnotationView reads it as a boolean either way.
     return threadOrder(rows).map(toAnnotationView);

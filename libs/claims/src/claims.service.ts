@@ -4,7 +4,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
 import { Actor, assertVersion, decodeCursor, DEFAULT_PAGE_SIZE, DomainError, forbidden, hasRole, notFound, nowIso, Page, toPage, versionConflict } from '@claimdesk/core';
-import { jsonText, runStatement, Statement, Transactions, Tx, updateAtVersion } from '@claimdesk/database';
+import { jsonText, runStatement, selectEntityColumns, Statement, Transactions, Tx, updateAtVersion } from '@claimdesk/database';
 import { AuditService } from '@claimdesk/audit';
 import { ArticlesService } from '@claimdesk/articles';
 import { AnchorStatus, describeQuote, TextIndex } from '@claimdesk/text';
@@ -112,12 +112,7 @@ export class ClaimsService {
    * with the entity's property names, without entity hydration (so `tags` is parsed here).
    */
   async allOf(articleId: string): Promise<ClaimView[]> {
-    const rows = await this.claims.createQueryBuilder('c')
-      .select('c.id', 'id').addSelect('c.article_id', 'articleId').addSelect('c.revision', 'revision').addSelect('c.start_offset', 'start')
-      .addSelect('c.end_offset', 'end').addSelect('c.start_utf16', 'startUtf16').addSelect('c.end_utf16', 'endUtf16').addSelect('c.quote', 'quote')
-      .addSelect('c.prefix', 'prefix').addSelect('c.suffix', 'suffix').addSelect('c.anchor', 'anchor').addSelect('c.claimant', 'claimant')
-      .addSelect('c.claim_reviewed', 'claimReviewed').addSelect('c.tags', 'tags').addSelect('c.status', 'status').addSelect('c.created_by', 'createdBy')
-      .addSelect('c.created_at', 'createdAt').addSelect('c.updated_at', 'updatedAt').addSelect('c.version', 'version')
+    const rows = await selectEntityColumns(this.claims.createQueryBuilder('c'))
       .where('c.article_id = :articleId', { articleId })
       .orderBy(`COALESCE(c.start_offset, ${ORPHAN_ORDER})`, 'ASC').addOrderBy('c.end_offset', 'DESC').addOrderBy('c.id', 'ASC')
       .getRawMany<Omit<ClaimSpan, 'tags'> & { tags: string | null }>();

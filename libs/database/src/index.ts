@@ -5,3 +5,4 @@ export * from './transactions';
 export * from './json-column';
 export * from './in-chunks';
 export * from './statement';
+export * from './entity-columns';

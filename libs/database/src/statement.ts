@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { Engine, engineOf } from './transactions';
 
 /**
  * A fixed SQL statement for a hot path (the session lookup, the audit row, a note's insert), written
@@ -17,7 +18,7 @@ export class Statement {
     this.postgres = sqlite.replace(/\?/g, () => `$${++n}`);
   }
 
-  textFor(engine: 'sqlite' | 'postgres'): string {
+  textFor(engine: Engine): string {
     return engine === 'postgres' ? this.postgres : this.sqlite;
   }
 }
@@ -27,7 +28,6 @@ export class Statement {
  * RETURNING; anything else gives an empty list.
  */
 export async function runStatement<Row>(manager: EntityManager, statement: Statement, parameters: readonly unknown[]): Promise<Row[]> {
-  const engine = manager.dataSource.options.type === 'postgres' ? 'postgres' : 'sqlite';
-  const result: unknown = await manager.query(statement.textFor(engine), [...parameters]);
+  const result: unknown = await manager.query(statement.textFor(engineOf(manager.dataSource)), [...parameters]);
   return Array.isArray(result) ? (result as Row[]) : [];
 }

@@ -2,13 +2,18 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 
+export type Engine = 'sqlite' | 'postgres';
+
 /** A unit of work: the transaction's entity manager, and hooks that run only once it has committed. */
 export interface Tx {
   readonly manager: EntityManager;
   /** Runs `hook` after COMMIT (never after a rollback): how live events are sent. */
   afterCommit(hook: () => void): void;
-  readonly engine: 'sqlite' | 'postgres';
+  readonly engine: Engine;
 }
+
+/** The engine behind a data source: what SQL dialect and concurrency rules apply. */
+export const engineOf = (dataSource: DataSource): Engine => (dataSource.options.type === 'postgres' ? 'postgres' : 'sqlite');
 
 /** deadlock_detected and serialization_failure: PostgreSQL's "try again" answers. */
 const RETRYABLE_CODES = new Set(['40P01', '40001']);
@@ -31,8 +36,8 @@ export class Transactions {
 
   constructor(readonly dataSource: DataSource) {}
 
-  get engine(): 'sqlite' | 'postgres' {
-    return this.dataSource.options.type === 'postgres' ? 'postgres' : 'sqlite';
+  get engine(): Engine {
+    return engineOf(this.dataSource);
   }
 
   async run<T>(work: (tx: Tx) => Promise<T>): Promise<T> {

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
 import { Actor, assertVersion, containsPattern, decodeCursor, DEFAULT_PAGE_SIZE, DomainError, notFound, nowIso, Page, pageInOrder, PageQuery, toPage, toStoredTime, validationFailed, versionConflict } from '@claimdesk/core';
-import { inChunks, Transactions, Tx, updateAtVersion } from '@claimdesk/database';
+import { inChunks, selectEntityColumns, Transactions, Tx, updateAtVersion } from '@claimdesk/database';
 import { AuditService } from '@claimdesk/audit';
 import { ClaimsService } from '@claimdesk/claims';
 import { AttachSourceDto, CreateSourceDto, SourceListQueryDto, UpdateSourceDto } from './dto/source.dto';
@@ -114,17 +114,11 @@ export class SourcesService {
    * A hot read (the workspace): raw rows with the entities' property names, without entity hydration.
    */
   async listForClaims(claimIds: readonly string[]): Promise<ClaimSourceView[]> {
-    const links = (await inChunks(claimIds, (ids) => this.links.createQueryBuilder('l')
-      .select('l.claim_id', 'claimId').addSelect('l.source_id', 'sourceId').addSelect('l.stance', 'stance').addSelect('l.excerpt', 'excerpt')
-      .addSelect('l.note', 'note').addSelect('l.added_by', 'addedBy').addSelect('l.created_at', 'createdAt')
+    const links = (await inChunks(claimIds, (ids) => selectEntityColumns(this.links.createQueryBuilder('l'))
       .where('l.claim_id IN (:...ids)', { ids }).getRawMany<ClaimSource>()))
       .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.sourceId.localeCompare(b.sourceId));
     const sourceIds = [...new Set(links.map((link) => link.sourceId))];
-    const found = await inChunks(sourceIds, (ids) => this.sources.createQueryBuilder('s')
-      .select('s.id', 'id').addSelect('s.url', 'url').addSelect('s.normalized_url', 'normalizedUrl').addSelect('s.title', 'title')
-      .addSelect('s.publisher', 'publisher').addSelect('s.published_at', 'publishedAt').addSelect('s.kind', 'kind')
-      .addSelect('s.archive_url', 'archiveUrl').addSelect('s.created_by', 'createdBy').addSelect('s.created_at', 'createdAt')
-      .addSelect('s.updated_at', 'updatedAt').addSelect('s.version', 'version')
+    const found = await inChunks(sourceIds, (ids) => selectEntityColumns(this.sources.createQueryBuilder('s'))
       .where('s.id IN (:...ids)', { ids }).getRawMany<Source>());
     const sources = new Map(found.map((s) => [s.id, s]));
     return links.map((link) => toClaimSourceView(link, sources.get(link.sourceId) as Source));

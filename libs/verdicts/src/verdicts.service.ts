@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
 import { Actor, assertVersion, DomainError, forbidden, notFound, nowIso, Page, pageInOrder, PageQuery, validationFailed, versionConflict } from '@claimdesk/core';
-import { inChunks, Transactions, Tx, updateAtVersion } from '@claimdesk/database';
+import { inChunks, selectEntityColumns, Transactions, Tx, updateAtVersion } from '@claimdesk/database';
 import { AuditService } from '@claimdesk/audit';
 import { ClaimRef, ClaimsService } from '@claimdesk/claims';
 import { SourcesService } from '@claimdesk/sources';
@@ -61,12 +61,7 @@ export class VerdictsService {
    * workspace): raw rows with the entity's property names, without entity hydration.
    */
   async listForClaims(claimIds: readonly string[]): Promise<VerdictView[]> {
-    const rows = await inChunks(claimIds, (ids) => this.verdicts.createQueryBuilder('v')
-      .select('v.id', 'id').addSelect('v.claim_id', 'claimId').addSelect('v.author_id', 'authorId').addSelect('v.scale_id', 'scaleId')
-      .addSelect('v.rating', 'rating').addSelect('v.rationale', 'rationale').addSelect('v.confidence', 'confidence').addSelect('v.status', 'status')
-      .addSelect('v.reviewed_by', 'reviewedBy').addSelect('v.review_note', 'reviewNote').addSelect('v.published_at', 'publishedAt')
-      .addSelect('v.supersedes', 'supersedes').addSelect('v.correction_note', 'correctionNote').addSelect('v.created_at', 'createdAt')
-      .addSelect('v.updated_at', 'updatedAt').addSelect('v.version', 'version')
+    const rows = await inChunks(claimIds, (ids) => selectEntityColumns(this.verdicts.createQueryBuilder('v'))
       .where('v.claim_id IN (:...ids)', { ids }).getRawMany<Verdict>());
     rows.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
     const scales = await this.scales.byId();
