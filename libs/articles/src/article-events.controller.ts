@@ -26,8 +26,7 @@ export class ArticleEventsController {
 
   /**
    * Server-Sent Events of one article. A reconnecting client sends Last-Event-ID and first receives
-   * what it missed, from the audit log; events are subscribed before the replay is read, so nothing
-   * falls between the two.
+   * what it missed, from the audit log (see LiveEvents.follow).
    */
   @Get(':id/events')
   @ApiProduces('text/event-stream')
@@ -44,7 +43,7 @@ export class ArticleEventsController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    await this.articles.textOf(id); // 404 before the stream opens
+    await this.articles.assertExists(id); // 404 before the stream opens
     const lastEventId = Number.parseInt(lastEventHeader ?? '', 10);
     const since = Number.isInteger(lastEventId) && lastEventId >= 0 ? lastEventId : query.lastEventId;
 
@@ -58,35 +57,12 @@ export class ArticleEventsController {
     });
     raw.write('retry: 2000\n\n');
 
-    // Subscribe first and hold live events back, then fix where this client starts (its Last-Event-ID,
-    // or the newest event now) and replay from there: nothing falls between, nothing is sent twice.
-    let starting = true;
-    const pending: LiveEvent[] = [];
-    const replayed = new Set<number>();
-    let from = 0;
-    const send = (event: LiveEvent): void => void raw.write(formatSse(event));
-    // Under PostgreSQL a notification can arrive a moment after a newer client connected: older is skipped.
-    const deliver = (event: LiveEvent): void => {
-      if (event.id > from && !replayed.has(event.id)) send(event);
-    };
-    const unsubscribe = this.events.subscribe(id, (event) => (starting ? pending.push(event) : deliver(event)));
+    const following = this.events.follow(id, since, (event: LiveEvent) => void raw.write(formatSse(event)));
     const heartbeat = setInterval(() => raw.write(': keep-alive\n\n'), HEARTBEAT_MS);
     request.raw.on('close', () => {
       clearInterval(heartbeat);
-      unsubscribe();
+      following.stop();
     });
-
-    try {
-      from = since ?? (await this.events.latestId(id));
-      if (since !== undefined) {
-        for (const event of await this.events.missedSince(id, since)) {
-          replayed.add(event.id);
-          send(event);
-        }
-      }
-    } finally {
-      starting = false;
-      pending.splice(0).forEach(deliver);
-    }
+    await following.ready;
   }
 }

@@ -93,9 +93,13 @@ export class ArticlesService {
 
   /** The current text, for anchoring claims; inside a transaction when given one. */
   async textOf(id: string, tx?: Tx): Promise<ArticleText> {
-    const article = await (tx ? tx.manager.findOne(Article, { where: { id } }) : this.articles.findOne({ where: { id } }));
-    if (!article) throw notFound('article', id);
+    const article = await this.load(id, tx);
     return { id: article.id, text: article.text, revision: article.revision, url: article.url };
+  }
+
+  /** 404 for an unknown article, without reading its text: for routes about what hangs on it. */
+  async assertExists(id: string): Promise<void> {
+    if (!(await this.articles.existsBy({ id }))) throw notFound('article', id);
   }
 
   async update(actor: Actor, id: string, input: UpdateArticleDto, expectedVersion?: number): Promise<ArticleView> {
@@ -144,7 +148,7 @@ export class ArticlesService {
   }
 
   async listRevisions(id: string, limit = DEFAULT_PAGE_SIZE, cursor?: string): Promise<Page<RevisionSummary>> {
-    await this.load(id);
+    await this.assertExists(id);
     const qb = this.revisions.createQueryBuilder('r').select(['r.id', 'r.revision', 'r.contentHash', 'r.length', 'r.createdBy', 'r.createdAt', 'r.format'])
       .where('r.article_id = :id', { id }).orderBy('r.revision', 'ASC').take(limit + 1);
     if (cursor) qb.andWhere('r.revision > :after', { after: decodeCursor(cursor, ['int'])[0] });

@@ -67,6 +67,38 @@ export class LiveEvents implements OnModuleInit, OnModuleDestroy {
     });
   }
 
+  /**
+   * Follows an article's events for one client: from `since` (its Last-Event-ID), replaying what it
+   * missed from the audit log, or without it from the article's newest event now. Live events are
+   * subscribed before the replay is read and held back meanwhile, so nothing falls between the two
+   * and nothing is sent twice. `ready` settles once the replay is sent; `stop` ends the following.
+   */
+  follow(articleId: string, since: number | undefined, send: Listener): { ready: Promise<void>; stop: () => void } {
+    let starting = true;
+    const pending: LiveEvent[] = [];
+    const replayed = new Set<number>();
+    let from = 0;
+    // Under PostgreSQL a notification can arrive a moment after a newer client connected: older is skipped.
+    const deliver = (event: LiveEvent): void => {
+      if (event.id > from && !replayed.has(event.id)) send(event);
+    };
+    const stop = this.subscribe(articleId, (event) => (starting ? pending.push(event) : deliver(event)));
+    const replay = async (): Promise<void> => {
+      try {
+        from = since ?? (await this.latestId(articleId));
+        if (since === undefined) return;
+        for (const event of await this.missedSince(articleId, since)) {
+          replayed.add(event.id);
+          send(event);
+        }
+      } finally {
+        starting = false;
+        pending.splice(0).forEach(deliver);
+      }
+    };
+    return { ready: replay(), stop };
+  }
+
   subscribe(articleId: string, listener: Listener): () => void {
     let set = this.listeners.get(articleId);
     if (!set) this.listeners.set(articleId, (set = new Set()));
@@ -78,7 +110,7 @@ export class LiveEvents implements OnModuleInit, OnModuleDestroy {
   }
 
   /** The events of an article after `lastEventId`, oldest first, for a reconnecting client. */
-  async missedSince(articleId: string, lastEventId: number, limit = 1000): Promise<LiveEvent[]> {
+  private async missedSince(articleId: string, lastEventId: number, limit = 1000): Promise<LiveEvent[]> {
     const entries = await this.audit.find({
       where: { articleId, seq: MoreThan(lastEventId) },
       order: { seq: 'ASC' },
@@ -91,7 +123,7 @@ export class LiveEvents implements OnModuleInit, OnModuleDestroy {
    * The id of the article's newest event so far: a client that connects now is sent only what comes
    * after. Per article, because only an article's own events are ordered by commit.
    */
-  async latestId(articleId: string): Promise<number> {
+  private async latestId(articleId: string): Promise<number> {
     const row = await this.audit.createQueryBuilder('a').select('MAX(a.seq)', 'max').where('a.article_id = :articleId', { articleId })
       .getRawOne<{ max: number | string | null }>();
     return Number(row?.max ?? 0);

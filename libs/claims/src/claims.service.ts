@@ -93,7 +93,7 @@ export class ClaimsService {
 
   /** The article's claims in reading order (orphans last), optionally filtered by anchor and status. */
   async list(articleId: string, query: ClaimListQueryDto): Promise<Page<ClaimView>> {
-    await this.articles.textOf(articleId);
+    await this.articles.assertExists(articleId);
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const order = `COALESCE(c.start_offset, ${ORPHAN_ORDER})`;
     const qb = this.claims.createQueryBuilder('c').where('c.article_id = :articleId', { articleId })
