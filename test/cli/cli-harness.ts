@@ -5,7 +5,7 @@ import { Readable, Writable } from 'node:stream';
 import { runCli } from '../../apps/cli/src/run-cli';
 import { ADMIN } from '../support/test-app';
 
-export const FIXTURE = resolve(__dirname, '../../../shared/fixtures/interpol-2018.md');
+export const FIXTURE = resolve(__dirname, '../fixtures/interpol-2018.md');
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Collects what the CLI writes; `isTTY` makes it look like a terminal. */

@@ -5,7 +5,7 @@ import addFormats from 'ajv-formats';
 
 /**
  * The W3C Web Annotation Data Model test material (w3c/web-annotation-tests), as shipped in
- * ../shared/conformance/web-annotation beside the project (CI has the same copy).
+ * test/conformance/web-annotation (the W3C test material, with its licence).
  *
  * How the suite works (annotation-model/README in web-platform-tests): a `.test` file lists
  * assertion files; each assertion is a JSON Schema (draft-04) that the document under test should
@@ -15,7 +15,7 @@ import addFormats from 'ajv-formats';
  * (`passAndContinue`: reported, not a conformance failure). Many optional assertions only test
  * that a feature is present ("…Implemented"), so they fail for documents that do not use it.
  */
-export const SUITE_DIR = resolve(__dirname, '../../../shared/conformance/web-annotation');
+export const SUITE_DIR = resolve(__dirname, 'web-annotation');
 
 export type AssertionType = 'must' | 'should' | 'may';
 

@@ -2,7 +2,7 @@ import { ARTICLE_FORMATS, titleFromText, TITLE_MAX_LENGTH, toCanonicalText } fro
 import { codePointLength } from './code-points';
 
 /**
- * shared/fixtures/interpol-2018.md byte for byte (LF line ends, two leading empty lines, three blank
+ * test/fixtures/interpol-2018.md byte for byte (LF line ends, two leading empty lines, three blank
  * lines inside the broken sentence, no final newline), kept here so that the spec is self-contained.
  */
 const INTERPOL_2018_MD = [

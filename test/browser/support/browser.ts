@@ -14,7 +14,7 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-export const FIXTURE = join(__dirname, '..', '..', '..', '..', 'shared', 'fixtures', 'interpol-2018.md');
+export const FIXTURE = join(__dirname, '..', '..', 'fixtures', 'interpol-2018.md');
 
 /** Signs in through the sign-in screen and waits until the user's name shows. */
 export async function signIn(page: Page, user: Pick<DeskUser, 'email' | 'password' | 'displayName'>): Promise<void> {

@@ -49,7 +49,7 @@ export const importCommand: Command = {
     'Imports an article as the API\'s POST /api/v1/articles does: Markdown and HTML are reduced to\n' +
     'canonical text, the raw input is kept. Prints the new article\'s id (with --json, the article).',
   examples: [
-    'claimdesk import shared/fixtures/interpol-2018.md --url https://news.example/interpol --published-at 2018-11-21',
+    'claimdesk import interpol-2018.md --url https://news.example/interpol --published-at 2018-11-21',
     'curl -s https://news.example/story | claimdesk import - --format html --as editor@newsroom.example',
   ],
 
