@@ -18,4 +18,15 @@ export class Annotation {
   @Column({ name: 'edited_at', type: 'varchar', length: 30, nullable: true }) editedAt!: string | null;
   @Column({ name: 'updated_at', type: 'varchar', length: 30 }) updatedAt!: string;
   @Column({ type: 'integer', default: 1 }) version!: number;
+  /** Where an imported note came from: its id there, its author's name there, and when it was written. */
+  @Column({ name: 'origin_id', type: 'text', nullable: true }) originId!: string | null;
+  @Column({ name: 'origin_author', type: 'varchar', length: 400, nullable: true }) originAuthor!: string | null;
+  @Column({ name: 'origin_created_at', type: 'varchar', length: 30, nullable: true }) originCreatedAt!: string | null;
+}
+
+/** The original id, author and date of a note imported from another tool. */
+export interface NoteOrigin {
+  id: string | null;
+  author: string | null;
+  createdAt: string | null;
 }

@@ -1,5 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Annotation, Motivation, MOTIVATIONS } from './annotation.entity';
+import { Annotation, Motivation, MOTIVATIONS, NoteOrigin } from './annotation.entity';
+
+export class NoteOriginView implements NoteOrigin {
+  @ApiProperty({ nullable: true, type: String, description: 'its id in the tool it was imported from' }) id!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'its author there, as that tool names them' }) author!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'when it was written there' }) createdAt!: string | null;
+}
 
 export class AnnotationView {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -12,6 +18,8 @@ export class AnnotationView {
   @ApiProperty() createdAt!: string;
   @ApiProperty({ nullable: true, type: String }) editedAt!: string | null;
   @ApiProperty() version!: number;
+  @ApiProperty({ nullable: true, type: NoteOriginView, description: 'for an imported note, where it came from; null for notes written here' })
+  origin!: NoteOriginView | null;
 }
 
 export function toAnnotationView(a: Annotation): AnnotationView {
@@ -26,5 +34,8 @@ export function toAnnotationView(a: Annotation): AnnotationView {
     createdAt: a.createdAt,
     editedAt: a.editedAt,
     version: a.version,
+    origin: a.originId === null && a.originAuthor === null && a.originCreatedAt === null
+      ? null
+      : { id: a.originId, author: a.originAuthor, createdAt: a.originCreatedAt },
   };
 }

@@ -6,13 +6,13 @@ import { Actor, assertVersion, forbidden, hasRole, notFound, nowIso, Page, pageI
 import { inChunks, runStatement, selectEntityColumns, Statement, Transactions, Tx, updateAtVersion } from '@claimdesk/database';
 import { AuditService } from '@claimdesk/audit';
 import { ClaimsService } from '@claimdesk/claims';
-import { Annotation } from './annotation.entity';
+import { Annotation, NoteOrigin } from './annotation.entity';
 import { AnnotationView, toAnnotationView } from './annotation.view';
 import { CreateAnnotationDto, UpdateAnnotationDto } from './dto/annotation.dto';
 import { threadOrder } from './thread-order';
 
 const INSERT_NOTE = new Statement(
-  'INSERT INTO annotations (id, claim_id, parent_id, author_id, body, motivation, deleted, created_at, edited_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  'INSERT INTO annotations (id, claim_id, parent_id, author_id, body, motivation, deleted, created_at, edited_at, updated_at, version, origin_id, origin_author, origin_created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
 );
 
 const assertNotBlank = (body: string): void => {
@@ -28,7 +28,8 @@ export class AnnotationsService {
     private readonly audit: AuditService,
   ) {}
 
-  async create(actor: Actor, claimId: string, input: CreateAnnotationDto): Promise<AnnotationView> {
+  /** `origin` is for imports: the note's id, author and date in the tool it comes from. */
+  async create(actor: Actor, claimId: string, input: CreateAnnotationDto, origin: NoteOrigin | null = null): Promise<AnnotationView> {
     assertNotBlank(input.body);
     return this.transactions.run(async (tx) => {
       const claim = await this.claims.ref(claimId, tx);
@@ -40,11 +41,13 @@ export class AnnotationsService {
       const annotation: Annotation = {
         id: randomUUID(), claimId, parentId: input.parentId ?? null, authorId: actor.id, body: input.body,
         motivation: input.motivation ?? 'commenting', deleted: false, createdAt: now, editedAt: null, updatedAt: now, version: 1,
+        originId: origin?.id ?? null, originAuthor: origin?.author ?? null, originCreatedAt: origin?.createdAt ?? null,
       };
       // Notes are the desk's most frequent write: a fixed statement, nothing read back.
       await runStatement(tx.manager, INSERT_NOTE, [
         annotation.id, annotation.claimId, annotation.parentId, annotation.authorId, annotation.body, annotation.motivation, annotation.deleted,
         annotation.createdAt, annotation.editedAt, annotation.updatedAt, annotation.version,
+        annotation.originId, annotation.originAuthor, annotation.originCreatedAt,
       ]);
       const view = toAnnotationView(annotation);
       await this.audit.record(tx, { actorId: actor.id, action: 'annotation.created', entityType: 'annotation', entityId: annotation.id, articleId: claim.articleId, claimId, after: view });

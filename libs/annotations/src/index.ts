@@ -1,4 +1,4 @@
 export * from './annotations.module';
 export * from './annotations.service';
 export * from './annotation.view';
-export type { Motivation } from './annotation.entity';
+export type { Motivation, NoteOrigin } from './annotation.entity';

@@ -1,5 +1,5 @@
 import { REPORT_FORMAT_NAMES, renderReport, ReportFormat, reportFileName, ReportsService } from '@claimdesk/reports';
-import { toAnnotationCollection } from '@claimdesk/reports/web-annotation';
+import { toSingleFileCollection } from '@claimdesk/reports/web-annotation';
 import { openSink, refuseToOverwrite, STDOUT_TARGET, writeAll } from '../output';
 import type { Command } from './command';
 
@@ -38,7 +38,7 @@ export const exportCommand: Command = {
       if (format === WEB_ANNOTATION) {
         const [article] = model.articles;
         // One page holding every annotation: the file stands alone, with no page URLs to follow.
-        const collection = toAnnotationCollection(article, { publicUrl: context.settings.publicUrl, pageSize: Math.max(1, article.claims.length) });
+        const collection = toSingleFileCollection(article, { publicUrl: context.settings.publicUrl });
         const name = reportFileName(model, 'json').replace(/^claimdesk-report-/, 'claimdesk-annotations-').replace(/\.json$/, '.jsonld');
         return { body: `${JSON.stringify(collection, null, 2)}\n`, fileName: name };
       }

@@ -5,7 +5,7 @@ import { IsInt, IsOptional, IsString, IsUUID, Max, Min } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { Actor, ApiProblems, CurrentActor, notFound, Public, Settings, SETTINGS } from '@claimdesk/core';
 import { ReportsService } from '../report-builder/reports.service';
-import { ANNO_MEDIA_TYPE, readAnnotationContext, toAnnotationCollection, toAnnotationPage } from '../web-annotation';
+import { ANNO_MEDIA_TYPE, CLAIMDESK_CONTEXT, readAnnotationContext, toAnnotationCollection, toAnnotationPage } from '../web-annotation';
 import { AnnotationImportService, ImportOutcome } from './annotation-import.service';
 import { ANNOTATION_EXPORT_SCHEMA, ANNOTATION_IMPORT_SCHEMA, ImportOutcomeView } from './exchange.view';
 
@@ -67,5 +67,13 @@ export class ExchangeController {
   @ApiOkResponse({ description: 'the W3C Web Annotation JSON-LD context (local copy)', content: { 'application/ld+json': { schema: { type: 'object', additionalProperties: true } } } })
   async context(@Res() reply: FastifyReply): Promise<void> {
     await reply.header('Content-Type', 'application/ld+json; charset=utf-8').header('Cache-Control', 'public, max-age=86400').send(readAnnotationContext());
+  }
+
+  /** The JSON-LD context of the terms the desk adds to its Web Annotations (claimant, stance, the thread of notes…). */
+  @Public()
+  @Get('contexts/claimdesk.jsonld')
+  @ApiOkResponse({ description: 'the JSON-LD context of ClaimDesk\'s terms in its Web Annotation exports', content: { 'application/ld+json': { schema: { type: 'object', additionalProperties: true } } } })
+  async claimDeskContext(@Res() reply: FastifyReply): Promise<void> {
+    await reply.header('Content-Type', 'application/ld+json; charset=utf-8').header('Cache-Control', 'public, max-age=86400').send(JSON.stringify(CLAIMDESK_CONTEXT));
   }
 }

@@ -55,27 +55,37 @@ const fields = ({ exact, prefix, suffix, start, end }: ImportedAnnotation) => ({
 describe('annotation import', () => {
   it('reads a W3C Annotation: quote, context, position, text and tags', () => {
     expect(parseAnnotationImport(w3cAnnotation())).toEqual([
-      { index: 0, exact: 'Прокопчук 😀', prefix: 'сказал ', suffix: '.', start: 7, end: 18, text: 'Check *this*.', tags: ['interpol'], source: 'https://example.news/a' },
+      {
+        kind: 'claim', index: 0, id: 'http://example.org/anno1', exact: 'Прокопчук 😀', prefix: 'сказал ', suffix: '.', start: 7, end: 18,
+        claimant: null, claimReviewed: null, tags: ['interpol'], source: 'https://example.news/a',
+        notes: [{ key: null, replyTo: null, body: 'Check *this*.', motivation: 'commenting', origin: { id: 'http://example.org/anno1', author: null, createdAt: null } }],
+        sources: [{ url: 'https://www.interpol.int/', stance: 'context', title: null, excerpt: null, note: null }],
+      },
     ]);
   });
 
   it('reads bodyValue as the text', () => {
     const [item] = parseAnnotationImport(w3cAnnotation({ body: undefined, bodyValue: 'Plain note' }));
 
-    expect(item).toMatchObject({ text: 'Plain note', tags: [] });
+    expect(item).toMatchObject({ notes: [{ body: 'Plain note', motivation: 'commenting' }], tags: [] });
   });
 
   it('reads a Hypothesis annotation, ignoring its RangeSelector, trimming and de-duplicating tags', () => {
     expect(parseAnnotationImport(hypothesisAnnotation())).toEqual([
       {
+        kind: 'claim',
         index: 0,
+        id: 'hY8xRsKaEeiN0w',
         exact: 'was the "favorite" to lead',
         prefix: 'vice-presidents, ',
         suffix: ' the organization',
         start: 520,
         end: 546,
-        text: 'Needs a source.',
+        claimant: null,
+        claimReviewed: null,
+        notes: [{ key: null, replyTo: null, body: 'Needs a source.', motivation: 'commenting', origin: { id: 'hY8xRsKaEeiN0w', author: 'acct:checker@hypothes.is', createdAt: '2018-11-22T10:00:00.000Z' } }],
         tags: ['interpol', 'russia'],
+        sources: [],
         source: 'https://example.news/2018/11/21/russian-loses-interpol-presidency',
       },
     ]);
@@ -88,8 +98,8 @@ describe('annotation import', () => {
       const items = parseAnnotationImport(document);
 
       expect(items.map((item) => item.index)).toEqual([0, 1, 2]);
-      expect(items[1]).toMatchObject({ text: '' });
-      expect(items[2]).toEqual({ index: 2, error: 'Its target has no selector (a page note or a reply?): a claim needs a TextQuoteSelector.' });
+      expect(items[1]).toMatchObject({ notes: [] });
+      expect(items[2]).toEqual({ index: 2, error: 'It is a page note: it marks no span of the text, and a claim needs one.' });
     }
   });
 
@@ -101,12 +111,56 @@ describe('annotation import', () => {
     expect(parseAnnotationImport(collection).map((item) => item.index)).toEqual([0, 1]);
   });
 
-  it('refuses a collection whose annotations are not all embedded, rather than import part of it', () => {
+  it('refuses a collection whose pages it cannot read, rather than import part of it', () => {
     const notEmbedded = { type: 'AnnotationCollection', total: 3, first: 'http://example.org/page1' };
     const partial = { type: 'AnnotationCollection', total: 3, first: { type: 'AnnotationPage', items: [w3cAnnotation()], next: 'http://example.org/page2' } };
+    const short = { type: 'AnnotationCollection', total: 3, first: { type: 'AnnotationPage', items: [w3cAnnotation()] } };
 
-    expect(() => parseAnnotationImport(notEmbedded)).toThrow(/does not embed its first page/);
-    expect(() => parseAnnotationImport(partial)).toThrow(/has 3 annotations but embeds only 1/);
+    expect(() => parseAnnotationImport(notEmbedded)).toThrow(/page http:\/\/example\.org\/page1 is not a page of this desk/);
+    expect(() => parseAnnotationImport(partial)).toThrow(/page http:\/\/example\.org\/page2 is not a page of this desk/);
+    expect(() => parseAnnotationImport(short)).toThrow(/has 3 annotations but its pages hold only 1/);
+  });
+
+  it('follows a collection\'s pages through the reader it is given, and refuses pages that loop', () => {
+    const pages: Record<string, unknown> = {
+      'http://example.org/p2': { type: 'AnnotationPage', id: 'http://example.org/p2', items: [w3cAnnotation()], next: 'http://example.org/p3' },
+      'http://example.org/p3': { type: 'AnnotationPage', id: 'http://example.org/p3', items: [w3cAnnotation()] },
+    };
+    const collection = { type: 'AnnotationCollection', total: 3, first: { type: 'AnnotationPage', items: [w3cAnnotation()], next: 'http://example.org/p2' } };
+    const looping = { type: 'AnnotationCollection', first: { type: 'AnnotationPage', id: 'http://example.org/p2', items: [], next: 'http://example.org/p2' } };
+
+    expect(parseAnnotationImport(collection, { page: (url) => pages[url] ?? null }).map((item) => item.index)).toEqual([0, 1, 2]);
+    expect(() => parseAnnotationImport(looping, { page: (url) => pages[url] ?? null })).toThrow(/loop back/);
+  });
+
+  it('reads the Hypothesis client\'s export file, its replies as notes answering their thread, and its page notes as failures', () => {
+    const reply = hypothesisAnnotation({ id: 'reply-1', text: 'Found it.', references: ['hY8xRsKaEeiN0w'], target: [{ source: 'https://example.news/a' }], user_info: { display_name: 'Sam' } });
+    const items = parseAnnotationImport({ export_date: '2026-11-30', export_userid: 'acct:checker@hypothes.is', annotations: [hypothesisAnnotation(), reply, hypothesisAnnotation({ id: 'page', target: [{ source: 'x' }] })] });
+
+    expect(items[1]).toEqual({
+      kind: 'reply', index: 1, id: 'reply-1', answers: ['hY8xRsKaEeiN0w'],
+      note: { key: null, replyTo: null, body: 'Found it.', motivation: 'commenting', origin: { id: 'reply-1', author: 'Sam (acct:checker@hypothes.is)', createdAt: '2018-11-22T10:00:00.000Z' } },
+    });
+    expect(items[2]).toEqual({ index: 2, error: 'It is a page note: it marks no span of the text, and a claim needs one.' });
+  });
+
+  it('reads the desk\'s own terms: claimant, claim reviewed, a note\'s motivation and thread, a source\'s stance; leaves a verdict out', () => {
+    const [item] = parseAnnotationImport(w3cAnnotation({
+      claimant: 'RT', claimReviewed: 'He was never charged',
+      body: [
+        { type: 'TextualBody', value: 'Which court?', purpose: 'questioning', noteId: 'n1' },
+        { type: 'TextualBody', value: 'legal', purpose: 'tagging', noteId: 'n2', inReplyTo: 'n1' },
+        { type: 'TextualBody', value: 'False: no case.', purpose: 'assessing', rating: 'false', ratingScale: 'claimdesk-6' },
+        { type: 'SpecificResource', purpose: 'linking', source: 'https://court.example/7', stance: 'refutes', title: 'Registry', excerpt: 'none' },
+        { type: 'TextualBody', value: 'court', purpose: 'tagging' },
+      ],
+    }));
+
+    expect(item).toMatchObject({
+      claimant: 'RT', claimReviewed: 'He was never charged', tags: ['court'],
+      notes: [{ key: 'n1', replyTo: null, body: 'Which court?', motivation: 'questioning' }, { key: 'n2', replyTo: 'n1', body: 'legal', motivation: 'tagging' }],
+      sources: [{ url: 'https://court.example/7', stance: 'refutes', title: 'Registry', excerpt: 'none', note: null }],
+    });
   });
 
   it.each([

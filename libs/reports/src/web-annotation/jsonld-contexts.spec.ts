@@ -1,6 +1,7 @@
 import { interpolReport } from '../render/testing/report.factory';
 import { JSONLD_CONTEXT_URLS, readAnnotationContext, readJsonLdContext } from './jsonld-contexts';
 import { toAnnotationCollection } from './to-web-annotation';
+import { CLAIMDESK_CONTEXT } from './web-annotation.types';
 
 /** Every key and every `type`/`motivation`/`purpose` value in a JSON document. */
 function termsUsed(value: unknown, terms = new Set<string>()): Set<string> {
@@ -23,8 +24,8 @@ describe('local JSON-LD contexts', () => {
     expect(readJsonLdContext('https://www.w3.org/ns/activitystreams')).toBeNull();
   });
 
-  it('is JSON-LD that defines every term ClaimDesk\'s annotations use', () => {
-    const context = (JSON.parse(readAnnotationContext()) as { '@context': Record<string, unknown> })['@context'];
+  it('is JSON-LD that, with the desk\'s own context, defines every term ClaimDesk\'s annotations use', () => {
+    const context: Record<string, unknown> = { ...(JSON.parse(readAnnotationContext()) as { '@context': Record<string, unknown> })['@context'], ...CLAIMDESK_CONTEXT['@context'] };
     const collection = toAnnotationCollection(interpolReport().articles[0], { publicUrl: 'https://claims.example' });
 
     const undefinedTerms = [...termsUsed(collection)].filter((term) => !(term in context));

@@ -1,8 +1,9 @@
 import { aClaim, anAnnotation, anArticle, aSource, aVerdict, interpolReport } from '../render/testing/report.factory';
-import { toAnnotationCollection, toAnnotationPage, toWebAnnotation } from './to-web-annotation';
+import { toAnnotationCollection, toAnnotationPage, toSingleFileCollection, toWebAnnotation } from './to-web-annotation';
 import type { TextualBody } from './web-annotation.types';
 
 const publicUrl = 'https://claims.deskcheck.example/';
+const context = ['http://www.w3.org/ns/anno.jsonld', 'https://claims.deskcheck.example/api/v1/contexts/claimdesk.jsonld'];
 
 describe('Web Annotation export', () => {
   describe(toWebAnnotation.name, () => {
@@ -13,7 +14,7 @@ describe('Web Annotation export', () => {
       const annotation = toWebAnnotation(claim, article, { publicUrl, withContext: true });
 
       expect(annotation).toMatchObject({
-        '@context': 'http://www.w3.org/ns/anno.jsonld',
+        '@context': context,
         id: `https://claims.deskcheck.example/api/v1/claims/${claim.id}`,
         type: 'Annotation',
         motivation: 'assessing',
@@ -56,12 +57,35 @@ describe('Web Annotation export', () => {
         expect.objectContaining({ type: 'TextualBody', value: 'Mostly false: Interpol never ranked candidates.\n\n- The Times: "frontrunner"\n- Interpol: no ranking' }),
       ]);
       expect(bodies.filter((body) => body.purpose === 'linking')).toEqual([
-        { type: 'SpecificResource', purpose: 'linking', source: 'https://www.thetimes.co.uk/article/russian-favourite-interpol' },
+        {
+          type: 'SpecificResource', purpose: 'linking', source: 'https://www.thetimes.co.uk/article/russian-favourite-interpol',
+          stance: 'refutes', title: 'Russian favourite to lead Interpol', excerpt: 'Mr Prokopchuk was regarded as the frontrunner.',
+        },
       ]);
       expect(bodies.filter((body) => body.purpose === 'tagging')).toEqual([
         { type: 'TextualBody', purpose: 'tagging', value: 'interpol' },
         { type: 'TextualBody', purpose: 'tagging', value: 'russia' },
       ]);
+    });
+
+    it('names each note and the note it answers, so that the thread survives a round trip', () => {
+      const notes = (toWebAnnotation(claim, article, { publicUrl }).body ?? []).filter((body): body is TextualBody => 'noteId' in body);
+      const byId = new Map(claim.annotations.map((note) => [note.id, note]));
+
+      expect(notes.length).toBeGreaterThan(1);
+      for (const note of notes) {
+        const original = byId.get(note.noteId!)!;
+        expect(note.value).toBe(original.body);
+        if (note.inReplyTo) expect(byId.get(note.inReplyTo)?.deleted).toBe(false);
+      }
+    });
+
+    it('carries a published verdict only, with its rating key and scale', () => {
+      const draft = aClaim({ verdicts: [aVerdict({ status: 'draft', rationale: 'Draft only.' })] });
+      const published = toWebAnnotation(claim, article, { publicUrl }).body?.find((body) => body.purpose === 'assessing');
+
+      expect(toWebAnnotation(draft, anArticle({ claims: [draft] }), { publicUrl }).body?.some((body) => body.purpose === 'assessing')).toBe(false);
+      expect(published).toMatchObject({ rating: claim.currentVerdict?.rating, ratingScale: claim.currentVerdict?.scale.id });
     });
 
     it('leaves deleted annotations out and keeps an edit time', () => {
@@ -89,7 +113,7 @@ describe('Web Annotation export', () => {
       const collection = toAnnotationCollection(article, { publicUrl, pageSize: 2 });
 
       expect(collection).toMatchObject({
-        '@context': 'http://www.w3.org/ns/anno.jsonld',
+        '@context': context,
         id: base,
         type: 'AnnotationCollection',
         total: 5,
@@ -109,11 +133,21 @@ describe('Web Annotation export', () => {
       const middle = toAnnotationPage(article, 2, { publicUrl, pageSize: 2 });
       const last = toAnnotationPage(article, 3, { publicUrl, pageSize: 2 });
 
-      expect(middle).toMatchObject({ '@context': 'http://www.w3.org/ns/anno.jsonld', id: `${base}?page=2`, startIndex: 2, prev: `${base}?page=1`, next: `${base}?page=3`, partOf: { id: base, total: 5 } });
+      expect(middle).toMatchObject({ '@context': context, id: `${base}?page=2`, startIndex: 2, prev: `${base}?page=1`, next: `${base}?page=3`, partOf: { id: base, total: 5 } });
       expect(last?.items).toHaveLength(1);
       expect(last?.next).toBeUndefined();
       expect(toAnnotationPage(article, 4, { publicUrl, pageSize: 2 })).toBeNull();
       expect(toAnnotationPage(article, 0, { publicUrl, pageSize: 2 })).toBeNull();
+    });
+
+    it('writes a single-file collection whose one page has an id of its own, not the API\'s page 1 (failed on main)', () => {
+      const single = toSingleFileCollection(article, { publicUrl });
+
+      expect(single.first.items).toHaveLength(5);
+      expect(single.first.id).not.toBe(`${base}?page=1`);
+      expect(single.first.next).toBeUndefined();
+      expect(single.last).toBe(single.first.id);
+      expect(single.first.partOf).toEqual({ id: base, total: 5 });
     });
 
     it('has one empty page for an article without claims', () => {

@@ -5,6 +5,34 @@
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 
+/** Where a desk serves the context of the terms it adds to the W3C model (claimant, stance, thread…). */
+export const CLAIMDESK_CONTEXT_PATH = '/api/v1/contexts/claimdesk.jsonld';
+
+/**
+ * The terms ClaimDesk adds to Web Annotations, so that a round trip keeps what the W3C model has no
+ * word for. Terms of schema.org where one fits; the desk's own otherwise. It defines no prefix that
+ * anno.jsonld defines, so it never changes the meaning of a W3C term.
+ */
+export const CLAIMDESK_CONTEXT = {
+  '@context': {
+    cd: 'urn:claimdesk:vocab#',
+    schema: 'http://schema.org/',
+    claimant: 'cd:claimant',
+    claimReviewed: 'schema:claimReviewed',
+    noteId: 'cd:noteId',
+    inReplyTo: 'cd:inReplyTo',
+    rating: 'cd:rating',
+    ratingScale: 'cd:ratingScale',
+    stance: 'cd:stance',
+    title: 'schema:name',
+    excerpt: 'cd:excerpt',
+    note: 'cd:note',
+  },
+} as const;
+
+/** `@context` of a ClaimDesk document: the W3C context first, as the model requires, then ours. */
+export type ClaimDeskContext = [typeof ANNO_CONTEXT, string];
+
 /** The media type of Web Annotation JSON-LD responses (Web Annotation Protocol, section 4). */
 export const ANNO_MEDIA_TYPE = 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"';
 
@@ -41,12 +69,23 @@ export interface TextualBody {
   creator?: Agent;
   created?: string;
   modified?: string;
+  /** A reviewer's note: its id on the desk, and the note it answers (ClaimDesk terms). */
+  noteId?: string;
+  inReplyTo?: string;
+  /** A published verdict: the rating's key and its scale (ClaimDesk terms). */
+  rating?: string;
+  ratingScale?: string;
 }
 
 export interface LinkingBody {
   type: 'SpecificResource';
   purpose: 'linking';
   source: string;
+  /** How the source bears on the claim, and what the reviewer took from it (ClaimDesk terms). */
+  stance?: string;
+  title?: string;
+  excerpt?: string;
+  note?: string;
 }
 
 export type AnnotationBody = TextualBody | LinkingBody;
@@ -60,7 +99,7 @@ export interface ClaimTarget {
 }
 
 export interface WebAnnotation {
-  '@context'?: typeof ANNO_CONTEXT;
+  '@context'?: ClaimDeskContext;
   id: string;
   type: 'Annotation';
   motivation: Purpose;
@@ -68,6 +107,9 @@ export interface WebAnnotation {
   modified: string;
   creator: Agent;
   generator: Agent;
+  /** Who made the claim and the claim as checked, in the fact-checker's words (ClaimDesk terms). */
+  claimant?: string;
+  claimReviewed?: string;
   body?: AnnotationBody[];
   target: ClaimTarget;
 }
@@ -78,7 +120,7 @@ export interface PartOfCollection {
 }
 
 export interface AnnotationPage {
-  '@context'?: typeof ANNO_CONTEXT;
+  '@context'?: ClaimDeskContext;
   id: string;
   type: 'AnnotationPage';
   partOf: PartOfCollection;
@@ -89,7 +131,7 @@ export interface AnnotationPage {
 }
 
 export interface AnnotationCollection {
-  '@context': typeof ANNO_CONTEXT;
+  '@context': ClaimDeskContext;
   id: string;
   type: 'AnnotationCollection';
   label: string;
