@@ -5,6 +5,7 @@ import { SignIn } from './auth/SignIn';
 import { SessionProvider, useSession } from './auth/session';
 import { Header } from './layout/Header';
 import { NoticesProvider } from './layout/notices';
+import { ShortcutHelp } from './layout/ShortcutHelp';
 import { ClaimRedirect } from './reader/ClaimRedirect';
 import { ReaderPage } from './reader/ReaderPage';
 import { RevisionsPage } from './revisions/RevisionsPage';
@@ -28,6 +29,7 @@ function Shell() {
     <>
       <Header />
       <Screens />
+      <ShortcutHelp />
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { Controller, Get, Headers, Param, Query, Req, Res } from '@nestjs/common';
+import { BeforeApplicationShutdown, Controller, Get, Headers, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Min } from 'class-validator';
@@ -21,8 +21,15 @@ export class EventsQueryDto {
 @ApiTags('live updates')
 @ApiBearerAuth()
 @Controller('api/v1/articles')
-export class ArticleEventsController {
+export class ArticleEventsController implements BeforeApplicationShutdown {
+  /** Ends each open stream; an instance that shuts down ends them first, so clients reconnect to a live one. */
+  private readonly openStreams = new Set<() => void>();
+
   constructor(private readonly articles: ArticlesService, private readonly events: LiveEvents) {}
+
+  beforeApplicationShutdown(): void {
+    for (const end of [...this.openStreams]) end();
+  }
 
   /**
    * Server-Sent Events of one article. A reconnecting client sends Last-Event-ID and first receives
@@ -58,11 +65,16 @@ export class ArticleEventsController {
     raw.write('retry: 2000\n\n');
 
     const following = this.events.follow(id, since, (event: LiveEvent) => void raw.write(formatSse(event)));
-    const heartbeat = setInterval(() => raw.write(': keep-alive\n\n'), HEARTBEAT_MS);
-    request.raw.on('close', () => {
+    // A named event rather than a comment, so that a client can tell a quiet stream from a dead one.
+    const heartbeat = setInterval(() => raw.write('event: heartbeat\ndata: {}\n\n'), HEARTBEAT_MS);
+    const end = (): void => {
+      this.openStreams.delete(end);
       clearInterval(heartbeat);
       following.stop();
-    });
+      if (!raw.writableEnded) raw.end();
+    };
+    this.openStreams.add(end);
+    request.raw.on('close', end);
     await following.ready;
   }
 }

@@ -36,7 +36,7 @@ export class DeskServer {
   private users = 0;
   private adminToken = '';
 
-  private constructor(readonly baseUrl: string, private readonly child: ChildProcess, private readonly dir: string, private readonly output: () => string) {}
+  private constructor(readonly baseUrl: string, private child: ChildProcess, private readonly dir: string, private readonly port: number, private output: () => string) {}
 
   static async start(): Promise<DeskServer> {
     if (!existsSync(MAIN) || !existsSync(join(WEB_ROOT, 'index.html'))) {
@@ -44,6 +44,14 @@ export class DeskServer {
     }
     const dir = mkdtempSync(join(tmpdir(), 'claimdesk-browser-'));
     const port = await freePort();
+    const { child, output } = DeskServer.spawnApi(dir, port);
+    const server = new DeskServer(`http://127.0.0.1:${port}`, child, dir, port, output);
+    await server.waitForHealth();
+    server.adminToken = (await server.login(ADMIN.email, ADMIN.password)).token;
+    return server;
+  }
+
+  private static spawnApi(dir: string, port: number): { child: ChildProcess; output: () => string } {
     let output = '';
     const child = spawn(process.execPath, [MAIN], {
       cwd: ROOT,
@@ -61,10 +69,17 @@ export class DeskServer {
     });
     child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const server = new DeskServer(`http://127.0.0.1:${port}`, child, dir, () => output);
-    await server.waitForHealth();
-    server.adminToken = (await server.login(ADMIN.email, ADMIN.password)).token;
-    return server;
+    return { child, output: () => output };
+  }
+
+  /** Stops the API as an operator would (SIGTERM), runs `whileDown`, then starts it again on the same port and database. */
+  async restart(whileDown: () => Promise<void> = async () => undefined): Promise<void> {
+    await this.terminate();
+    await whileDown();
+    const { child, output } = DeskServer.spawnApi(this.dir, this.port);
+    this.child = child;
+    this.output = output;
+    await this.waitForHealth();
   }
 
   private async waitForHealth(): Promise<void> {
@@ -111,6 +126,11 @@ export class DeskServer {
   }
 
   async stop(): Promise<void> {
+    await this.terminate();
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  private async terminate(): Promise<void> {
     if (this.child.exitCode === null) {
       const exited = new Promise((r) => this.child.once('exit', r));
       this.child.kill('SIGTERM');
@@ -119,6 +139,5 @@ export class DeskServer {
       clearTimeout(timer); // a pending timer would keep jest from exiting after the last suite
       if (this.child.exitCode === null) this.child.kill('SIGKILL');
     }
-    rmSync(this.dir, { recursive: true, force: true });
   }
 }

@@ -352,6 +352,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/contexts/claimdesk.jsonld": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ExchangeController_claimDeskContext"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/imports/annotations": {
         parameters: {
             query?: never;
@@ -627,6 +643,8 @@ export interface components {
             id: string;
             /** @enum {string} */
             motivation: "commenting" | "questioning" | "assessing" | "tagging";
+            /** @description for an imported note, where it came from; null for notes written here */
+            origin: components["schemas"]["NoteOriginView"] | null;
             /** Format: uuid */
             parentId: string | null;
             version: number;
@@ -897,10 +915,33 @@ export interface components {
              */
             supersedes?: string;
         };
+        ExistingItemView: {
+            /**
+             * Format: uuid
+             * @description the claim it was imported as before (or the desk's own claim of this article)
+             */
+            claimId: string;
+            /** @description the position of the item in the document, from 0 */
+            index: number;
+        };
         ImportedClaimView: {
             /** @enum {string} */
             anchor: "anchored" | "moved" | "fuzzy" | "orphaned";
             /** Format: uuid */
+            claimId: string;
+            /** @description the position of the item in the document, from 0 */
+            index: number;
+        };
+        ImportedReplyView: {
+            /**
+             * Format: uuid
+             * @description the note the reply became
+             */
+            annotationId: string;
+            /**
+             * Format: uuid
+             * @description the claim whose thread holds the reply
+             */
             claimId: string;
             /** @description the position of the item in the document, from 0 */
             index: number;
@@ -912,7 +953,11 @@ export interface components {
         };
         ImportOutcomeView: {
             created: components["schemas"]["ImportedClaimView"][];
+            /** @description items imported before, by their id: left unchanged */
+            existing: components["schemas"]["ExistingItemView"][];
             failed: components["schemas"]["ImportFailureView"][];
+            /** @description replies, each a note in the thread of a claim imported now or before */
+            replies: components["schemas"]["ImportedReplyView"][];
         };
         LoginDto: {
             /** @example editor@newsroom.example */
@@ -926,6 +971,14 @@ export interface components {
         };
         /** @description no fields: send no body, or {} */
         LogoutDto: Record<string, never>;
+        NoteOriginView: {
+            /** @description its author there, as that tool names them */
+            author: string | null;
+            /** @description when it was written there */
+            createdAt: string | null;
+            /** @description its id in the tool it was imported from */
+            id: string | null;
+        };
         Problem: {
             /** @description stable, machine-readable (see API.md, Errors) */
             code: string;
@@ -1847,14 +1900,11 @@ export interface operations {
                 };
                 content: {
                     "application/ld+json; profile=\"http://www.w3.org/ns/anno.jsonld\"": {
-                        /** @enum {string} */
-                        "@context": "http://www.w3.org/ns/anno.jsonld";
+                        /** @description the W3C context (http://www.w3.org/ns/anno.jsonld), then the desk's own terms ({CLAIMDESK_PUBLIC_URL}/api/v1/contexts/claimdesk.jsonld) */
+                        "@context": string[];
                         first: {
-                            /**
-                             * @description on a page served on its own
-                             * @enum {string}
-                             */
-                            "@context"?: "http://www.w3.org/ns/anno.jsonld";
+                            /** @description on a page served on its own: the W3C context (http://www.w3.org/ns/anno.jsonld), then the desk's own terms ({CLAIMDESK_PUBLIC_URL}/api/v1/contexts/claimdesk.jsonld) */
+                            "@context"?: string[];
                             id: string;
                             items: {
                                 [key: string]: unknown;
@@ -1878,11 +1928,8 @@ export interface operations {
                         /** @enum {string} */
                         type: "AnnotationCollection";
                     } | {
-                        /**
-                         * @description on a page served on its own
-                         * @enum {string}
-                         */
-                        "@context"?: "http://www.w3.org/ns/anno.jsonld";
+                        /** @description on a page served on its own: the W3C context (http://www.w3.org/ns/anno.jsonld), then the desk's own terms ({CLAIMDESK_PUBLIC_URL}/api/v1/contexts/claimdesk.jsonld) */
+                        "@context"?: string[];
                         id: string;
                         items: {
                             [key: string]: unknown;
@@ -3225,6 +3272,28 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description the W3C Web Annotation JSON-LD context (local copy) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/ld+json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    ExchangeController_claimDeskContext: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the JSON-LD context of ClaimDesk's terms in its Web Annotation exports */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -1,9 +1,10 @@
-import { FormEvent, useState } from 'react';
+import { FormEvent, useEffect, useRef, useState } from 'react';
 import { annotations as annotationsApi } from '../api/desk';
 import { ApiError } from '../api/http';
 import type { Annotation, Motivation, User, Workspace } from '../api/types';
 import { isEditor } from '../auth/session';
 import { formatDateTime } from '../lib/format';
+import { useDraft } from '../lib/useDraft';
 import { useNotices } from '../layout/notices';
 import { ConflictChoice } from './ConflictChoice';
 import { Markdown } from './Markdown';
@@ -45,8 +46,14 @@ export function AnnotationThread({ claimId, items, me, users, reload }: Props) {
 function AnnotationItem({ annotation, claimId, me, users, reload }: { annotation: Annotation; claimId: string; me: User; users: Workspace['users']; reload: () => void }) {
   const { notify } = useNotices();
   const [mode, setMode] = useState<'view' | 'reply' | 'edit'>('view');
-  const [draft, setDraft] = useState(annotation.body ?? '');
+  const [draft, setDraft, clearDraft] = useDraft(`edit:${annotation.id}`, annotation.body ?? '');
   const [base, setBase] = useState(annotation.version);
+  const editing = useRef<HTMLTextAreaElement>(null);
+  // A draft of an edit left behind (another claim opened, a reload) reopens the editor.
+  useEffect(() => {
+    if (draft !== (annotation.body ?? '') && mode === 'view') setMode('edit');
+    // only when the note first shows
+  }, []);
   const [conflict, setConflict] = useState<Annotation | null>(null);
   const author = users[annotation.authorId]?.displayName ?? 'A reviewer';
   const mine = annotation.authorId === me.id;
@@ -58,6 +65,7 @@ function AnnotationItem({ annotation, claimId, me, users, reload }: { annotation
   const saveEdit = async (version: number): Promise<void> => {
     try {
       await annotationsApi.update(annotation.id, draft, version);
+      clearDraft();
       setMode('view');
       setConflict(null);
       reload();
@@ -87,6 +95,11 @@ function AnnotationItem({ annotation, claimId, me, users, reload }: { annotation
         {annotation.motivation !== 'commenting' && <span className="motivation">{MOTIVATIONS.find((m) => m.value === annotation.motivation)?.label}</span>}
         <time dateTime={annotation.createdAt}>{formatDateTime(annotation.createdAt)}</time>
         {annotation.editedAt && <span className="muted">(edited)</span>}
+        {annotation.origin && (
+          <span className="muted" data-testid="note-origin">
+            imported{annotation.origin.author ? ` · by ${annotation.origin.author}` : ''}{annotation.origin.createdAt ? ` · ${formatDateTime(annotation.origin.createdAt)}` : ''}
+          </span>
+        )}
       </header>
       {mode === 'edit' ? (
         <form onSubmit={(e) => { e.preventDefault(); void saveEdit(base); }}>
@@ -98,11 +111,21 @@ function AnnotationItem({ annotation, claimId, me, users, reload }: { annotation
               onUseTheirs={() => { setConflict(null); setMode('view'); reload(); }}
             />
           )}
+          {!conflict && annotation.version > base && (
+            <p className="changed-underneath" role="alert" data-testid="note-changed-underneath">
+              Someone changed this note while you were editing it. Saving will ask which version to keep.
+            </p>
+          )}
           <label htmlFor={`edit-${annotation.id}`} className="visually-hidden">Edit note</label>
-          <textarea id={`edit-${annotation.id}`} rows={4} value={draft} onChange={(e) => setDraft(e.target.value)} />
+          <textarea id={`edit-${annotation.id}`} ref={editing} rows={4} value={draft} onChange={(e) => setDraft(e.target.value)} />
           <div className="actions">
             <button type="submit" className="button button-small button-primary" disabled={!draft.trim()}>Save</button>
-            <button type="button" className="button button-small button-quiet" onClick={() => { setMode('view'); setConflict(null); }}>Cancel</button>
+            <button type="button" className="button button-small button-quiet" onClick={() => {
+              if (draft !== (annotation.body ?? '') && !window.confirm('Discard your changes to this note?')) return;
+              clearDraft();
+              setMode('view');
+              setConflict(null);
+            }}>Cancel</button>
           </div>
         </form>
       ) : (
@@ -111,7 +134,7 @@ function AnnotationItem({ annotation, claimId, me, users, reload }: { annotation
       {mode === 'view' && (
         <div className="note-actions">
           <button type="button" className="link-button" onClick={() => setMode('reply')}>Reply</button>
-          {mine && <button type="button" className="link-button" onClick={() => { setDraft(annotation.body ?? ''); setBase(annotation.version); setMode('edit'); }}>Edit</button>}
+          {mine && <button type="button" className="link-button" onClick={() => { setBase(annotation.version); setMode('edit'); window.setTimeout(() => editing.current?.focus(), 0); }}>Edit</button>}
           {(mine || isEditor(me)) && <button type="button" className="link-button" onClick={() => void remove()}>Delete</button>}
         </div>
       )}
@@ -122,18 +145,21 @@ function AnnotationItem({ annotation, claimId, me, users, reload }: { annotation
 
 function AnnotationForm({ claimId, parentId, label, reload, onDone }: { claimId: string; parentId?: string; label: string; reload: () => void; onDone?: () => void }) {
   const { notify } = useNotices();
-  const [body, setBody] = useState('');
+  const [body, setBody, clearBody] = useDraft(`note:${claimId}:${parentId ?? 'new'}`);
   const [motivation, setMotivation] = useState<Motivation>('commenting');
   const [busy, setBusy] = useState(false);
+  const field = useRef<HTMLTextAreaElement>(null);
   const fieldId = `note-${parentId ?? 'new'}`;
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     setBusy(true);
     try {
       await annotationsApi.create(claimId, { body, motivation, ...(parentId ? { parentId } : {}) });
-      setBody('');
+      clearBody();
       reload();
       onDone?.();
+      // Keep the keyboard where the reviewer was: ready for the next note.
+      if (!onDone) window.setTimeout(() => field.current?.focus(), 0);
     } catch (e) {
       notify(e instanceof ApiError ? e.message : 'The note could not be saved.', 'error');
     } finally {
@@ -143,7 +169,7 @@ function AnnotationForm({ claimId, parentId, label, reload, onDone }: { claimId:
   return (
     <form className="note-form" onSubmit={submit}>
       <label htmlFor={fieldId}>{label} <span className="muted">(Markdown)</span></label>
-      <textarea id={fieldId} rows={3} value={body} onChange={(e) => setBody(e.target.value)} autoFocus={!!parentId} />
+      <textarea id={fieldId} ref={field} rows={3} value={body} onChange={(e) => setBody(e.target.value)} autoFocus={!!parentId} />
       <div className="actions">
         {!parentId && (
           <>
@@ -154,7 +180,13 @@ function AnnotationForm({ claimId, parentId, label, reload, onDone }: { claimId:
           </>
         )}
         <button type="submit" className="button button-small button-primary" disabled={busy || !body.trim()}>{parentId ? 'Reply' : 'Add note'}</button>
-        {onDone && <button type="button" className="button button-small button-quiet" onClick={onDone}>Cancel</button>}
+        {onDone && (
+          <button type="button" className="button button-small button-quiet" onClick={() => {
+            if (body.trim() && !window.confirm('Discard this reply?')) return;
+            clearBody();
+            onDone();
+          }}>Cancel</button>
+        )}
       </div>
     </form>
   );

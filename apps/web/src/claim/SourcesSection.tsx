@@ -92,9 +92,10 @@ function AddSourceForm({ claimId, onDone, onCancel }: { claimId: string; onDone:
     <form className="source-form" onSubmit={submit} aria-label="Add a source">
       <div className="field">
         <label htmlFor="source-search">Find a source the desk already has</label>
-        <input id="source-search" type="search" value={query} onChange={(e) => { setQuery(e.target.value); setChosen(null); }} aria-controls="source-results" />
+        {/* aria-controls only while the list it names is there: a reference to a missing id is an error. */}
+        <input id="source-search" type="search" value={query} onChange={(e) => { setQuery(e.target.value); setChosen(null); }} aria-controls={found.length > 0 && !chosen ? 'source-results' : undefined} />
         {found.length > 0 && !chosen && (
-          <ul id="source-results" className="source-results">
+          <ul id="source-results" className="source-results" aria-label="Sources the desk already has">
             {found.map((s) => (
               <li key={s.id}>
                 <button type="button" className="link-button" onClick={() => { setChosen(s); setFound([]); }}>

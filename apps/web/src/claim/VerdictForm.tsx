@@ -3,6 +3,7 @@ import { verdicts as verdictsApi } from '../api/desk';
 import { ApiError } from '../api/http';
 import type { CreateVerdict, RatingScale, Verdict } from '../api/types';
 import { describedBy, FieldError } from '../layout/FieldError';
+import { useDraft } from '../lib/useDraft';
 import { ConflictChoice } from './ConflictChoice';
 
 export const DEFAULT_SCALE = 'claimdesk-6';
@@ -10,7 +11,6 @@ export const DEFAULT_SCALE = 'claimdesk-6';
 interface Values {
   scaleId: string;
   rating: string;
-  rationale: string;
   confidence: string;
   correctionNote: string;
 }
@@ -36,7 +36,6 @@ const initial = (mode: Mode): Values => {
   return {
     scaleId: from?.scaleId ?? DEFAULT_SCALE,
     rating: mode.kind === 'edit' ? mode.verdict.rating : '',
-    rationale: mode.kind === 'edit' ? mode.verdict.rationale ?? '' : '',
     confidence: mode.kind === 'edit' && mode.verdict.confidence !== null ? String(Math.round(mode.verdict.confidence * 100)) : '',
     correctionNote: mode.kind === 'edit' ? mode.verdict.correctionNote ?? '' : '',
   };
@@ -45,6 +44,11 @@ const initial = (mode: Mode): Values => {
 /** Drafting a verdict, editing one's own draft, or drafting a correction of a published verdict. */
 export function VerdictForm({ claimId, mode, scales, onSaved, onCancel, newerVersion }: Props) {
   const [values, setValues] = useState<Values>(() => initial(mode));
+  // The rationale is the reviewer's own words: kept as a draft until saved.
+  const [rationale, setRationale, clearRationale] = useDraft(
+    `rationale:${claimId}:${mode.kind === 'edit' ? mode.verdict.id : mode.kind}`,
+    mode.kind === 'edit' ? mode.verdict.rationale ?? '' : '',
+  );
   const [base, setBase] = useState(mode.kind === 'edit' ? mode.verdict.version : 0);
   const [error, setError] = useState<ApiError | null>(null);
   const [conflict, setConflict] = useState<Verdict | null>(null);
@@ -63,13 +67,13 @@ export function VerdictForm({ claimId, mode, scales, onSaved, onCancel, newerVer
       let saved: Verdict;
       if (mode.kind === 'edit') {
         saved = await verdictsApi.update(mode.verdict.id, {
-          rating: values.rating, rationale: values.rationale, confidence: confidence(),
+          rating: values.rating, rationale, confidence: confidence(),
           ...(correcting ? { correctionNote: values.correctionNote } : {}),
         }, version);
         setBase(saved.version);
       } else {
         const body: CreateVerdict = { scaleId: values.scaleId, rating: values.rating };
-        if (values.rationale.trim()) body.rationale = values.rationale;
+        if (rationale.trim()) body.rationale = rationale;
         if (confidence() !== null) body.confidence = confidence();
         if (mode.kind === 'correct') {
           body.supersedes = mode.supersedes.id;
@@ -78,6 +82,7 @@ export function VerdictForm({ claimId, mode, scales, onSaved, onCancel, newerVer
         saved = await verdictsApi.create(claimId, body);
       }
       setConflict(null);
+      clearRationale();
       await onSaved(saved, submit);
     } catch (e) {
       if (e instanceof ApiError && e.code === 'version_conflict' && mode.kind === 'edit') setConflict(await verdictsApi.get(mode.verdict.id));
@@ -103,12 +108,13 @@ export function VerdictForm({ claimId, mode, scales, onSaved, onCancel, newerVer
           who="Someone"
           fields={[
             { label: 'Rating', mine: label(values.rating), theirs: conflict.ratingLabel },
-            { label: 'Rationale', mine: values.rationale, theirs: conflict.rationale ?? '' },
+            { label: 'Rationale', mine: rationale, theirs: conflict.rationale ?? '' },
             { label: 'Confidence', mine: values.confidence ? `${values.confidence}%` : '', theirs: conflict.confidence === null ? '' : `${Math.round(conflict.confidence * 100)}%` },
           ]}
           onKeepMine={() => { setBase(conflict.version); void save(false, conflict.version); }}
           onUseTheirs={() => {
-            setValues({ ...values, rating: conflict.rating, rationale: conflict.rationale ?? '', confidence: conflict.confidence === null ? '' : String(Math.round(conflict.confidence * 100)) });
+            setValues({ ...values, rating: conflict.rating, confidence: conflict.confidence === null ? '' : String(Math.round(conflict.confidence * 100)) });
+            setRationale(conflict.rationale ?? '');
             setBase(conflict.version);
             setConflict(null);
           }}
@@ -133,7 +139,7 @@ export function VerdictForm({ claimId, mode, scales, onSaved, onCancel, newerVer
       </div>
       <div className="field">
         <label htmlFor={`${prefix}-rationale`}>Rationale</label>
-        <textarea id={`${prefix}-rationale`} rows={4} value={values.rationale} onChange={(e) => set('rationale', e.target.value)} aria-invalid={!!error?.fieldError('rationale')} aria-describedby={describedBy(`${prefix}-rationale`, error?.fieldError('rationale'))} />
+        <textarea id={`${prefix}-rationale`} rows={4} value={rationale} onChange={(e) => setRationale(e.target.value)} aria-invalid={!!error?.fieldError('rationale')} aria-describedby={describedBy(`${prefix}-rationale`, error?.fieldError('rationale'))} />
         <FieldError fieldId={`${prefix}-rationale`} message={error?.fieldError('rationale')} />
       </div>
       <div className="field field-narrow">
@@ -154,7 +160,13 @@ export function VerdictForm({ claimId, mode, scales, onSaved, onCancel, newerVer
         {mode.kind === 'edit' && (
           <button type="button" className="button button-small button-primary" disabled={busy || !values.rating} onClick={() => void save(true)}>Submit for review</button>
         )}
-        {onCancel && <button type="button" className="button button-small button-quiet" onClick={onCancel}>Cancel</button>}
+        {onCancel && (
+          <button type="button" className="button button-small button-quiet" onClick={() => {
+            if (rationale !== (mode.kind === 'edit' ? mode.verdict.rationale ?? '' : '') && !window.confirm('Discard the rationale you wrote?')) return;
+            clearRationale();
+            onCancel();
+          }}>Cancel</button>
+        )}
       </div>
     </form>
   );

@@ -1,4 +1,4 @@
-import { CSSProperties, forwardRef, memo, MouseEvent, useMemo } from 'react';
+import { CSSProperties, forwardRef, KeyboardEvent, memo, MouseEvent, useCallback, useMemo } from 'react';
 import { assignLanes, HighlightSpan, innermostClaim, layoutArticle, TextRun } from '../lib/highlights';
 import { RUN_OFFSET_ATTRIBUTE } from '../lib/offsets';
 import type { ColourKey } from './claim-colours';
@@ -20,12 +20,33 @@ interface Props {
 
 const LANE_PX = 4;
 
+/** Keys that move the caret or extend the selection; every other key would edit the text, and is refused. */
+const CARET_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown', 'Tab', 'Escape', 'Shift', 'Control', 'Alt', 'Meta', 'CapsLock']);
+
+/**
+ * In "Select with keyboard" mode the text is contentEditable only to get a caret. Nothing may change
+ * it: offsets are read from the rendered runs, so an edited text would save later claims shifted.
+ * React's onBeforeInput does not see deletions, hence the key filter (shortcuts such as `n` and `?`
+ * still reach the page: their default would type, not their handler).
+ */
+function refuseEditing(event: KeyboardEvent<HTMLElement>): void {
+  if (CARET_KEYS.has(event.key) || /^F\d+$/.test(event.key)) return;
+  if ((event.ctrlKey || event.metaKey) && ['a', 'c'].includes(event.key.toLowerCase())) return;
+  event.preventDefault();
+}
+
 /**
  * The article as readable prose with every claim span drawn as an underline in its own lane, so
  * overlapping and nested claims stay visible; the tint deepens where claims overlap. Each run of text
  * carries its UTF-16 offset (lib/offsets reads it to turn a selection into a claim span).
  */
 export const ArticleText = memo(forwardRef<HTMLDivElement, Props>(function ArticleText({ text, claims, selectedId, onSelectClaim, caretMode }, ref) {
+  // The native beforeinput sees every edit (deletion, paste, spelling fixes, drops): refuse them all.
+  const attach = useCallback((element: HTMLDivElement | null) => {
+    element?.addEventListener('beforeinput', (event) => event.preventDefault());
+    if (typeof ref === 'function') ref(element);
+    else if (ref) ref.current = element;
+  }, [ref]);
   const byId = useMemo(() => new Map(claims.map((c) => [c.id, c])), [claims]);
   const lanes = useMemo(() => assignLanes(claims), [claims]);
   const paragraphs = useMemo(() => layoutArticle(text, claims, lanes), [text, claims, lanes]);
@@ -47,7 +68,7 @@ export const ArticleText = memo(forwardRef<HTMLDivElement, Props>(function Artic
 
   return (
     <div
-      ref={ref}
+      ref={attach}
       className={`article-text${caretMode ? ' caret-mode' : ''}`}
       data-testid="article-text"
       contentEditable={caretMode || undefined}
@@ -56,6 +77,7 @@ export const ArticleText = memo(forwardRef<HTMLDivElement, Props>(function Artic
       aria-readonly={caretMode || undefined}
       aria-label={caretMode ? 'Article text: move with the arrow keys, select with Shift' : undefined}
       onBeforeInput={caretMode ? (e) => e.preventDefault() : undefined}
+      onKeyDown={caretMode ? refuseEditing : undefined}
       onPaste={caretMode ? (e) => e.preventDefault() : undefined}
       onCut={caretMode ? (e) => e.preventDefault() : undefined}
       onDrop={caretMode ? (e) => e.preventDefault() : undefined}

@@ -1,15 +1,17 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { ArticleUnavailable } from './ArticleUnavailable';
 import { claims as claimsApi, verdicts } from '../api/desk';
 import type { Article, LiveEvent, RatingScale, RevisionResult, WorkspaceClaim } from '../api/types';
 import { useCurrentUser } from '../auth/session';
 import { ClaimPanel } from '../claim/ClaimPanel';
-import { clearDocumentSelection, isTypingTarget, readArticleSelection } from '../lib/dom-selection';
+import { clearDocumentSelection, isTypingTarget, readArticleSelection, restoreArticleSelection } from '../lib/dom-selection';
 import { formatDate } from '../lib/format';
 import type { ClaimSpanSelection } from '../lib/offsets';
+import { quoteSelectorOf } from '../lib/quote-selector';
+import { speakerAt } from '../lib/speaker';
 import { useNotices } from '../layout/notices';
 import { describeEvent } from '../live/describe-event';
-import { useArticleEvents } from '../live/useArticleEvents';
+import { LiveStatus, useArticleEvents } from '../live/useArticleEvents';
 import { articlePath, Link, navigate, revisionsPath } from '../routing/router';
 import { ArticleText, TextClaim } from './ArticleText';
 import { ClaimFilterBar } from './ClaimFilterBar';
@@ -18,11 +20,13 @@ import { claimColour, ColourMode } from './claim-colours';
 import { ExportMenu } from './ExportMenu';
 import { ClaimFilters, inReadingOrder, matchesFilters, NO_FILTERS } from './filters';
 import { Legend } from './Legend';
-import { MarkClaimForm, MarkedClaimFields } from './MarkClaimForm';
+import { MarkClaimForm, MarkedClaimFields, Marking } from './MarkClaimForm';
 import { ReviseTextForm } from './ReviseTextForm';
 import { RevisionOutcome } from './RevisionOutcome';
 import { useRemark } from './useRemark';
 import { useWorkspace } from './useWorkspace';
+
+const LIVE_LABEL: Record<LiveStatus, string> = { connecting: 'Connecting…', live: 'Live', reconnecting: 'Reconnecting…' };
 
 const short = (quote: string, max: number): string => (quote.length > max ? `${quote.slice(0, max - 1)}…` : quote);
 
@@ -35,7 +39,7 @@ export function ReaderPage({ articleId, claimId }: { articleId: string; claimId:
   const [mode, setMode] = useState<ColourMode>('status');
   const [filters, setFilters] = useState<ClaimFilters>(NO_FILTERS);
   const [selection, setSelection] = useState<ClaimSpanSelection | null>(null);
-  const [marking, setMarking] = useState<ClaimSpanSelection | null>(null);
+  const [marking, setMarking] = useState<Marking | null>(null);
   const [caretMode, setCaretMode] = useState(false);
   const [changes, setChanges] = useState<LiveEvent[]>([]);
   const [revising, setRevising] = useState(false);
@@ -50,18 +54,21 @@ export function ReaderPage({ articleId, claimId }: { articleId: string; claimId:
 
   // Notices for others' changes wait for the reload, whose user list names the newcomers too.
   const unannounced = useRef<LiveEvent[]>([]);
-  const liveStatus = useArticleEvents(articleId, (event) => {
-    reload();
-    if (event.actorId === me.id) return;
-    setChanges((all) => [...all.slice(-49), event]);
-    unannounced.current.push(event);
+  const liveStatus = useArticleEvents(articleId, {
+    onEvent: (event) => {
+      reload();
+      if (event.actorId === me.id) return;
+      setChanges((all) => [...all.slice(-49), event]);
+      unannounced.current.push(event);
+    },
+    // Back after a break with nothing to replay from: what the stream missed is read afresh.
+    onResync: reload,
   });
   useEffect(() => {
     if (!workspace) return;
     for (const event of unannounced.current.splice(0)) notify(describeEvent(event, workspace.users), 'info');
   }, [workspace, notify]);
 
-  const text = workspace?.article.text ?? '';
   const ordered = useMemo(() => inReadingOrder(workspace?.claims ?? []), [workspace]);
   const visible = useMemo(() => ordered.filter((c) => matchesFilters(c, filters)), [ordered, filters]);
   const selected: WorkspaceClaim | null = workspace?.claims.find((c) => c.id === claimId) ?? null;
@@ -80,13 +87,20 @@ export function ReaderPage({ articleId, claimId }: { articleId: string; claimId:
     navigate(articlePath(articleId, id), { replace: true });
   }, [articleId]);
 
-  // Bring the selected claim's text into view (after j/k, a deep link, or a click in the list).
+  // Bring the selected claim's text into view (after j/k, a deep link, or a click in the list) — once
+  // per claim opened: a colleague's change reloads the workspace but never moves the reader.
+  const shownClaim = useRef<string | null>(null);
   useEffect(() => {
-    if (!claimId || !workspace) return;
+    if (!claimId || !workspace || shownClaim.current === claimId) return;
     const run = textRef.current?.querySelector(`[data-claim-ids~="${CSS.escape(claimId)}"]`);
-    run?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+    if (!run) return;
+    shownClaim.current = claimId;
+    run.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
     document.querySelector(`.claim-list [data-claim-id="${CSS.escape(claimId)}"]`)?.scrollIntoView({ block: 'nearest' });
   }, [claimId, workspace]);
+  useEffect(() => {
+    if (!claimId) shownClaim.current = null;
+  }, [claimId]);
 
   // Track the text selection so "Mark claim" knows what to mark.
   useEffect(() => {
@@ -97,6 +111,18 @@ export function ReaderPage({ articleId, claimId }: { articleId: string; claimId:
     document.addEventListener('selectionchange', update);
     return () => document.removeEventListener('selectionchange', update);
   }, [workspace]);
+
+  // A colleague's claim in the same paragraph re-renders its runs, which drops the browser's
+  // selection: after each new workspace, put the reviewer's selection back by its offsets, before
+  // anything paints (when the text still holds the same words there).
+  const text = workspace?.article.text ?? '';
+  const lastSelection = useRef(selection);
+  lastSelection.current = selection;
+  useLayoutEffect(() => {
+    const kept = lastSelection.current;
+    if (!kept || !textRef.current || text.slice(kept.startUtf16, kept.endUtf16) !== kept.quote) return;
+    restoreArticleSelection(textRef.current, kept.startUtf16, kept.endUtf16);
+  }, [workspace, text]);
 
   /** The article's selection as a claim span: read from the DOM now, else the last one seen. */
   const readSelection = useCallback(() => {
@@ -117,13 +143,14 @@ export function ReaderPage({ articleId, claimId }: { articleId: string; claimId:
       notify('Select some text in the article first, then mark it as a claim.', 'warning');
       return;
     }
-    setMarking(span);
-  }, [readSelection, notify]);
+    setMarking({ selector: quoteSelectorOf(text, span.startUtf16, span.endUtf16), selectedIn: text, speaker: speakerAt(text, span.startUtf16) });
+  }, [readSelection, notify, text]);
 
   const saveClaim = async (fields: MarkedClaimFields): Promise<void> => {
     if (!marking) return;
+    // By its words and context, not offsets: the server places them in the text as it is now.
     const claim = await claimsApi.create(articleId, {
-      selector: { type: 'TextPositionSelector', start: marking.start, end: marking.end },
+      selector: marking.selector,
       ...(fields.claimant ? { claimant: fields.claimant } : {}),
       ...(fields.claimReviewed ? { claimReviewed: fields.claimReviewed } : {}),
       ...(fields.tags.length ? { tags: fields.tags } : {}),
@@ -220,7 +247,7 @@ export function ReaderPage({ articleId, claimId }: { articleId: string; claimId:
           </p>
         </div>
         <div className="reader-tools">
-          <span className={`live-status live-${liveStatus}`} role="status">{liveStatus === 'live' ? 'Live' : liveStatus === 'connecting' ? 'Connecting…' : 'Reconnecting…'}</span>
+          <span className={`live-status live-${liveStatus}`} role="status" data-testid="live-status">{LIVE_LABEL[liveStatus]}</span>
           <Link className="button" href={revisionsPath(article.id)}>Revisions</Link>
           <button type="button" ref={updateButton} className="button" onClick={openRevise} aria-expanded={revising} aria-controls="revise-area" disabled={revising}>
             Update text
@@ -274,7 +301,7 @@ export function ReaderPage({ articleId, claimId }: { articleId: string; claimId:
                   {caretModeButton}
                 </div>
               )}
-              {marking && <MarkClaimForm selection={marking} onSave={saveClaim} onCancel={() => setMarking(null)} />}
+              {marking && <MarkClaimForm marking={marking} text={text} onSave={saveClaim} onCancel={() => setMarking(null)} />}
               <ArticleText ref={textRef} text={text} claims={textClaims} selectedId={claimId} onSelectClaim={select} caretMode={caretMode} />
             </>
           )}
