@@ -3,8 +3,8 @@ import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiProduces, ApiPropertyOption
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Min } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ApiProblems } from '@claimdesk/core';
-import { formatSse, LiveEvent, LiveEvents } from '@claimdesk/audit';
+import { Actor, ApiProblems, CurrentActor } from '@claimdesk/core';
+import { formatSse, LiveEvent, ReadableEvents } from '@claimdesk/audit';
 import { ArticlesService } from './articles.service';
 
 const HEARTBEAT_MS = 20_000;
@@ -22,11 +22,11 @@ export class EventsQueryDto {
 @ApiBearerAuth()
 @Controller('api/v1/articles')
 export class ArticleEventsController {
-  constructor(private readonly articles: ArticlesService, private readonly events: LiveEvents) {}
+  constructor(private readonly articles: ArticlesService, private readonly events: ReadableEvents) {}
 
   /**
    * Server-Sent Events of one article. A reconnecting client sends Last-Event-ID and first receives
-   * what it missed, from the audit log (see LiveEvents.follow).
+   * what it missed, from the audit log (see LiveEvents.follow); deleted notes as the reader may see them.
    */
   @Get(':id/events')
   @ApiProduces('text/event-stream')
@@ -37,6 +37,7 @@ export class ArticleEventsController {
   })
   @ApiProblems('not_found')
   async stream(
+    @CurrentActor() actor: Actor,
     @Param('id') id: string,
     @Headers('last-event-id') lastEventHeader: string | undefined,
     @Query() query: EventsQueryDto,
@@ -57,7 +58,7 @@ export class ArticleEventsController {
     });
     raw.write('retry: 2000\n\n');
 
-    const following = this.events.follow(id, since, (event: LiveEvent) => void raw.write(formatSse(event)));
+    const following = this.events.follow(actor, id, since, (event: LiveEvent) => void raw.write(formatSse(event)));
     const heartbeat = setInterval(() => raw.write(': keep-alive\n\n'), HEARTBEAT_MS);
     request.raw.on('close', () => {
       clearInterval(heartbeat);
