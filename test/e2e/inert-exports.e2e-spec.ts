@@ -1,12 +1,7 @@
 import MarkdownIt from 'markdown-it';
 import { attr, elements, parseHtml } from '@claimdesk/reports/render/testing/html-tree';
+import { binary } from '../support/binary-body';
 import { bearer, SignedInUser, TestDesk } from '../support/test-app';
-
-const binary = (res: import('superagent').Response, cb: (err: Error | null, body: Buffer) => void): void => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-};
 
 /** Hardening, "Exports are inert": reviewer text reaches every export as text, never as markup or script. */
 describe('exports are inert (e2e)', () => {
