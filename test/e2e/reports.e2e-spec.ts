@@ -1,6 +1,7 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import { parse as parseHtml } from 'parse5';
 import { failedAssertions, loadAssertionList, LISTS } from '../conformance/web-annotation-suite';
+import { binary } from '../support/binary-body';
 import { bearer, SignedInUser, TestDesk } from '../support/test-app';
 import { INTERPOL_MD } from '../support/fixtures';
 
@@ -8,11 +9,6 @@ interface Node5 { nodeName: string; childNodes?: Node5[]; value?: string }
 const walk = (node: Node5, visit: (n: Node5) => void): void => {
   visit(node);
   node.childNodes?.forEach((child) => walk(child, visit));
-};
-const binary = (res: import('superagent').Response, cb: (err: Error | null, body: Buffer) => void): void => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
 };
 
 describe('reports and exchange (e2e)', () => {

@@ -3,8 +3,8 @@ import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiProduces, ApiPropertyOption
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Min } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ApiProblems } from '@claimdesk/core';
-import { formatSse, LiveEvent, LiveEvents } from '@claimdesk/audit';
+import { Actor, ApiProblems, CurrentActor } from '@claimdesk/core';
+import { formatSse, LiveEvent, ReadableEvents } from '@claimdesk/audit';
 import { ArticlesService } from './articles.service';
 
 const HEARTBEAT_MS = 20_000;
@@ -25,7 +25,7 @@ export class ArticleEventsController implements BeforeApplicationShutdown {
   /** Ends each open stream; an instance that shuts down ends them first, so clients reconnect to a live one. */
   private readonly openStreams = new Set<() => void>();
 
-  constructor(private readonly articles: ArticlesService, private readonly events: LiveEvents) {}
+  constructor(private readonly articles: ArticlesService, private readonly events: ReadableEvents) {}
 
   beforeApplicationShutdown(): void {
     for (const end of [...this.openStreams]) end();
@@ -33,7 +33,7 @@ export class ArticleEventsController implements BeforeApplicationShutdown {
 
   /**
    * Server-Sent Events of one article. A reconnecting client sends Last-Event-ID and first receives
-   * what it missed, from the audit log (see LiveEvents.follow).
+   * what it missed, from the audit log (see LiveEvents.follow); deleted notes as the reader may see them.
    */
   @Get(':id/events')
   @ApiProduces('text/event-stream')
@@ -44,6 +44,7 @@ export class ArticleEventsController implements BeforeApplicationShutdown {
   })
   @ApiProblems('not_found')
   async stream(
+    @CurrentActor() actor: Actor,
     @Param('id') id: string,
     @Headers('last-event-id') lastEventHeader: string | undefined,
     @Query() query: EventsQueryDto,
@@ -64,7 +65,7 @@ export class ArticleEventsController implements BeforeApplicationShutdown {
     });
     raw.write('retry: 2000\n\n');
 
-    const following = this.events.follow(id, since, (event: LiveEvent) => void raw.write(formatSse(event)));
+    const following = this.events.follow(actor, id, since, (event: LiveEvent) => void raw.write(formatSse(event)));
     // A named event rather than a comment, so that a client can tell a quiet stream from a dead one.
     const heartbeat = setInterval(() => raw.write('event: heartbeat\ndata: {}\n\n'), HEARTBEAT_MS);
     const end = (): void => {

@@ -4,13 +4,14 @@ import { AuditEntry } from './audit-entry.entity';
 import { AuditController } from './audit.controller';
 import { AuditService } from './audit.service';
 import { LiveEvents } from './live-events.service';
+import { ReadableEvents } from './readable-events.service';
 
 /** Global: every domain module records its changes here. */
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([AuditEntry])],
   controllers: [AuditController],
-  providers: [AuditService, LiveEvents],
-  exports: [AuditService, LiveEvents],
+  providers: [AuditService, LiveEvents, ReadableEvents],
+  exports: [AuditService, LiveEvents, ReadableEvents],
 })
 export class AuditModule {}

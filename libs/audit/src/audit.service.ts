@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { Repository } from 'typeorm';
-import { decodeCursor, DEFAULT_PAGE_SIZE, nowIso, Page, toPage } from '@claimdesk/core';
+import { Brackets, Repository } from 'typeorm';
+import { Actor, decodeCursor, DEFAULT_PAGE_SIZE, nowIso, Page, PageQuery, toPage } from '@claimdesk/core';
 import { runStatement, Statement, Tx } from '@claimdesk/database';
 import { AuditEntityType, AuditEntry } from './audit-entry.entity';
 import { LiveEvents } from './live-events.service';
+import { redactAuditEntry, seesDeletedNotes } from './redaction';
 
 export interface AuditRecord {
   actorId: string | null;
@@ -92,6 +93,31 @@ export class AuditService {
     }
     const rows = await qb.getMany();
     return toPage(rows, limit, toAuditView, (row) => [Number(row.seq)]);
+  }
+
+  /** A claim's history as `reader` may read it: a deleted note's body only for editors and admins. */
+  async claimHistory(reader: Actor, claimId: string, page: PageQuery): Promise<Page<AuditView>> {
+    const entries = await this.list({ claimId, limit: page.limit, cursor: page.cursor });
+    if (seesDeletedNotes(reader)) return entries;
+    // Read after the entries, so a note deleted meanwhile is hidden too.
+    const deleted = await this.deletedNotes({ claimId });
+    return { ...entries, items: entries.items.map((entry) => redactAuditEntry(entry, deleted)) };
+  }
+
+  /**
+   * The notes of an article or claim that are deleted now: deleted themselves, or gone with their
+   * claim (a claim's deletion does not list its notes). One query, for redacting a whole response.
+   */
+  async deletedNotes(scope: { articleId: string } | { claimId: string }): Promise<Set<string>> {
+    const qb = this.entries.createQueryBuilder('n').select('DISTINCT n.entity_id', 'id').where('n.entity_type = :note', { note: 'annotation' });
+    if ('articleId' in scope) qb.andWhere('n.article_id = :articleId', { articleId: scope.articleId });
+    else qb.andWhere('n.claim_id = :claimId', { claimId: scope.claimId });
+    qb.andWhere(new Brackets((gone) => gone.where('n.action = :noteDeleted', { noteDeleted: 'annotation.deleted' }).orWhere(
+      'EXISTS (SELECT 1 FROM audit_log c WHERE c.entity_type = :claim AND c.entity_id = n.claim_id AND c.action = :claimDeleted)',
+      { claim: 'claim', claimDeleted: 'claim.deleted' },
+    )));
+    const rows = await qb.getRawMany<{ id: string }>();
+    return new Set(rows.map((row) => row.id));
   }
 }
 

@@ -48,11 +48,11 @@ export class ClaimsController {
   }
 
   @Get('claims/:id/history')
-  @ApiPage(AuditView, 'newest first: the claim and its annotations, sources and verdicts')
+  @ApiPage(AuditView, 'newest first: the claim and its annotations, sources and verdicts; a deleted note reads `body: null, redacted: true` except for editors and admins')
   @ApiProblems('not_found')
-  async history(@Param('id') id: string, @Query() query: ListQueryDto): Promise<Page<AuditView>> {
+  async history(@CurrentActor() actor: Actor, @Param('id') id: string, @Query() query: ListQueryDto): Promise<Page<AuditView>> {
     await this.claims.ref(id);
-    return this.audit.list({ claimId: id, limit: query.limit, cursor: query.cursor });
+    return this.audit.claimHistory(actor, id, query);
   }
 
   @Get('claims/:id')

@@ -59,8 +59,8 @@ export class SourcesController {
 
   @Delete('claims/:id/sources/:sourceId')
   @HttpCode(204)
-  @ApiNoContentResponse({ description: 'detaches the source from the claim; the source stays for other claims' })
-  @ApiProblems('not_found')
+  @ApiNoContentResponse({ description: 'detaches the source from the claim; the source stays for other claims. Editors only while the claim has a published verdict' })
+  @ApiProblems('forbidden', 'not_found')
   detach(@CurrentActor() actor: Actor, @Param('id') claimId: string, @Param('sourceId') sourceId: string): Promise<void> {
     return this.sources.detach(actor, claimId, sourceId);
   }

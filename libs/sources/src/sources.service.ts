@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { Repository } from 'typeorm';
-import { Actor, assertVersion, containsPattern, decodeCursor, DEFAULT_PAGE_SIZE, DomainError, notFound, nowIso, Page, pageInOrder, PageQuery, toPage, toStoredTime, validationFailed, versionConflict } from '@claimdesk/core';
+import { In, Repository } from 'typeorm';
+import { Actor, assertVersion, forbidden, hasRole, containsPattern, decodeCursor, DEFAULT_PAGE_SIZE, DomainError, notFound, nowIso, Page, pageInOrder, PageQuery, toPage, toStoredTime, validationFailed, versionConflict } from '@claimdesk/core';
 import { inChunks, selectEntityColumns, Transactions, Tx, updateAtVersion } from '@claimdesk/database';
 import { AuditService } from '@claimdesk/audit';
 import { ClaimsService } from '@claimdesk/claims';
@@ -127,12 +127,20 @@ export class SourcesService {
   async detach(actor: Actor, claimId: string, sourceId: string): Promise<void> {
     await this.transactions.run(async (tx) => {
       const claim = await this.claims.ref(claimId, tx);
+      if (claim.status === 'resolved' && !hasRole(actor, 'editor')) throw forbidden('the claim has a published verdict: only an editor may remove its sources');
       const link = await tx.manager.findOneBy(ClaimSource, { claimId, sourceId });
       if (!link) throw notFound('source', `${sourceId} on claim ${claimId}`);
       const source = await tx.manager.findOneByOrFail(Source, { id: sourceId });
       await tx.manager.delete(ClaimSource, { claimId, sourceId });
       await this.audit.record(tx, { actorId: actor.id, action: 'claim_source.deleted', entityType: 'claim_source', entityId: claimId, articleId: claim.articleId, before: toClaimSourceView(link, source) });
     });
+  }
+
+  /** A claim's links with their sources, oldest first, as `tx` sees them: what a verdict is published with. */
+  async linksAt(tx: Tx, claimId: string): Promise<ClaimSourceView[]> {
+    const links = await tx.manager.find(ClaimSource, { where: { claimId }, order: { createdAt: 'ASC', sourceId: 'ASC' } });
+    const sources = new Map((links.length ? await tx.manager.findBy(Source, { id: In(links.map((link) => link.sourceId)) }) : []).map((s) => [s.id, s]));
+    return links.map((link) => toClaimSourceView(link, sources.get(link.sourceId) as Source));
   }
 
   /** How many sources a claim has: a verdict cannot be submitted without one. */

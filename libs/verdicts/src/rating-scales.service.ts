@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { Actor, DomainError, notFound, nowIso, Page, pageInOrder, PageQuery, validationFailed } from '@claimdesk/core';
+import { Actor, DomainError, notFound, nowIso, Page, pageInOrder, PageQuery } from '@claimdesk/core';
 import { Transactions } from '@claimdesk/database';
 import { AuditService } from '@claimdesk/audit';
 import { CreateRatingScaleDto } from './dto/verdict.dto';
+import { assertCoherentScale } from './rating-scale-rules';
 import { RatingScale } from './verdict.entity';
 import { RatingScaleView, toRatingScaleView } from './verdict.view';
 
@@ -44,7 +45,7 @@ export class RatingScalesService {
 
   async create(actor: Actor, input: CreateRatingScaleDto): Promise<RatingScaleView> {
     const levels = input.levels.map((l) => ({ key: l.key, label: l.label, value: l.value ?? null, description: l.description }));
-    assertCoherent(input.bestRating, input.worstRating, levels);
+    assertCoherentScale({ bestRating: input.bestRating, worstRating: input.worstRating, levels });
     return this.transactions.run(async (tx) => {
       if (await tx.manager.existsBy(RatingScale, { id: input.id })) {
         throw new DomainError('already_exists', `a rating scale ${input.id} already exists`, [{ path: 'id', message: 'already in use' }]);
@@ -67,17 +68,4 @@ export class RatingScalesService {
     this.known.set(scale.id, scale);
     return scale;
   }
-}
-
-function assertCoherent(best: number, worst: number, levels: { key: string; value: number | null }[]): void {
-  if (best === worst) throw validationFailed('bestRating', 'bestRating and worstRating must differ');
-  const keys = new Set<string>();
-  const [low, high] = best > worst ? [worst, best] : [best, worst];
-  levels.forEach((level, i) => {
-    if (keys.has(level.key)) throw validationFailed(`levels.${i}.key`, `the key ${level.key} is used twice`);
-    keys.add(level.key);
-    if (level.value !== null && (level.value < low || level.value > high)) {
-      throw validationFailed(`levels.${i}.value`, `must lie between worstRating and bestRating, or be null`);
-    }
-  });
 }

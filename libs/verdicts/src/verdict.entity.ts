@@ -41,6 +41,8 @@ export class Verdict {
   /** The published verdict this one corrects. */
   @Column({ type: 'varchar', length: 36, nullable: true }) supersedes!: string | null;
   @Column({ name: 'correction_note', type: 'text', nullable: true }) correctionNote!: string | null;
+  /** The claim's source links as they were when this verdict was published (JSON), else null. */
+  @Column({ type: 'text', nullable: true }) evidence!: string | null;
   @Column({ name: 'created_at', type: 'varchar', length: 30 }) createdAt!: string;
   @Column({ name: 'updated_at', type: 'varchar', length: 30 }) updatedAt!: string;
   @Column({ type: 'integer', default: 1 }) version!: number;

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { ClaimSourceView } from '@claimdesk/sources';
 import { RatingLevel, RatingScale, Verdict } from './verdict.entity';
 import { VERDICT_STATUSES, VerdictStatus } from './verdict-workflow';
 
@@ -33,6 +34,8 @@ export class VerdictView {
   @ApiProperty({ nullable: true, type: String }) publishedAt!: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'the published verdict this one corrects' }) supersedes!: string | null;
   @ApiProperty({ nullable: true, type: String }) correctionNote!: string | null;
+  @ApiProperty({ nullable: true, type: [ClaimSourceView], description: 'the claim\'s sources as they were when this verdict was published (null before): what its published report shows' })
+  evidence!: ClaimSourceView[] | null;
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;
   @ApiProperty() version!: number;
@@ -60,6 +63,7 @@ export function toVerdictView(verdict: Verdict, scale: RatingScaleView | undefin
     publishedAt: verdict.publishedAt,
     supersedes: verdict.supersedes,
     correctionNote: verdict.correctionNote,
+    evidence: verdict.evidence === null ? null : (JSON.parse(verdict.evidence) as ClaimSourceView[]),
     createdAt: verdict.createdAt,
     updatedAt: verdict.updatedAt,
     version: verdict.version,

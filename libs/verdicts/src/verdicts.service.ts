@@ -41,7 +41,7 @@ export class VerdictsService {
       const verdict = tx.manager.create(Verdict, {
         id: randomUUID(), claimId, authorId: actor.id, scaleId: scale.id, rating: input.rating, rationale: input.rationale ?? null,
         confidence: input.confidence ?? null, status: 'draft', reviewedBy: null, reviewNote: null, publishedAt: null,
-        supersedes: input.supersedes ?? null, correctionNote: input.correctionNote ?? null, createdAt: now, updatedAt: now, version: 1,
+        supersedes: input.supersedes ?? null, correctionNote: input.correctionNote ?? null, evidence: null, createdAt: now, updatedAt: now, version: 1,
       });
       await tx.manager.insert(Verdict, verdict);
       const view = toVerdictView(verdict, scale);
@@ -130,7 +130,11 @@ export class VerdictsService {
       const changes: Partial<Verdict> = { status, updatedAt: now };
       if (action === 'approve' || action === 'reject' || action === 'publish') changes.reviewedBy = actor.id;
       if (action === 'reject' || action === 'retract') changes.reviewNote = note ?? null;
-      if (action === 'publish') changes.publishedAt = now;
+      if (action === 'publish') {
+        changes.publishedAt = now;
+        // The published report shows the evidence as it is now, whatever later happens to the sources.
+        changes.evidence = JSON.stringify(await this.sources.linksAt(tx, before.claimId));
+      }
       if (!(await updateAtVersion(tx.manager, Verdict, id, before.version, changes))) throw versionConflict();
       const scale = await this.scales.get(before.scaleId);
       const view = toVerdictView({ ...before, ...changes, version: before.version + 1 }, scale);

@@ -1,10 +1,12 @@
 import { InitialSchema1764400000000 } from './1764400000000-initial-schema';
 import { BuiltInRatingScales1764400000001 } from './1764400000001-built-in-rating-scales';
+import { VerdictEvidence1765000000300 } from './1765000000300-verdict-evidence';
 import { ImportedAnnotations1765000000900 } from './1765000000900-imported-annotations';
 
 /** Every migration, oldest first. Listed as classes so bundled builds need no file globbing. */
 export const MIGRATIONS = [
   InitialSchema1764400000000,
   BuiltInRatingScales1764400000001,
+  VerdictEvidence1765000000300,
   ImportedAnnotations1765000000900,
 ];

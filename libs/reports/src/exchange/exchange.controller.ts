@@ -4,6 +4,7 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, IsUUID, Max, Min } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { Actor, ApiProblems, CurrentActor, notFound, Public, Settings, SETTINGS } from '@claimdesk/core';
+import { inertJson } from '../render/inert-json';
 import { ReportsService } from '../report-builder/reports.service';
 import { ANNO_MEDIA_TYPE, CLAIMDESK_CONTEXT, readAnnotationContext, toAnnotationCollection, toAnnotationPage } from '../web-annotation';
 import { AnnotationImportService, ImportOutcome } from './annotation-import.service';
@@ -48,7 +49,7 @@ export class ExchangeController {
     const body = query.page === undefined ? toAnnotationCollection(article, options) : toAnnotationPage(article, query.page, options);
     if (!body) throw notFound('annotation page', String(query.page));
     // Sent as bytes so that the media type goes out exactly as the W3C profile spells it.
-    await reply.header('Content-Type', ANNO_MEDIA_TYPE).send(Buffer.from(JSON.stringify(body), 'utf8'));
+    await reply.header('Content-Type', ANNO_MEDIA_TYPE).send(Buffer.from(inertJson(body), 'utf8'));
   }
 
   @Post('imports/annotations')

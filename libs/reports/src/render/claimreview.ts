@@ -1,5 +1,6 @@
 import type { ArticleReport, ClaimReport, ReportHeader, ReportedVerdict, VerdictReport } from '../report.model';
 import { dateOnly } from './labels';
+import { inertJson } from './inert-json';
 import { reviewUrl } from './links';
 import { ReportWriter, writeReport } from './report-writer';
 
@@ -112,7 +113,8 @@ export function toClaimReviews(article: ArticleReport, header: ReportHeader): Cl
 }
 
 /**
- * A JSON array, written one article at a time so that a period report streams. A writer remembers
+ * A JSON array, written one article at a time so that a period report streams; inert inside a
+ * `<script>` element (see inertJson). A writer remembers
  * whether it wrote a review yet (for the commas), so take a new one for each report.
  */
 export function claimReviewReportWriter(): ReportWriter {
@@ -121,7 +123,7 @@ export function claimReviewReportWriter(): ReportWriter {
     begin: () => '[',
     article(article, _index, header): string {
       return toClaimReviews(article, header)
-        .map((review) => `${written++ === 0 ? '' : ','}\n  ${JSON.stringify(review, null, 2).replace(/\n/g, '\n  ')}`)
+        .map((review) => `${written++ === 0 ? '' : ','}\n  ${inertJson(review, 2).replace(/\n/g, '\n  ')}`)
         .join('');
     },
     end: () => (written ? '\n]\n' : ']\n'),

@@ -1,4 +1,5 @@
 import type { ArticleReport, ReportHeader, VerdictReport } from '../report.model';
+import { inertJson } from './inert-json';
 import { ReportWriter, writeReport } from './report-writer';
 
 /** Names the document type; bump `REPORT_SCHEMA_VERSION` when a field changes meaning or goes away. */
@@ -17,17 +18,17 @@ export function toReportDocument(model: VerdictReport): VerdictReportDocument {
 const INDENT = 2;
 
 /**
- * Writes exactly what `JSON.stringify(toReportDocument(model), null, 2)` gives, but one article at a
- * time, so a period report streams.
+ * Writes exactly what `inertJson(toReportDocument(model), 2)` gives (JSON.stringify's document, safe to
+ * embed in HTML), but one article at a time, so a period report streams.
  */
 export const jsonReportWriter: ReportWriter = {
   begin(header: ReportHeader): string {
-    const head = JSON.stringify(toReportDocument({ ...header, articles: [] }), null, INDENT);
+    const head = inertJson(toReportDocument({ ...header, articles: [] }), INDENT);
     // Cut the closing `[]\n}` off `"articles": []\n}` and reopen the array.
     return head.slice(0, head.length - '[]\n}'.length) + '[';
   },
   article(article: ArticleReport, index: number): string {
-    const body = JSON.stringify(article, null, INDENT).replace(/\n/g, '\n    ');
+    const body = inertJson(article, INDENT).replace(/\n/g, '\n    ');
     return `${index === 0 ? '' : ','}\n    ${body}`;
   },
   end(_header: ReportHeader, count: number): string {

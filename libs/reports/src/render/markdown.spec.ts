@@ -1,5 +1,5 @@
 import MarkdownIt from 'markdown-it';
-import { closeOpenFences, escapeMarkdownInline, renderMarkdown } from './markdown';
+import { escapeMarkdownBlock, escapeMarkdownInline, renderMarkdown } from './markdown';
 import { attr, byTag, parseHtml, textOf } from './testing/html-tree';
 import { aClaim, anArticle, aReport, aVerdict, interpolReport } from './testing/report.factory';
 
@@ -64,7 +64,7 @@ describe('Markdown report', () => {
     expect(text).toContain('2026-11-10: True — Retracted, by Ana Reviewer. Retracted because: Misread the source.');
   });
 
-  it('closes a code fence a rationale left open, so the rest of the report still renders', () => {
+  it('lets a code fence a rationale left open swallow nothing: the rest of the report still renders', () => {
     const claims = [aClaim({ verdicts: [aVerdict({ rationale: '```\nunclosed' })] }), aClaim({ quote: 'second claim' })];
     const document = rendered(renderMarkdown(aReport({ articles: [anArticle({ claims })] })));
 
@@ -99,12 +99,12 @@ describe(escapeMarkdownInline.name, () => {
   });
 });
 
-describe(closeOpenFences.name, () => {
-  it('leaves balanced fences alone', () => {
-    expect(closeOpenFences('```\ncode\n```')).toBe('```\ncode\n```');
-  });
-
-  it('closes an open fence with the same marker', () => {
-    expect(closeOpenFences('~~~~\ncode')).toBe('~~~~\ncode\n~~~~');
+describe(escapeMarkdownBlock.name, () => {
+  it('keeps paragraphs and list items, and escapes everything inside them', () => {
+    const document = rendered(escapeMarkdownBlock('First *para*\r\n\r\n* one <b>x</b>\n2) two [l](javascript:x)\n\n```\nfence'));
+    expect(byTag(document, 'p').map(textOf)).toEqual(['First *para*', '```\nfence']);
+    expect(byTag(document, 'li').map(textOf)).toEqual(['one <b>x</b>', 'two [l](javascript:x)']);
+    expect(byTag(document, 'a')).toHaveLength(0);
+    expect(byTag(document, 'code')).toHaveLength(0);
   });
 });

@@ -28,19 +28,23 @@ export function escapeMarkdownInline(text: string): string {
   );
 }
 
+const LIST_ITEM = /^\s*([-*+]|\d{1,9}[.)])\s+(.*)$/;
+
 /**
- * Reviewer-written Markdown (a rationale) goes in as given, with one guard: a code fence left open
- * would swallow the rest of the report, so it is closed.
+ * Reviewer-written text of several paragraphs (a rationale), escaped like any other user text, but
+ * keeping its shape: paragraphs stay paragraphs and `-`, `*`, `+` or `1.` items stay list items. Its
+ * Markdown marks show as written; none of it becomes HTML, a link, an image or code.
  */
-export function closeOpenFences(markdown: string): string {
-  let open: string | null = null;
-  for (const line of markdown.split('\n')) {
-    const fence = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
-    if (!fence) continue;
-    if (open === null) open = fence;
-    else if (fence[0] === open[0] && fence.length >= open.length && line.trim() === fence) open = null;
-  }
-  return open === null ? markdown : `${markdown.replace(/\n*$/, '')}\n${open}`;
+export function escapeMarkdownBlock(text: string): string {
+  const paragraphs = text.replace(/\r\n?/g, '\n').split(/\n[ \t]*\n/);
+  return paragraphs
+    .map((paragraph) => paragraph.split('\n').map((line) => line.trim()).filter(Boolean).map((line) => {
+      const item = LIST_ITEM.exec(line);
+      if (!item) return escapeMarkdownInline(line);
+      return `${/\d/.test(item[1]) ? `${item[1].slice(0, -1)}.` : '-'} ${escapeMarkdownInline(item[2])}`;
+    }).join('\n'))
+    .filter(Boolean)
+    .join('\n\n');
 }
 
 function link(text: string, url: string | null): string {
@@ -122,7 +126,7 @@ function claimSection(claim: ClaimReport, number: number, header: ReportHeader):
   } else {
     lines.push(verdictLine(verdict), '');
     if (verdict.correctionNote) lines.push(`*Correction:* ${escapeMarkdownInline(verdict.correctionNote)}`, '');
-    if (verdict.rationale?.trim()) lines.push(closeOpenFences(verdict.rationale.trim()), '');
+    if (verdict.rationale?.trim()) lines.push(escapeMarkdownBlock(verdict.rationale), '');
   }
   if (claim.sources.length) lines.push('**Sources**', '', ...claim.sources.map(sourceItem), '');
   const history = verdictHistory(claim.verdicts, verdict);

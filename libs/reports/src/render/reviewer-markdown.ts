@@ -1,12 +1,17 @@
 import MarkdownIt from 'markdown-it';
+import { isWebUrl } from './links';
 
 /**
  * Markdown written by reviewers (rationales, annotation bodies) as it appears in reports.
- * Raw HTML is not passed through (it is shown as text) and markdown-it refuses `javascript:`,
- * `vbscript:`, `file:` and non-image `data:` links, so the HTML report stays free of script.
+ * Raw HTML is not passed through (it is shown as text) and only http(s) links become links, so the
+ * HTML report stays free of script.
  * Headings inside a rationale are moved down three levels, under the claim's own heading.
  */
 const toHtml = new MarkdownIt({ html: false, linkify: false, typographer: false });
+// Links to the web only (no data:, mailto: or relative ones), and no images: a remote image in a
+// report file would be fetched by whoever opens it.
+toHtml.validateLink = isWebUrl;
+toHtml.disable('image');
 toHtml.core.ruler.push('demote_headings', (state) => {
   for (const token of state.tokens) {
     if (token.type === 'heading_open' || token.type === 'heading_close') {

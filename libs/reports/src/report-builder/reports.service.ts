@@ -68,13 +68,16 @@ export function toArticleReport(workspace: Workspace, scales: ReadonlyMap<string
   const claim = (c: WorkspaceClaim): ClaimReport => {
     const context = c.start !== null && c.end !== null ? sentenceAround(index, c.start, c.end) : { before: c.prefix, after: c.suffix };
     const verdicts = c.verdicts.map(verdictOf);
+    const current = currentVerdictOf(verdicts);
+    // A published verdict is reported with the evidence it was published with, not the sources as they are now.
+    const published = current?.status === 'published' ? c.verdicts.find((v) => v.id === current.id)?.evidence : null;
     return {
       id: c.id, quote: c.quote, prefix: c.prefix, suffix: c.suffix, start: c.start, end: c.end,
       startUtf16: c.startUtf16, endUtf16: c.endUtf16,
       contextBefore: context.before, contextAfter: context.after, anchor: c.anchor, claimant: c.claimant,
       claimReviewed: c.claimReviewed, tags: c.tags, status: c.status, createdBy: person(c.createdBy),
-      createdAt: c.createdAt, updatedAt: c.updatedAt, currentVerdict: currentVerdictOf(verdicts), verdicts,
-      sources: c.sources.map((s) => ({
+      createdAt: c.createdAt, updatedAt: c.updatedAt, currentVerdict: current, verdicts,
+      sources: (published ?? c.sources).map((s) => ({
         stance: s.stance, excerpt: s.excerpt, note: s.note,
         source: { id: s.source.id, url: s.source.url, title: s.source.title, publisher: s.source.publisher, publishedAt: s.source.publishedAt, kind: s.source.kind, archiveUrl: s.source.archiveUrl },
       })),
