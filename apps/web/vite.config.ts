@@ -11,7 +11,8 @@ export default defineConfig({
   build: {
     outDir: '../../dist/web',
     emptyOutDir: true,
-    sourcemap: true,
+    // No public source maps: the server refuses *.map anyway, and none is built to be found.
+    sourcemap: false,
     target: 'es2022',
   },
   server: {

@@ -1,25 +1,39 @@
+import fastifyCompress from '@fastify/compress';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import { readSettings, Settings } from '@claimdesk/core';
 import { AppModule } from './app.module';
 import { ARTICLE_BODY_LIMIT, installJsonBodies } from './body-limits';
+import { headerTimeoutOptions, installBodyTimeout } from './client-timeouts';
 import { installETags } from './etag';
+import { frameworkErrorOptions } from './framework-errors';
 import { loggerOptions, NestPinoLogger } from './logging';
 import { buildOpenApi } from './openapi';
 import { ProblemFilter } from './problem.filter';
+import { installSecurityHeaders } from './security-headers';
 import { StrictValidationPipe } from './validation';
 import { serveWebUi } from './web-ui';
 
 /** Every route the application registered, for checking that OpenAPI describes them all. */
 export const ROUTES: { method: string; url: string }[] = [];
 
+/** Below this, compressing costs more than the bytes it saves (API.md, "Hardening": Headers). */
+const COMPRESSION_THRESHOLD = 1024;
+
 /**
  * Builds the whole HTTP application, the same for `main.ts` and the e2e suites: parsers, limits,
  * validation, the error format, OpenAPI and the reviewer UI.
  */
 export async function createApp(settings: Settings = readSettings()): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: ARTICLE_BODY_LIMIT, trustProxy: process.env.TRUST_PROXY === '1', ...loggerOptions(settings) });
+  let adapter: FastifyAdapter | undefined;
+  adapter = new FastifyAdapter({
+    bodyLimit: ARTICLE_BODY_LIMIT,
+    trustProxy: process.env.TRUST_PROXY === '1',
+    ...loggerOptions(settings),
+    ...headerTimeoutOptions(settings.clientTimeoutMs),
+    ...frameworkErrorOptions(() => adapter!.getInstance().log),
+  });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(settings), adapter, { bufferLogs: true, bodyParser: false, abortOnError: false });
   app.useLogger(new NestPinoLogger(adapter.getInstance().log));
   app.enableShutdownHooks();
@@ -27,8 +41,13 @@ export async function createApp(settings: Settings = readSettings()): Promise<Ne
   fastify.addHook('onRoute', (route) => {
     for (const method of ([] as string[]).concat(route.method)) if (method !== 'HEAD') ROUTES.push({ method, url: route.url });
   });
+  installSecurityHeaders(fastify);
+  installBodyTimeout(fastify, settings.clientTimeoutMs);
   installJsonBodies(fastify);
   installETags(fastify);
+  // Before any route is added: the plugin attaches itself to each route as it is registered.
+  // Event streams write past Fastify and are never compressed; request bodies are not inflated.
+  await fastify.register(fastifyCompress, { encodings: ['br', 'gzip'], threshold: COMPRESSION_THRESHOLD, globalDecompression: false });
   app.useGlobalPipes(new StrictValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
   SwaggerModule.setup('api/docs', app, () => buildOpenApi(app), { jsonDocumentUrl: 'api/docs-json' });
