@@ -7,6 +7,7 @@ import { AppModule } from './app.module';
 import { ARTICLE_BODY_LIMIT, installJsonBodies } from './body-limits';
 import { headerTimeoutOptions, installBodyTimeout } from './client-timeouts';
 import { installETags } from './etag';
+import { offerExampleArticle } from './example-article';
 import { frameworkErrorOptions } from './framework-errors';
 import { loggerOptions, NestPinoLogger } from './logging';
 import { buildOpenApi } from './openapi';
@@ -53,5 +54,6 @@ export async function createApp(settings: Settings = readSettings()): Promise<Ne
   SwaggerModule.setup('api/docs', app, () => buildOpenApi(app), { jsonDocumentUrl: 'api/docs-json' });
   await serveWebUi(fastify);
   await app.init();
+  if (settings.demo) await offerExampleArticle(app);
   return app;
 }

@@ -15,6 +15,10 @@ export interface LogConsole {
   isTTY: boolean;
 }
 
+/** One line per request in the pretty format: `GET /api/v1/articles → 200 in 4.2 ms`. */
+const PRETTY_LINE = '{if context}[{context}] {end}{msg}{if req.method}: {req.method} {req.url} → {res.statusCode} in {responseTime} ms{end}';
+const PRETTY_HIDDEN = 'pid,hostname,context,req,res,reqId,responseTime';
+
 const STDOUT: LogConsole = { get out() { return process.stdout; }, get isTTY() { return process.stdout.isTTY === true; } };
 
 /**
@@ -27,7 +31,7 @@ export function loggerOptions(settings: Settings, stream?: DestinationStream, co
   const destination =
     stream ??
     (chooseLogFormat(settings.logFormat, console.isTTY) === 'pretty'
-      ? pinoPretty({ destination: console.out, colorize: console.isTTY, sync: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' })
+      ? pinoPretty({ destination: console.out, colorize: console.isTTY, sync: true, translateTime: 'SYS:HH:MM:ss.l', ignore: PRETTY_HIDDEN, messageFormat: PRETTY_LINE })
       : undefined);
   return { logger: { level: settings.logLevel, ...(destination ? { stream: destination } : {}) }, logController: new OneLinePerRequest() };
 }
