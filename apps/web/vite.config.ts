@@ -16,6 +16,8 @@ export default defineConfig({
     target: 'es2022',
   },
   server: {
+    // The example article is imported from the repository's one copy in test/fixtures.
+    fs: { allow: [root, fileURLToPath(new URL('../../test/fixtures', import.meta.url))] },
     // `npx vite --config apps/web/vite.config.ts` against an API on :3000.
     proxy: { '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false } },
   },
