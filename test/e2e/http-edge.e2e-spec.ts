@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,6 +33,7 @@ function expectCommonHeaders(headers: Record<string, unknown>): void {
 
 const HASHED_JS = 'assets/index-AbCd1234.js';
 const HASHED_CSS = 'assets/index-Ef5678gh.css';
+const PICTURE = 'assets/desk-Ij9012kl.png';
 const SCRIPT = `/* the reviewer UI */\n${'export const words = ["claim", "source", "verdict"];\n'.repeat(80)}`;
 
 describe('the HTTP edge (e2e)', () => {
@@ -50,6 +51,7 @@ describe('the HTTP edge (e2e)', () => {
     writeFileSync(join(webRoot, HASHED_JS), SCRIPT);
     writeFileSync(join(webRoot, `${HASHED_JS}.map`), JSON.stringify({ version: 3, sources: ['../src/secret.tsx'], sourcesContent: ['const secret = 1;'] }));
     writeFileSync(join(webRoot, HASHED_CSS), 'body { margin: 0 }');
+    writeFileSync(join(webRoot, PICTURE), randomBytes(4096));
     process.env.CLAIMDESK_WEB_ROOT = webRoot;
     desk = await TestDesk.start();
     base = await desk.listen();
@@ -137,6 +139,16 @@ describe('the HTTP edge (e2e)', () => {
       const script = await rawGet(base, `/${HASHED_JS}`, { 'Accept-Encoding': 'gzip' });
       expect(script.headers['content-encoding']).toBe('gzip');
       expect(script.text).toBe(SCRIPT);
+    });
+
+    it('leaves media that is compressed already alone: images, PDF reports', async () => {
+      const picture = await rawGet(base, `/${PICTURE}`, { 'Accept-Encoding': 'br, gzip' });
+      expect(picture.status).toBe(200);
+      expect(picture.headers['content-encoding']).toBeUndefined();
+      const pdf = await rawGet(base, `/api/v1/articles/${articleId}/report?format=pdf`, { Authorization: auth[1], 'Accept-Encoding': 'br, gzip' });
+      expect(pdf.status).toBe(200);
+      expect(pdf.headers['content-encoding']).toBeUndefined();
+      expect(pdf.body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     });
 
     it('leaves tiny answers alone', async () => {

@@ -21,6 +21,11 @@ export const ROUTES: { method: string; url: string }[] = [];
 
 /** Below this, compressing costs more than the bytes it saves (API.md, "Hardening": Headers). */
 const COMPRESSION_THRESHOLD = 1024;
+/**
+ * Text worth compressing, beyond what the media-type database marks compressible (scripts, styles,
+ * SVG). Unlike the plugin's default, not `octet-stream`: bytes of unknown kind may be compressed already.
+ */
+const TEXTUAL = /^text\/(?!event-stream)|[+/](json|text|xml)(;|$)/;
 
 /**
  * Builds the whole HTTP application, the same for `main.ts` and the e2e suites: parsers, limits,
@@ -48,7 +53,12 @@ export async function createApp(settings: Settings = readSettings()): Promise<Ne
   installETags(fastify);
   // Before any route is added: the plugin attaches itself to each route as it is registered.
   // Event streams write past Fastify and are never compressed; request bodies are not inflated.
-  await fastify.register(fastifyCompress, { encodings: ['br', 'gzip'], threshold: COMPRESSION_THRESHOLD, globalDecompression: false });
+  await fastify.register(fastifyCompress, {
+    encodings: ['br', 'gzip'],
+    threshold: COMPRESSION_THRESHOLD,
+    customTypes: TEXTUAL,
+    globalDecompression: false,
+  });
   app.useGlobalPipes(new StrictValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
   SwaggerModule.setup('api/docs', app, () => buildOpenApi(app), { jsonDocumentUrl: 'api/docs-json' });
