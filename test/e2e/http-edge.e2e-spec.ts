@@ -232,6 +232,18 @@ describe('the HTTP edge (e2e)', () => {
       }
     });
 
+    it('answers an HTTP/1.1 request without Host 400 malformed_request (failed on main: a bare 400 without a body)', async () => {
+      const { answer } = await rawExchange(base, 'GET /health HTTP/1.1\r\nConnection: close\r\n\r\n');
+      expectProblem(400, 'malformed_request', parseRawAnswer(answer));
+    });
+
+    it('ignores an Expect it does not know, as HTTP allows (failed on main: a bare 417)', async () => {
+      const { answer } = await rawExchange(base, 'GET /health HTTP/1.1\r\nHost: desk\r\nExpect: a-miracle\r\nConnection: close\r\n\r\n');
+      const health = parseRawAnswer(answer);
+      expect(health.status).toBe(200);
+      expectCommonHeaders(health.headers);
+    });
+
     it('keeps the codes it had for bodies: wrong media type and bad JSON are 400 malformed_json', async () => {
       const wrongType = await desk.http.post('/api/v1/articles').set(...auth).set('Content-Type', 'application/xml').send('<a/>');
       expectProblem(400, 'malformed_json', wrongType);

@@ -6,8 +6,8 @@ import type { FastifyInstance } from 'fastify';
  * timeout → 408 and closed). Node looks for late headers every `connectionsCheckingInterval`, by
  * default 30 s, which would double the wait: it looks ten times per timeout instead.
  */
-export function headerTimeoutOptions(timeoutMs: number): { http: ServerOptions } {
-  return { http: { headersTimeout: timeoutMs, connectionsCheckingInterval: Math.max(25, Math.round(timeoutMs / 10)) } };
+export function headerTimeouts(timeoutMs: number): ServerOptions {
+  return { headersTimeout: timeoutMs, connectionsCheckingInterval: Math.max(25, Math.round(timeoutMs / 10)) };
 }
 
 /** Does the request announce a body (API.md: a stalled body is closed)? */

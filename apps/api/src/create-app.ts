@@ -5,10 +5,10 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { readSettings, Settings } from '@claimdesk/core';
 import { AppModule } from './app.module';
 import { ARTICLE_BODY_LIMIT, installJsonBodies } from './body-limits';
-import { headerTimeoutOptions, installBodyTimeout } from './client-timeouts';
+import { headerTimeouts, installBodyTimeout } from './client-timeouts';
 import { installETags } from './etag';
 import { offerExampleArticle } from './example-article';
-import { frameworkErrorOptions } from './framework-errors';
+import { frameworkErrorOptions, installRequestChecks, LENIENT_PARSING } from './framework-errors';
 import { loggerOptions, NestPinoLogger } from './logging';
 import { buildOpenApi } from './openapi';
 import { ProblemFilter } from './problem.filter';
@@ -27,19 +27,15 @@ const COMPRESSION_THRESHOLD = 1024;
  */
 const TEXTUAL = /^text\/(?!event-stream)|[+/](json|text|xml)(;|$)/;
 
+/** The server's own limits and answers, before any route: client timeouts, and framework errors as problems. */
+const edgeOptions = (settings: Settings) => ({ http: { ...headerTimeouts(settings.clientTimeoutMs), ...LENIENT_PARSING }, ...frameworkErrorOptions() });
+
 /**
  * Builds the whole HTTP application, the same for `main.ts` and the e2e suites: parsers, limits,
  * validation, the error format, OpenAPI and the reviewer UI.
  */
 export async function createApp(settings: Settings = readSettings()): Promise<NestFastifyApplication> {
-  let adapter: FastifyAdapter | undefined;
-  adapter = new FastifyAdapter({
-    bodyLimit: ARTICLE_BODY_LIMIT,
-    trustProxy: process.env.TRUST_PROXY === '1',
-    ...loggerOptions(settings),
-    ...headerTimeoutOptions(settings.clientTimeoutMs),
-    ...frameworkErrorOptions(() => adapter!.getInstance().log),
-  });
+  const adapter = new FastifyAdapter({ bodyLimit: ARTICLE_BODY_LIMIT, trustProxy: process.env.TRUST_PROXY === '1', ...loggerOptions(settings), ...edgeOptions(settings) });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(settings), adapter, { bufferLogs: true, bodyParser: false, abortOnError: false });
   app.useLogger(new NestPinoLogger(adapter.getInstance().log));
   app.enableShutdownHooks();
@@ -48,6 +44,7 @@ export async function createApp(settings: Settings = readSettings()): Promise<Ne
     for (const method of ([] as string[]).concat(route.method)) if (method !== 'HEAD') ROUTES.push({ method, url: route.url });
   });
   installSecurityHeaders(fastify);
+  installRequestChecks(fastify);
   installBodyTimeout(fastify, settings.clientTimeoutMs);
   installJsonBodies(fastify);
   installETags(fastify);

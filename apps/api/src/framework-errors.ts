@@ -1,7 +1,7 @@
-import { STATUS_CODES } from 'node:http';
+import { IncomingMessage, ServerOptions, ServerResponse, STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import { Logger } from '@nestjs/common';
-import type { FastifyBaseLogger, FastifyReply, FastifyRequest, FastifyServerOptions } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest, FastifyServerOptions } from 'fastify';
 import { DomainError } from '@claimdesk/core';
 import { toProblem } from './problem';
 import { sendProblem } from './problem.filter';
@@ -54,11 +54,12 @@ const logger = new Logger('HttpEdge');
  * could not be parsed (431, 408, 400), and URLs the router refuses (414 for an over-long path
  * segment, 400 for undecodable `%` escapes).
  */
-export function frameworkErrorOptions(log: () => FastifyBaseLogger): Pick<FastifyServerOptions, 'clientErrorHandler' | 'frameworkErrors'> {
+export function frameworkErrorOptions(): Pick<FastifyServerOptions, 'clientErrorHandler' | 'frameworkErrors'> {
   return {
-    clientErrorHandler(error: ClientError, socket: Socket) {
+    // Fastify calls it with itself as `this`.
+    clientErrorHandler(this: { log: FastifyBaseLogger }, error: ClientError, socket: Socket) {
       const problem = clientErrorProblem(error);
-      log().debug({ err: error }, 'client error');
+      this.log.debug({ err: error }, 'client error');
       if (problem && socket.writable && !socket.destroyed) socket.write(rawProblemResponse(problem));
       socket.destroy();
     },
@@ -73,4 +74,18 @@ export function frameworkErrorOptions(log: () => FastifyBaseLogger): Pick<Fastif
       sendProblem(reply, problem, logger);
     },
   };
+}
+
+/** Node would answer a request without Host itself, with a bare 400: let it through to ours. */
+export const LENIENT_PARSING: ServerOptions = { requireHostHeader: false };
+
+/**
+ * What Node answers alone, answered by us: an HTTP/1.1 request without Host is 400 malformed_request;
+ * an `Expect` other than 100-continue is ignored (HTTP allows it) rather than a bare 417.
+ */
+export function installRequestChecks(fastify: FastifyInstance): void {
+  fastify.server.on('checkExpectation', (request: IncomingMessage, response: ServerResponse) => fastify.server.emit('request', request, response));
+  fastify.addHook('onRequest', async (request) => {
+    if (request.raw.httpVersion === '1.1' && !request.headers.host) throw new DomainError('malformed_request', 'an HTTP/1.1 request must name its Host');
+  });
 }
