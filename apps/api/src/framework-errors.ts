@@ -85,7 +85,8 @@ export const LENIENT_PARSING: ServerOptions = { requireHostHeader: false };
  */
 export function installRequestChecks(fastify: FastifyInstance): void {
   fastify.server.on('checkExpectation', (request: IncomingMessage, response: ServerResponse) => fastify.server.emit('request', request, response));
-  fastify.addHook('onRequest', async (request) => {
-    if (request.raw.httpVersion === '1.1' && !request.headers.host) throw new DomainError('malformed_request', 'an HTTP/1.1 request must name its Host');
+  fastify.addHook('onRequest', (request, _reply, done) => {
+    if (request.raw.httpVersion === '1.1' && !request.headers.host) return done(new DomainError('malformed_request', 'an HTTP/1.1 request must name its Host'));
+    done();
   });
 }
