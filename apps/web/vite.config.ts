@@ -11,10 +11,13 @@ export default defineConfig({
   build: {
     outDir: '../../dist/web',
     emptyOutDir: true,
-    sourcemap: true,
+    // No public source maps: the server refuses *.map anyway, and none is built to be found.
+    sourcemap: false,
     target: 'es2022',
   },
   server: {
+    // The example article is imported from the repository's one copy in test/fixtures.
+    fs: { allow: [root, fileURLToPath(new URL('../../test/fixtures', import.meta.url))] },
     // `npx vite --config apps/web/vite.config.ts` against an API on :3000.
     proxy: { '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false } },
   },

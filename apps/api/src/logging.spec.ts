@@ -1,7 +1,7 @@
 import Fastify from 'fastify';
 import { Writable } from 'node:stream';
 import { readSettings } from '@claimdesk/core';
-import { loggerOptions, NestPinoLogger } from './logging';
+import { chooseLogFormat, loggerOptions, NestPinoLogger } from './logging';
 
 /** What a log collector would receive: the JSON records written, in order. */
 function collector(): { stream: Writable; records: Array<Record<string, unknown>> } {
@@ -56,5 +56,51 @@ describe('logging', () => {
       expect.objectContaining({ level: 30, context: 'NestApplication', msg: 'Nest application successfully started' }),
       expect.objectContaining({ level: 50, context: 'Transactions', stack: 'Error: boom\n    at somewhere', msg: 'after-commit hook failed' }),
     ]);
+  });
+
+  it('keeps Nest\'s module-initialisation lines below info (failed on main: every "Mapped {...}" route at info)', async () => {
+    const atInfo = collector();
+    const atDebug = collector();
+    for (const [level, { stream }] of [['info', atInfo], ['debug', atDebug]] as const) {
+      const fastify = Fastify(loggerOptions(settingsAt(level), stream));
+      const logger = new NestPinoLogger(fastify.log);
+      logger.log('AppModule dependencies initialized', 'InstanceLoader');
+      logger.log('ArticlesController {/api/v1/articles}:', 'RoutesResolver');
+      logger.log('Mapped {/api/v1/articles, GET} route', 'RouterExplorer');
+      logger.log('Starting Nest application...', 'NestFactory');
+      logger.log('Nest application successfully started', 'NestApplication');
+      await fastify.close();
+    }
+    expect(atInfo.records.map((r) => r.msg)).toEqual(['Nest application successfully started']);
+    expect(atDebug.records.filter((r) => r.level === 20).map((r) => r.context)).toEqual(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestFactory']);
+  });
+
+  it('writes readable lines, not JSON, in the pretty format (failed on main: JSON on a terminal too)', async () => {
+    const lines: string[] = [];
+    const stream = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(...chunk.toString('utf8').split('\n').filter((line) => line.trim()));
+        done();
+      },
+    });
+    const settings = readSettings({ DATABASE_URL: 'sqlite://:memory:', LOG_FORMAT: 'pretty' });
+    const fastify = Fastify(loggerOptions(settings, undefined, { out: stream, isTTY: false }));
+    fastify.get('/api/v1/articles', async () => ({ items: [] }));
+    await fastify.inject({ method: 'GET', url: '/api/v1/articles' });
+    await fastify.close();
+    const line = lines.find((l) => l.includes('request completed'));
+    expect(line).toMatch(/INFO.*request completed: GET \/api\/v1\/articles → 200 in [\d.]+ ms/);
+    expect(() => JSON.parse(line ?? '')).toThrow();
+  });
+});
+
+describe('chooseLogFormat', () => {
+  it.each([
+    [null, true, 'pretty'],
+    [null, false, 'json'],
+    ['json', true, 'json'],
+    ['pretty', false, 'pretty'],
+  ] as const)('LOG_FORMAT %p with a terminal %p → %p', (setting, isTTY, format) => {
+    expect(chooseLogFormat(setting, isTTY)).toBe(format);
   });
 });

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger, NotFoundException } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { hasWebUi, isApiPath } from './web-ui';
+import { hasWebUi, isUiRoute } from './web-ui';
 import { DomainError } from '@claimdesk/core';
 import { toProblem } from './problem';
 
@@ -51,7 +51,7 @@ export class ProblemFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const request = http.getRequest<FastifyRequest>();
     // Deep links into the reviewer UI (/articles/…) are its routes, not ours: hand them index.html.
-    if (exception instanceof NotFoundException && request.method === 'GET' && !isApiPath(request.url) && hasWebUi()) {
+    if (exception instanceof NotFoundException && request.method === 'GET' && isUiRoute(request.url) && hasWebUi()) {
       void reply.type('text/html; charset=utf-8').sendFile('index.html');
       return;
     }

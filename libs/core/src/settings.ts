@@ -9,6 +9,12 @@ export interface Settings {
   adminEmail: string | null;
   adminPassword: string | null;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** `pretty` for people at a terminal, `json` for collectors; null: pretty exactly when stdout is a terminal. */
+  logFormat: 'json' | 'pretty' | null;
+  /** Milliseconds a client may take to send its headers, or stay silent while sending a body. */
+  clientTimeoutMs: number;
+  /** Import the example article on start when the desk has none (CLAIMDESK_DEMO=1). */
+  demo: boolean;
   orgName: string;
   orgUrl: string | null;
   publicUrl: string;
@@ -64,6 +70,10 @@ export function readSettings(env: Env = process.env): Settings {
   }
   const logLevel = (read(env, 'LOG_LEVEL') ?? 'info') as Settings['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) throw new SettingsError('LOG_LEVEL', `expected one of ${LOG_LEVELS.join(', ')}`);
+  const logFormat = (read(env, 'LOG_FORMAT') ?? null) as Settings['logFormat'];
+  if (logFormat !== null && logFormat !== 'json' && logFormat !== 'pretty') throw new SettingsError('LOG_FORMAT', 'expected json or pretty');
+  const demo = read(env, 'CLAIMDESK_DEMO') ?? '0';
+  if (demo !== '0' && demo !== '1') throw new SettingsError('CLAIMDESK_DEMO', `expected 0 or 1, got "${demo}"`);
   const adminEmail = read(env, 'CLAIMDESK_ADMIN_EMAIL') ?? null;
   if (adminEmail !== null && !/^[^@\s]+@[^@\s]+$/.test(adminEmail)) throw new SettingsError('CLAIMDESK_ADMIN_EMAIL', 'not an e-mail address');
   const adminPassword = env.CLAIMDESK_ADMIN_PASSWORD || null;
@@ -78,6 +88,9 @@ export function readSettings(env: Env = process.env): Settings {
     adminEmail,
     adminPassword,
     logLevel,
+    logFormat,
+    clientTimeoutMs: integer(env, 'CLAIMDESK_CLIENT_TIMEOUT_MS', 30_000, 100, 600_000),
+    demo: demo === '1',
     orgName: read(env, 'CLAIMDESK_ORG_NAME') ?? 'ClaimDesk',
     orgUrl: httpUrl(env, 'CLAIMDESK_ORG_URL') ?? null,
     publicUrl,

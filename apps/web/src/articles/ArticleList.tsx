@@ -5,6 +5,7 @@ import type { ArticlePage, ClaimCountsByArticle } from '../api/types';
 import { formatDate } from '../lib/format';
 import { articlePath, Link, navigate, useLocation } from '../routing/router';
 import { ClaimCountsBadge } from './ClaimCountsBadge';
+import { ImportExampleButton } from './ImportExampleButton';
 
 const PAGE_SIZE = 20;
 
@@ -66,7 +67,10 @@ export function ArticleList() {
       </form>
       {error && <p className="callout callout-error" role="alert">{error}</p>}
       {page && page.items.length === 0 && (
-        <p className="empty">{q ? `No article matches “${q}”.` : 'No articles yet. Import one to start checking.'}</p>
+        <div className="empty">
+          <p>{q ? `No article matches “${q}”.` : 'No articles yet. Import one to start checking.'}</p>
+          {!q && !cursor && <ImportExampleButton />}
+        </div>
       )}
       {page && page.items.length > 0 && (
         <table className="article-table">
