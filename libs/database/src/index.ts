@@ -9,3 +9,4 @@ export * from './entity-columns';
 export * from './database-faults';
 export * from './sqlite-transaction';
 export * from './write-path';
+export * from './private-files';
