@@ -1,3 +1,4 @@
+import { QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { DomainError } from '@claimdesk/core';
 
 /** Which part of the database is away: it cannot be reached at all, or it cannot store writes. */
@@ -28,6 +29,10 @@ const codeOf = (error: unknown): string => {
 export function databaseFaultOf(error: unknown): DatabaseFault | null {
   if (error instanceof WriteNotCommitted) return { kind: 'not_writable', reason: error.message };
   if (!(error instanceof Error)) return null;
+  // TypeORM releases a PostgreSQL query runner whose connection broke; the transaction's next query meets this.
+  if (error instanceof QueryRunnerProviderAlreadyReleasedError || error instanceof QueryRunnerAlreadyReleasedError) {
+    return { kind: 'unreachable', reason: `connection lost mid-transaction (${error.message})` };
+  }
   const code = codeOf(error);
   const reason = `${code ? `${code}: ` : ''}${error.message}`;
   if (SQLITE_NOT_WRITABLE.test(code) || POSTGRES_NOT_WRITABLE.test(code)) return { kind: 'not_writable', reason };
