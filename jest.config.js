@@ -31,5 +31,7 @@ module.exports = {
     { ...base, displayName: 'conformance', testMatch: ['<rootDir>/test/conformance/**/*.spec.ts'] },
     // Needs TEST_DATABASE_URL (PostgreSQL): run by `npm run test:pg`, not by `npm test`.
     { ...base, displayName: 'pg', testMatch: ['<rootDir>/test/pg/**/*.pg-spec.ts'] },
+    // The built desk as a child process, killed and starved (kill -9, full disk, PostgreSQL restart): `npm run test:faults`.
+    { ...base, displayName: 'faults', testMatch: ['<rootDir>/test/faults/**/*.fault-spec.ts'] },
   ],
 };

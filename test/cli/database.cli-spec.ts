@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bearer, TestDesk } from '../support/test-app';
 import { INTERPOL_MD } from '../support/fixtures';
@@ -72,6 +72,13 @@ describe('claimdesk backup (cli)', () => {
     expect(copied.counts.users).toBe(after.counts.users);
     expect(existsSync(`${copy}-wal`)).toBe(false);
   }, 120_000);
+
+  it('writes the copy readable by its owner only, like the database (failed on main: 0644, world-readable)', async () => {
+    const copy = world.path('private.sqlite');
+    expect((await world.run(['backup', copy])).code).toBe(0);
+    expect((statSync(copy).mode & 0o777).toString(8)).toBe('600');
+    expect((statSync(database).mode & 0o777).toString(8)).toBe('600');
+  });
 
   it('draws no progress when stderr is not a terminal, only the summary', async () => {
     const result = await world.run(['backup', world.path('quiet.sqlite')]);

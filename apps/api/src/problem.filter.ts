@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger, NotFoundE
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { hasWebUi, isUiRoute } from './web-ui';
 import { DomainError } from '@claimdesk/core';
+import { databaseUnavailable } from '@claimdesk/database';
 import { toProblem } from './problem';
 
 interface FrameworkError {
@@ -16,6 +17,8 @@ interface FrameworkError {
  */
 export function asDomainError(error: unknown): DomainError | null {
   if (error instanceof DomainError) return error;
+  const unavailable = databaseUnavailable(error);
+  if (unavailable) return unavailable;
   const framework = error as FrameworkError;
   const code = framework?.code ?? '';
   if (code === 'FST_ERR_CTP_BODY_TOO_LARGE' || framework?.statusCode === 413) {

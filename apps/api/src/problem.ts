@@ -30,6 +30,7 @@ const TITLES: Record<ErrorCode, string> = {
   empty_span: 'Empty span',
   quote_not_found: 'Quote not found',
   rate_limited: 'Too many attempts',
+  database_unavailable: 'The database is unavailable',
 };
 
 /** RFC 9457 problem details for a domain error: the one place codes become HTTP statuses. */

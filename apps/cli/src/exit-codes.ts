@@ -16,7 +16,7 @@ export const EXIT_CODES_HELP = [
   '  1   failure (any error not listed below; the message starts with its code)',
   '  2   usage error: unknown command or option, missing or invalid argument',
   '  3   not found: the article, user or input file named does not exist',
-  '  4   refused: an existing file would be overwritten (use --force), backup of PostgreSQL',
+  '  4   refused: an existing file or database would be replaced (use --force), a database in use, backup or restore of PostgreSQL',
   '  78  configuration error: a bad environment variable (the message names it)',
 ].join('\n');
 

@@ -38,6 +38,7 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   empty_span: 422,
   quote_not_found: 422,
   rate_limited: 429,
+  database_unavailable: 503,
 };
 
 /** Documents the problem responses a route can give, grouped by status. */

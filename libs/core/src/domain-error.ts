@@ -22,7 +22,8 @@ export type ErrorCode =
   | 'offset_out_of_range'
   | 'empty_span'
   | 'quote_not_found'
-  | 'rate_limited';
+  | 'rate_limited'
+  | 'database_unavailable';
 
 /** One entry of a problem's `errors` list; extra members (e.g. a candidate's offsets) are allowed. */
 export interface ErrorDetail {

@@ -4,6 +4,7 @@ import { Settings, SETTINGS } from '@claimdesk/core';
 import { parseDatabaseUrl } from './database-url';
 import { dataSourceOptions } from './data-source-options';
 import { Transactions } from './transactions';
+import { WritePath } from './write-path';
 
 @Global()
 @Module({})
@@ -23,8 +24,8 @@ export class DatabaseModule {
           }),
         }),
       ],
-      providers: [Transactions],
-      exports: [Transactions],
+      providers: [Transactions, WritePath],
+      exports: [Transactions, WritePath],
     };
   }
 }

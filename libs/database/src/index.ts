@@ -6,3 +6,8 @@ export * from './json-column';
 export * from './in-chunks';
 export * from './statement';
 export * from './entity-columns';
+export * from './migrations';
+export * from './database-faults';
+export * from './sqlite-transaction';
+export * from './write-path';
+export * from './private-files';

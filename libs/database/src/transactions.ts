@@ -1,6 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { inSqliteTransaction, sqliteConnection } from './sqlite-transaction';
+import { WritePath } from './write-path';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -34,7 +36,7 @@ export class Transactions {
    */
   private tail: Promise<void> = Promise.resolve();
 
-  constructor(readonly dataSource: DataSource) {}
+  constructor(readonly dataSource: DataSource, private readonly writePath: WritePath) {}
 
   get engine(): Engine {
     return engineOf(this.dataSource);
@@ -72,9 +74,19 @@ export class Transactions {
   private async execute<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     const hooks: (() => void)[] = [];
     const engine = this.engine;
-    const result = await this.dataSource.transaction((manager) =>
-      work({ manager, engine, afterCommit: (hook) => hooks.push(hook) }),
-    );
+    const unit = (manager: EntityManager): Promise<T> => work({ manager, engine, afterCommit: (hook) => hooks.push(hook) });
+    let result: T;
+    try {
+      if (engine === 'postgres') {
+        result = await this.dataSource.transaction(unit);
+        this.writePath.committed();
+      } else {
+        result = await this.inSqlite(unit);
+      }
+    } catch (error) {
+      this.writePath.failed(error);
+      throw error;
+    }
     for (const hook of hooks) {
       try {
         hook();
@@ -82,6 +94,15 @@ export class Transactions {
         this.logger.error(`after-commit hook failed: ${String(error)}`);
       }
     }
+    return result;
+  }
+
+  /** SQLite: its own transaction state (see inSqliteTransaction); a commit that changed rows proves the write path. */
+  private async inSqlite<T>(unit: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const db = sqliteConnection(this.dataSource);
+    const changesBefore = db.prepare('SELECT total_changes()').pluck().get();
+    const result = await inSqliteTransaction(this.dataSource, unit, () => this.logger.error('a transaction was left open; rolled back before the next one'));
+    if (db.prepare('SELECT total_changes()').pluck().get() !== changesBefore) this.writePath.committed();
     return result;
   }
 }

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(__dirname, '..', '..', '..');
-const MAIN = join(ROOT, 'dist', 'apps', 'api', 'main.js');
+export const MAIN = join(ROOT, 'dist', 'apps', 'api', 'main.js');
 const WEB_ROOT = join(ROOT, 'dist', 'web');
 
 export const ADMIN = { email: 'admin@desk.test', password: 'admin-password-123' };
@@ -19,7 +19,7 @@ export interface DeskUser {
   token: string;
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((done, fail) => {
     const server = createServer();
     server.once('error', fail);
@@ -28,6 +28,24 @@ function freePort(): Promise<number> {
       const port = typeof address === 'object' && address ? address.port : 0;
       server.close(() => done(port));
     });
+  });
+}
+
+/** Starts the built app (`node dist/apps/api/main.js`) on 127.0.0.1:`port` and `databaseUrl`, with its first admin. */
+export function spawnDesk(port: number, databaseUrl: string, env: Record<string, string> = {}): ChildProcess {
+  return spawn(process.execPath, [MAIN], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: databaseUrl,
+      CLAIMDESK_ADMIN_EMAIL: ADMIN.email,
+      CLAIMDESK_ADMIN_PASSWORD: ADMIN.password,
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
 }
 
@@ -53,20 +71,7 @@ export class DeskServer {
 
   private static spawnApi(dir: string, port: number): { child: ChildProcess; output: () => string } {
     let output = '';
-    const child = spawn(process.execPath, [MAIN], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        DATABASE_URL: `sqlite:${join(dir, 'desk.sqlite')}`,
-        CLAIMDESK_ADMIN_EMAIL: ADMIN.email,
-        CLAIMDESK_ADMIN_PASSWORD: ADMIN.password,
-        CLAIMDESK_WEB_ROOT: WEB_ROOT,
-        LOG_LEVEL: 'warn',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawnDesk(port, `sqlite:${join(dir, 'desk.sqlite')}`, { CLAIMDESK_WEB_ROOT: WEB_ROOT });
     child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     return { child, output: () => output };

@@ -1,8 +1,9 @@
 import Database from 'better-sqlite3';
-import { existsSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { DomainError } from '@claimdesk/core';
-import { parseDatabaseUrl } from '@claimdesk/database';
+import { parseDatabaseUrl, PRIVATE_FILE_MODE, sqliteConnection } from '@claimdesk/database';
 import { RefusedError } from '../exit-codes';
 import { progressOn } from '../progress';
 import type { Command } from './command';
@@ -47,10 +48,13 @@ export const backupCommand: Command = {
       await Promise.all(['', '-wal', '-shm', '-journal'].map((suffix) => rm(`${copy}${suffix}`, { force: true })));
     }
 
+    // The copy holds everything the database does: 0600 from the start (SQLite would create it 0644).
+    // A missing directory is left for the backup to report.
+    if (existsSync(dirname(copy))) closeSync(openSync(copy, 'w', PRIVATE_FILE_MODE));
     const progress = progressOn(context.io.stderr);
     const result = await context.withDataSource(async (dataSource) => {
       // The better-sqlite3 driver's own connection: the copy goes through SQLite's backup API.
-      const db = (dataSource.driver as unknown as { databaseConnection: Database.Database }).databaseConnection;
+      const db = sqliteConnection(dataSource);
       const pageSize = Number(db.pragma('page_size', { simple: true }));
       let step = 0;
       let lastRemaining = Infinity;
@@ -84,6 +88,7 @@ export const backupCommand: Command = {
     } finally {
       check.close();
     }
+    chmodSync(copy, PRIVATE_FILE_MODE);
     if (integrity !== 'ok') throw new Error(`the copy ${copy} failed its integrity check: ${integrity}`);
     const restarted = result.restarts ? `, restarted ${result.restarts} time${result.restarts === 1 ? '' : 's'} by concurrent writes` : '';
     context.io.stderr.write(`Backed up ${target.path} (${result.pages} pages, ${mebibytes(result.bytes)}${restarted}); integrity ok\n`);

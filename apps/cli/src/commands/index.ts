@@ -4,6 +4,7 @@ import { exportCommand } from './export.command';
 import { importCommand } from './import.command';
 import { migrateCommand } from './migrate.command';
 import { reportCommand } from './report.command';
+import { restoreCommand } from './restore.command';
 import { usersAddCommand } from './users-add.command';
 import { usersListCommand } from './users-list.command';
 
@@ -15,6 +16,7 @@ export const COMMANDS: readonly Command[] = [
   usersAddCommand,
   usersListCommand,
   backupCommand,
+  restoreCommand,
   migrateCommand,
 ];
 
