@@ -18,6 +18,29 @@ describe('ClaimReview export', () => {
     expect(exported.map((review) => review.reviewRating.alternateName)).toEqual(['True', 'Mostly false', 'Unsupported']);
   });
 
+  it('gives one claim marked in pieces (a statement over several transcript lines) one ClaimReview, not one per piece (failed on main: duplicates)', () => {
+    const piece = (quote: string, start: number) => aClaim({
+      quote, start, end: start + quote.length, claimant: 'Kaine', claimReviewed: 'Tim Kaine said the deficit was cut in half',
+      verdicts: [aVerdict({ status: 'published', rating: 'mostly-true', ratingLabel: 'Mostly true', ratingValue: 4, publishedAt: '2026-11-20T10:00:00.000Z' })],
+    });
+    const first = piece('We have cut the deficit', 100);
+    const second = piece('in half over the last four years', 130);
+    const other = aClaim({ quote: 'Unemployment is at 5%', start: 300, end: 321, claimant: 'Kaine', claimReviewed: 'Unemployment is at 5%', verdicts: [aVerdict({ status: 'published' })] });
+    const model = aReport({ articles: [anArticle({ claims: [first, second, other] })] });
+
+    const exported = reviews(renderClaimReview(model));
+
+    expect(exported.map((review) => review.claimReviewed)).toEqual(['Tim Kaine said the deficit was cut in half', 'Unemployment is at 5%']);
+    expect(exported[0].url).toContain(first.id);
+  });
+
+  it('keeps two pieces apart when their ratings differ: they are two checks', () => {
+    const claims = ['mostly-true', 'false'].map((rating, i) => aClaim({
+      quote: `piece ${i}`, start: i * 20, end: i * 20 + 7, claimReviewed: 'The same words', verdicts: [aVerdict({ status: 'published', rating, ratingLabel: rating })],
+    }));
+    expect(reviews(renderClaimReview(aReport({ articles: [anArticle({ claims })] })))).toHaveLength(2);
+  });
+
   it('carries the properties Google requires and recommends', () => {
     const model = interpolReport();
     const claim = model.articles[0].claims[1];

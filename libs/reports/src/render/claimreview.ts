@@ -80,9 +80,24 @@ function appearance(article: ArticleReport): SchemaCreativeWork {
   };
 }
 
-/** The ClaimReviews of one article: one per published verdict, retracted ones and drafts left out. */
+/**
+ * One statement checked in pieces — a sentence over several transcript lines, marked as one claim per
+ * line — is one review: the pieces share the claim reviewed, the claimant and the rating. Pieces that
+ * differ in any of them are separate checks. Null when the claim names no summary of its own.
+ */
+function statementKey(claim: ClaimReport, verdict: ReportedVerdict): string | null {
+  const reviewed = claim.claimReviewed?.trim();
+  if (!reviewed) return null;
+  return JSON.stringify([reviewed.toLocaleLowerCase(), claim.claimant?.trim().toLocaleLowerCase() ?? '', verdict.scale.id, verdict.rating]);
+}
+
+/**
+ * The ClaimReviews of one article: one per published verdict, retracted ones and drafts left out, and
+ * one for a statement checked in pieces (see statementKey).
+ */
 export function toClaimReviews(article: ArticleReport, header: ReportHeader): ClaimReview[] {
   const reviews: ClaimReview[] = [];
+  const statements = new Set<string>();
   const organisation: SchemaAgent = {
     '@type': 'Organization',
     name: header.organisation.name,
@@ -91,6 +106,9 @@ export function toClaimReviews(article: ArticleReport, header: ReportHeader): Cl
   for (const claim of article.claims) {
     for (const verdict of claim.verdicts) {
       if (verdict.status !== 'published') continue;
+      const key = statementKey(claim, verdict);
+      if (key !== null && statements.has(key)) continue;
+      if (key !== null) statements.add(key);
       const author = claimant(claim);
       reviews.push({
         '@context': 'https://schema.org',

@@ -98,7 +98,7 @@ export class ClaimReviewRatingView {
   @ApiProperty({ description: 'the rating label' }) alternateName!: string;
 }
 
-/** `format=claimreview`: schema.org ClaimReview, one per published verdict (render/claimreview.ts). */
+/** `format=claimreview`: schema.org ClaimReview, one per published verdict or statement checked in pieces (render/claimreview.ts). */
 export class ClaimReviewView {
   @ApiProperty({ name: '@context', enum: ['https://schema.org'] }) context!: 'https://schema.org';
   @ApiProperty({ name: '@type', enum: ['ClaimReview'] }) type!: 'ClaimReview';
