@@ -94,7 +94,7 @@ describe('ClaimReview export', () => {
   });
 
   it('joins the reviews of several articles into one valid array', () => {
-    const model = aReport({ articles: [anArticle(), anArticle({ claims: [] }), anArticle({ claims: [aClaim(), aClaim()] })] });
+    const model = aReport({ articles: [anArticle(), anArticle({ claims: [] }), anArticle({ claims: [aClaim({ claimReviewed: 'First statement' }), aClaim({ claimReviewed: 'Second statement' })] })] });
 
     expect(reviews(renderClaimReview(model))).toHaveLength(3);
   });
