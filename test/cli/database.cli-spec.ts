@@ -3,9 +3,11 @@ import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bearer, TestDesk } from '../support/test-app';
 import { INTERPOL_MD } from '../support/fixtures';
+import { MIGRATIONS as MIGRATION_CLASSES } from '@claimdesk/database/migrations';
 import { CliWorld, FIXTURE } from './cli-harness';
 
-const MIGRATIONS = ['InitialSchema1764400000000', 'BuiltInRatingScales1764400000001'];
+/** Every migration's name, oldest first: the list grows, the tests follow it. */
+const MIGRATIONS = MIGRATION_CLASSES.map((migration) => migration.name);
 
 function inspectDatabase(file: string): { tables: string[]; counts: Record<string, number>; integrity: string; journal: string } {
   const db = new Database(file, { readonly: true, fileMustExist: true });
@@ -133,15 +135,15 @@ describe('claimdesk migrate (cli)', () => {
     expect(result).toMatchObject({
       code: 0,
       stderr: '',
-      stdout: `${MIGRATIONS.map((m) => `Applied ${m}\n`).join('')}Database is up to date (2 of 2 migrations applied now).\n`,
+      stdout: `${MIGRATIONS.map((m) => `Applied ${m}\n`).join('')}Database is up to date (${MIGRATIONS.length} of ${MIGRATIONS.length} migrations applied now).\n`,
     });
     const { counts } = inspectDatabase(world.databaseUrl.slice('sqlite:'.length));
-    expect(counts.migrations).toBe(2);
+    expect(counts.migrations).toBe(MIGRATIONS.length);
     expect(counts.rating_scales).toBeGreaterThanOrEqual(2);
   });
 
   it('says so when the database is up to date', async () => {
     const result = await world.run(['migrate']);
-    expect(result).toMatchObject({ code: 0, stdout: 'Database is up to date: no pending migrations (2 applied earlier).\n' });
+    expect(result).toMatchObject({ code: 0, stdout: `Database is up to date: no pending migrations (${MIGRATIONS.length} applied earlier).\n` });
   });
 });
