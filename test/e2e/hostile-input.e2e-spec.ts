@@ -88,6 +88,14 @@ describe('hostile input (e2e)', () => {
     });
   });
 
+  describe('ISO 8601 forms that the validator accepts and Date cannot read (found by the fuzzer; failed on main: 500)', () => {
+    it.each(['2026-W48-7', '2026-333', '2026-W48'])('refuses %p as a report period bound, an article date and a source date', async (time) => {
+      expectProblem(await desk.http.get(`/api/v1/reports?from=${time}&to=2030-01-01`).set(...bearer(reviewer)), 422, 'validation_failed', 'from');
+      expectProblem(await desk.http.patch(`/api/v1/articles/${articleId}`).set(...bearer(reviewer)).send({ publishedAt: time }), 422, 'validation_failed', 'publishedAt');
+      expectProblem(await desk.http.post('/api/v1/sources').set(...bearer(reviewer)).send({ url: 'https://news.example/iso', publishedAt: time }), 422, 'validation_failed', 'publishedAt');
+    });
+  });
+
   describe('values the database columns cannot hold (failed on main on PostgreSQL: 500)', () => {
     it('refuses a language tag longer than 35 characters, and keeps one of 35', async () => {
       const patch = (language: string) => desk.http.patch(`/api/v1/articles/${articleId}`).set(...bearer(reviewer)).send({ language });

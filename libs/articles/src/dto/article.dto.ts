@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, IsUrl, Matches, MaxLength, MinLength } from 'class-validator';
-import { HTTP_URL, ListQueryDto, MaxEncodedLength, OptionalNotNull, Trimmed } from '@claimdesk/core';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUrl, Matches, MaxLength, MinLength } from 'class-validator';
+import { HTTP_URL, IsIsoTime, ListQueryDto, MaxEncodedLength, OptionalNotNull, Trimmed } from '@claimdesk/core';
 import { ARTICLE_FORMATS, ArticleFormat } from '@claimdesk/text';
 
 
@@ -38,7 +38,7 @@ export class ArticleMetadataDto {
 
   @ApiPropertyOptional({ nullable: true, type: String, example: '2018-11-21', description: 'ISO 8601 date or time' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsIsoTime()
   publishedAt?: string | null;
 
   @ApiPropertyOptional({ nullable: true, type: String, example: 'en', description: 'BCP 47 language tag', maxLength: 35 })

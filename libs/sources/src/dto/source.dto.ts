@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsISO8601, IsObject, IsOptional, IsString, IsUrl, IsUUID, MaxLength, MinLength, ValidateBy, ValidateIf, ValidateNested } from 'class-validator';
-import { HTTP_URL, ListQueryDto, MaxEncodedLength, Trimmed } from '@claimdesk/core';
+import { IsIn, IsObject, IsOptional, IsString, IsUrl, IsUUID, MaxLength, MinLength, ValidateBy, ValidateIf, ValidateNested } from 'class-validator';
+import { HTTP_URL, IsIsoTime, ListQueryDto, MaxEncodedLength, Trimmed } from '@claimdesk/core';
 import { SOURCE_KINDS, SourceKind, Stance, STANCES } from '../source.entity';
 
 
@@ -22,7 +22,7 @@ class SourceFieldsDto {
 
   @ApiPropertyOptional({ nullable: true, type: String, description: 'ISO 8601 date or time' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsIsoTime()
   publishedAt?: string | null;
 
   @ApiPropertyOptional({ enum: SOURCE_KINDS, default: 'other' })
