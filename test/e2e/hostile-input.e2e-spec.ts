@@ -88,6 +88,12 @@ describe('hostile input (e2e)', () => {
     });
   });
 
+  it('refuses a null kind on a source, which has no empty kind (found by the fuzzer; failed on main: 500, NOT NULL column)', async () => {
+    const source = (await desk.http.post('/api/v1/sources').set(...bearer(reviewer)).send({ url: 'https://news.example/kind' }).expect(201)).body;
+    expectProblem(await desk.http.patch(`/api/v1/sources/${source.id}`).set(...bearer(reviewer)).send({ kind: null }), 422, 'validation_failed', 'kind');
+    expect((await desk.http.get(`/api/v1/sources/${source.id}`).set(...bearer(reviewer)).expect(200)).body.kind).toBe('other');
+  });
+
   describe('ISO 8601 forms that the validator accepts and Date cannot read (found by the fuzzer; failed on main: 500)', () => {
     it.each(['2026-W48-7', '2026-333', '2026-W48'])('refuses %p as a report period bound, an article date and a source date', async (time) => {
       expectProblem(await desk.http.get(`/api/v1/reports?from=${time}&to=2030-01-01`).set(...bearer(reviewer)), 422, 'validation_failed', 'from');

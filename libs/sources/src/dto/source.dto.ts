@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsObject, IsOptional, IsString, IsUrl, IsUUID, MaxLength, MinLength, ValidateBy, ValidateIf, ValidateNested } from 'class-validator';
-import { HTTP_URL, IsIsoTime, ListQueryDto, MaxEncodedLength, Trimmed } from '@claimdesk/core';
+import { HTTP_URL, IsIsoTime, ListQueryDto, MaxEncodedLength, OptionalNotNull, Trimmed } from '@claimdesk/core';
 import { SOURCE_KINDS, SourceKind, Stance, STANCES } from '../source.entity';
 
 
@@ -26,7 +26,7 @@ class SourceFieldsDto {
   publishedAt?: string | null;
 
   @ApiPropertyOptional({ enum: SOURCE_KINDS, default: 'other' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(SOURCE_KINDS)
   kind?: SourceKind;
 
