@@ -11,6 +11,12 @@ export function bodyLimitFor(method: string, url: string): number {
   return (method === 'POST' || method === 'PUT') && ARTICLE_CONTENT.test(url) ? ARTICLE_BODY_LIMIT : DEFAULT_BODY_LIMIT;
 }
 
+/** API.md, "Bad input": no field of ours nests anywhere near this; deeper bodies only exhaust stacks. */
+export const MAX_JSON_DEPTH = 64;
+
+// Fatal: a body that is not UTF-8 is refused, not stored with U+FFFD in place of its bad bytes.
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 const tooLarge = (limit: number): DomainError =>
   new DomainError('payload_too_large', `the body is larger than ${limit / 1024} KiB, the limit of this route`);
 
@@ -33,19 +39,22 @@ export function installJsonBodies(fastify: FastifyInstance): void {
       const limit = bodyLimitFor(request.method, request.url);
       if (body.length > limit) return done(tooLarge(limit));
       if (body.length === 0) return done(null, undefined);
+      let text: string;
+      try {
+        text = UTF8.decode(body);
+      } catch {
+        return done(new DomainError('malformed_json', 'the request body is not UTF-8'));
+      }
+      if (nestingDepthExceeds(text, MAX_JSON_DEPTH)) {
+        return done(new DomainError('validation_failed', `the body nests deeper than ${MAX_JSON_DEPTH} levels`, [{ path: '', message: `nested deeper than ${MAX_JSON_DEPTH} levels` }]));
+      }
       let value: unknown;
       try {
-        value = JSON.parse(body.toString('utf8'));
+        value = JSON.parse(text);
       } catch {
         return done(new DomainError('malformed_json', 'the request body is not valid JSON'));
       }
-      let bad: string | null;
-      try {
-        bad = findUnstorableText(value);
-      } catch {
-        // Nesting deep enough to exhaust the stack: no field of ours nests like that.
-        return done(new DomainError('validation_failed', 'the body nests too deeply'));
-      }
+      const bad = findUnstorableText(value);
       if (bad !== null) return done(new DomainError('validation_failed', 'text may not contain NUL characters or unpaired surrogates', [{ path: bad, message: 'not storable text' }]));
       done(null, value);
     },
@@ -72,4 +81,27 @@ export function findUnstorableText(value: unknown, path = ''): string | null {
     }
   }
   return null;
+}
+
+/**
+ * Whether JSON text opens more than `max` objects and arrays inside one another, found in one pass
+ * without parsing (so before any recursive code sees the value); brackets inside strings do not count.
+ */
+export function nestingDepthExceeds(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // a backslash escapes the next character, a quote included
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) {
+      inString = true;
+    } else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return true;
+    } else if (c === 0x5d || c === 0x7d) {
+      depth--;
+    }
+  }
+  return false;
 }

@@ -1,6 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Actor, ApiPage, ApiProblems, CurrentActor, DomainError, IfMatch, ListQueryDto, Page, Roles } from '@claimdesk/core';
+import { Actor, ApiPage, ApiProblems, CurrentActor, DomainError, IfMatch, ListQueryDto, Page, PositiveInt32Pipe, Roles } from '@claimdesk/core';
 import { ArticlesService } from './articles.service';
 import { ArticleSummary, ArticleView, RevisionSummary, RevisionView } from './article.view';
 import { ArticleListQueryDto, CreateArticleDto, UpdateArticleDto } from './dto/article.dto';
@@ -58,7 +58,7 @@ export class ArticlesController {
   @Get(':id/revisions/:n')
   @ApiOkResponse({ type: RevisionView })
   @ApiProblems('not_found')
-  revision(@Param('id') id: string, @Param('n', new ParseIntPipe({ exceptionFactory: () => new DomainError('not_found', 'revisions are numbered from 1') })) n: number): Promise<RevisionView> {
+  revision(@Param('id') id: string, @Param('n', new PositiveInt32Pipe(() => new DomainError('not_found', 'revisions are numbered from 1'))) n: number): Promise<RevisionView> {
     return this.articles.getRevision(id, n);
   }
 }

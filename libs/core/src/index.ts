@@ -1,5 +1,6 @@
 export * from './domain-error';
 export * from './pagination';
+export * from './int32';
 export * from './concurrency';
 export * from './time';
 export * from './actor';

@@ -1,4 +1,5 @@
 import { DomainError } from './domain-error';
+import { isInt32 } from './int32';
 
 /** Every list route answers this shape (API.md, "Conventions"). */
 export interface Page<T> {
@@ -21,10 +22,11 @@ export type CursorPart = 'int' | 'string';
 /** The decoded key of a cursor of the given shape, e.g. `['int', 'string']` → `[number, string]`. */
 export type CursorKey<S extends readonly CursorPart[]> = { -readonly [K in keyof S]: S[K] extends 'int' ? number : string };
 
-// A key part goes into SQL as a parameter: numbers must be integers the database can hold (JSON admits
-// 1e999, which parses to Infinity), strings must be free of control characters (PostgreSQL refuses NUL).
+// A key part goes into SQL as a parameter: numbers must be integers an INTEGER column can hold (JSON
+// admits 1e999, which parses to Infinity, and PostgreSQL refuses to compare its 32-bit integers with
+// anything larger), strings must be free of control characters (PostgreSQL refuses NUL).
 const IS_PART: Record<CursorPart, (value: unknown) => boolean> = {
-  int: (value) => Number.isSafeInteger(value),
+  int: isInt32,
   string: (value) => typeof value === 'string' && !/[\u0000-\u001f]/.test(value),
 };
 const isAnyPart = (value: unknown): boolean => IS_PART.int(value) || IS_PART.string(value);

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, IsUrl, Matches, MaxLength, MinLength } from 'class-validator';
-import { HTTP_URL, ListQueryDto, OptionalNotNull, Trimmed } from '@claimdesk/core';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUrl, Matches, MaxLength, MinLength } from 'class-validator';
+import { HTTP_URL, IsIsoTime, ListQueryDto, MaxEncodedLength, OptionalNotNull, Trimmed } from '@claimdesk/core';
 import { ARTICLE_FORMATS, ArticleFormat } from '@claimdesk/text';
 
 
@@ -18,6 +18,7 @@ export class ArticleMetadataDto {
   @IsOptional()
   @IsUrl(HTTP_URL)
   @MaxLength(2048)
+  @MaxEncodedLength(2048)
   url?: string | null;
 
   @ApiPropertyOptional({ nullable: true, type: String })
@@ -37,11 +38,12 @@ export class ArticleMetadataDto {
 
   @ApiPropertyOptional({ nullable: true, type: String, example: '2018-11-21', description: 'ISO 8601 date or time' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsIsoTime()
   publishedAt?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, type: String, example: 'en', description: 'BCP 47 language tag' })
+  @ApiPropertyOptional({ nullable: true, type: String, example: 'en', description: 'BCP 47 language tag', maxLength: 35 })
   @IsOptional()
+  @MaxLength(35, { message: 'language must be a BCP 47 tag of at most 35 characters' })
   @Matches(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, { message: 'language must be a BCP 47 tag such as en or pt-BR' })
   language?: string | null;
 }

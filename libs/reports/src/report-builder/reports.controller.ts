@@ -1,9 +1,9 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { Readable } from 'node:stream';
-import { ApiProblems, validationFailed } from '@claimdesk/core';
+import { ApiProblems, IsIsoTime, validationFailed } from '@claimdesk/core';
 import { REPORT_FORMAT_NAMES, REPORT_FORMATS, renderReport, ReportFormat, reportFileName, streamReport } from '../render';
 import { ApiReport } from './report.view';
 import { ReportsService } from './reports.service';
@@ -17,11 +17,11 @@ export class ReportFormatQueryDto {
 
 export class PeriodReportQueryDto extends ReportFormatQueryDto {
   @ApiProperty({ example: '2026-11-01', description: 'ISO date or time, inclusive' })
-  @IsISO8601({ strict: true })
+  @IsIsoTime()
   from!: string;
 
   @ApiProperty({ example: '2026-12-01', description: 'ISO date or time, exclusive' })
-  @IsISO8601({ strict: true })
+  @IsIsoTime()
   to!: string;
 }
 

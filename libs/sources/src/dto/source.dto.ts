@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsISO8601, IsOptional, IsString, IsUrl, IsUUID, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
-import { HTTP_URL, ListQueryDto, Trimmed } from '@claimdesk/core';
+import { IsIn, IsObject, IsOptional, IsString, IsUrl, IsUUID, MaxLength, MinLength, ValidateBy, ValidateIf, ValidateNested } from 'class-validator';
+import { HTTP_URL, IsIsoTime, ListQueryDto, MaxEncodedLength, OptionalNotNull, Trimmed } from '@claimdesk/core';
 import { SOURCE_KINDS, SourceKind, Stance, STANCES } from '../source.entity';
 
 
@@ -22,11 +22,11 @@ class SourceFieldsDto {
 
   @ApiPropertyOptional({ nullable: true, type: String, description: 'ISO 8601 date or time' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsIsoTime()
   publishedAt?: string | null;
 
   @ApiPropertyOptional({ enum: SOURCE_KINDS, default: 'other' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(SOURCE_KINDS)
   kind?: SourceKind;
 
@@ -34,6 +34,7 @@ class SourceFieldsDto {
   @IsOptional()
   @IsUrl(HTTP_URL)
   @MaxLength(2048)
+  @MaxEncodedLength(2048)
   archiveUrl?: string | null;
 }
 
@@ -42,19 +43,30 @@ export class CreateSourceDto extends SourceFieldsDto {
   @Trimmed()
   @IsUrl(HTTP_URL, { message: 'url must be an http(s) URL' })
   @MaxLength(2048)
+  @MaxEncodedLength(2048)
   url!: string;
 }
 
 export class UpdateSourceDto extends SourceFieldsDto {}
 
+/** `sourceId` or `source`: one of them is checked when it is there, or when neither is; both at once are refused. */
+const givenOrNeither = (field: 'sourceId' | 'source') => (dto: AttachSourceDto): boolean =>
+  dto[field] !== undefined || (dto.sourceId === undefined && dto.source === undefined);
+const NotBesideSourceId = (): PropertyDecorator => ValidateBy({
+  name: 'notBesideSourceId',
+  validator: { validate: (_value: unknown, args) => (args?.object as AttachSourceDto).sourceId === undefined, defaultMessage: () => 'give sourceId or source, not both' },
+});
+
 export class AttachSourceDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'an existing source; or give `source`' })
-  @ValidateIf((dto: AttachSourceDto) => dto.source === undefined)
+  @ValidateIf(givenOrNeither('sourceId'))
   @IsUUID()
   sourceId?: string;
 
   @ApiPropertyOptional({ type: CreateSourceDto, description: 'a new or known source by URL; or give `sourceId`' })
-  @ValidateIf((dto: AttachSourceDto) => dto.sourceId === undefined)
+  @ValidateIf(givenOrNeither('source'))
+  @NotBesideSourceId()
+  @IsObject({ message: 'source must be one source object' })
   @ValidateNested()
   @Type(() => CreateSourceDto)
   source?: CreateSourceDto;

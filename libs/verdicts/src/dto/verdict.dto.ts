@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema, PartialType, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsNumber, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { OptionalNotNull } from '@claimdesk/core';
 
 export class CreateVerdictDto {
@@ -93,6 +93,7 @@ export class CreateRatingScaleDto {
   @IsArray()
   @ArrayMinSize(2)
   @ArrayMaxSize(20)
+  @IsObject({ each: true, message: 'each level must be one level object' })
   @ValidateNested({ each: true })
   @Type(() => RatingLevelDto)
   levels!: RatingLevelDto[];
