@@ -6,3 +6,5 @@ export * from './json-column';
 export * from './in-chunks';
 export * from './statement';
 export * from './entity-columns';
+export * from './row-locks';
+export * from './constraint-violation';

@@ -1,5 +1,6 @@
 import { InitialSchema1764400000000 } from './1764400000000-initial-schema';
 import { BuiltInRatingScales1764400000001 } from './1764400000001-built-in-rating-scales';
+import { OnePublishedVerdictPerClaim1765000000500 } from './1765000000500-one-published-verdict-per-claim';
 
 /** Every migration, oldest first. Listed as classes so bundled builds need no file globbing. */
-export const MIGRATIONS = [InitialSchema1764400000000, BuiltInRatingScales1764400000001];
+export const MIGRATIONS = [InitialSchema1764400000000, BuiltInRatingScales1764400000001, OnePublishedVerdictPerClaim1765000000500];
