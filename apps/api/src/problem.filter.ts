@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger, NotFoundE
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { hasWebUi, isUiRoute } from './web-ui';
 import { DomainError } from '@claimdesk/core';
-import { databaseUnavailable } from '@claimdesk/database';
+import { constraintViolation, databaseUnavailable } from '@claimdesk/database';
 import { toProblem } from './problem';
 
 interface FrameworkError {
@@ -42,7 +42,8 @@ export function asDomainError(error: unknown): DomainError | null {
   if (framework?.statusCode && framework.statusCode >= 400 && framework.statusCode < 500) {
     return new DomainError('validation_failed', framework.message ?? 'the request is not valid');
   }
-  return null;
+  // A unique or foreign key the database enforced against a concurrent request: 409 / 404, not 500.
+  return constraintViolation(error);
 }
 
 @Catch()

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
 import { Actor, assertVersion, forbidden, hasRole, notFound, nowIso, Page, pageInOrder, PageQuery, validationFailed, versionConflict } from '@claimdesk/core';
-import { inChunks, runStatement, selectEntityColumns, Statement, Transactions, Tx, updateAtVersion } from '@claimdesk/database';
+import { findForChange, inChunks, runStatement, selectEntityColumns, Statement, Transactions, Tx, updateAtVersion } from '@claimdesk/database';
 import { AuditService } from '@claimdesk/audit';
 import { ClaimsService } from '@claimdesk/claims';
 import { Annotation, NoteOrigin } from './annotation.entity';
@@ -80,7 +80,7 @@ export class AnnotationsService {
   async update(actor: Actor, id: string, input: UpdateAnnotationDto, expectedVersion?: number): Promise<AnnotationView> {
     assertNotBlank(input.body);
     return this.transactions.run(async (tx) => {
-      const before = await this.load(id, tx);
+      const before = await this.load(id, tx, true);
       if (before.authorId !== actor.id) throw forbidden('only its author may edit a note');
       if (before.deleted) throw notFound('annotation', id);
       assertVersion(expectedVersion, before.version);
@@ -100,7 +100,7 @@ export class AnnotationsService {
    */
   async remove(actor: Actor, id: string, expectedVersion?: number): Promise<void> {
     await this.transactions.run(async (tx) => {
-      const before = await this.load(id, tx);
+      const before = await this.load(id, tx, true);
       if (before.authorId !== actor.id && !hasRole(actor, 'editor')) throw forbidden('only its author or an editor may delete a note');
       if (before.deleted) throw notFound('annotation', id);
       assertVersion(expectedVersion, before.version);
@@ -126,8 +126,9 @@ export class AnnotationsService {
     }
   }
 
-  private async load(id: string, tx?: Tx): Promise<Annotation> {
-    const annotation = await (tx ? tx.manager.findOneBy(Annotation, { id }) : this.annotations.findOneBy({ id }));
+  /** `forChange`: the transaction is about to change or delete it, so it is locked (see findForChange). */
+  private async load(id: string, tx?: Tx, forChange = false): Promise<Annotation> {
+    const annotation = await (!tx ? this.annotations.findOneBy({ id }) : forChange ? findForChange(tx, Annotation, id) : tx.manager.findOneBy(Annotation, { id }));
     if (!annotation) throw notFound('annotation', id);
     return annotation;
   }

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { createHash, randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
 import { Actor, assertVersion, containsPattern, decodeCursor, DEFAULT_PAGE_SIZE, notFound, nowIso, Page, toPage, toStoredTime, validationFailed, versionConflict } from '@claimdesk/core';
-import { Transactions, Tx, updateAtVersion } from '@claimdesk/database';
+import { findForChange, Transactions, Tx, updateAtVersion } from '@claimdesk/database';
 import { AuditService } from '@claimdesk/audit';
 import { ArticleFormat, codePointLength, titleFromText, toCanonicalText } from '@claimdesk/text';
 import { Article, ArticleRevision } from './article.entity';
@@ -104,7 +104,7 @@ export class ArticlesService {
 
   async update(actor: Actor, id: string, input: UpdateArticleDto, expectedVersion?: number): Promise<ArticleView> {
     return this.transactions.run(async (tx) => {
-      const before = await this.load(id, tx);
+      const before = await this.load(id, tx, true);
       assertVersion(expectedVersion, before.version);
       const changes: Partial<Article> = { updatedAt: nowIso() };
       if (input.title !== undefined) changes.title = input.title;
@@ -122,7 +122,7 @@ export class ArticlesService {
 
   async remove(actor: Actor, id: string, expectedVersion?: number): Promise<void> {
     await this.transactions.run(async (tx) => {
-      const before = await this.load(id, tx);
+      const before = await this.load(id, tx, true);
       assertVersion(expectedVersion, before.version);
       await tx.manager.delete(Article, { id });
       await this.audit.record(tx, { actorId: actor.id, action: 'article.deleted', entityType: 'article', entityId: id, articleId: id, before: toArticleSummary(before) });
@@ -135,7 +135,7 @@ export class ArticlesService {
    */
   async applyRevision(tx: Tx, actor: Actor, id: string, format: ArticleFormat, content: string, expectedVersion?: number): Promise<Revised | null> {
     const text = canonicalOrFail(format, content);
-    const before = await this.load(id, tx);
+    const before = await this.load(id, tx, true);
     assertVersion(expectedVersion, before.version);
     if (text === before.text) return null;
     const now = nowIso();
@@ -168,8 +168,9 @@ export class ArticlesService {
     return { ...toRevisionSummary(row), text: row.text };
   }
 
-  private async load(id: string, tx?: Tx): Promise<Article> {
-    const article = await (tx ? tx.manager.findOne(Article, { where: { id } }) : this.articles.findOne({ where: { id } }));
+  /** `forChange`: the transaction is about to change or delete it, so it is locked (see findForChange). */
+  private async load(id: string, tx?: Tx, forChange = false): Promise<Article> {
+    const article = await (!tx ? this.articles.findOne({ where: { id } }) : forChange ? findForChange(tx, Article, id) : tx.manager.findOne(Article, { where: { id } }));
     if (!article) throw notFound('article', id);
     return article;
   }

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Client } from 'pg';
-import { MoreThan, Repository } from 'typeorm';
+import { IsNull, MoreThan, Not, Repository } from 'typeorm';
 import { Settings, SETTINGS } from '@claimdesk/core';
 import { parseDatabaseUrl, Transactions, Tx } from '@claimdesk/database';
 import { AuditEntry } from './audit-entry.entity';
@@ -12,6 +12,11 @@ type Listener = (event: LiveEvent) => void;
 const CHANNEL = 'claimdesk_events';
 /** The first key of ClaimDesk's advisory locks ("CD"); the second is the article's hash. */
 const ARTICLE_EVENTS_LOCK = 0x4344;
+/** Audit entries read per query when replaying: memory stays flat however much a client missed. */
+const REPLAY_BATCH = 500;
+/** Waits before re-creating a lost listener connection: doubling from the first, up to the last. */
+const RECONNECT_FIRST_MS = 200;
+const RECONNECT_MAX_MS = 30_000;
 
 /**
  * Fans committed changes out to the SSE clients of each article. On SQLite (one process) events are
@@ -22,7 +27,12 @@ const ARTICLE_EVENTS_LOCK = 0x4344;
 export class LiveEvents implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(LiveEvents.name);
   private readonly listeners = new Map<string, Set<Listener>>();
+  /** The one LISTEN connection of this instance, once it listens; null while it is being (re)made. */
   private listener: Client | null = null;
+  private reconnectTimer: NodeJS.Timeout | null = null;
+  private failedReconnects = 0;
+  /** The newest audit entry handed to the listeners: where to catch up from after a lost connection. */
+  private lastSeq = 0;
   private closing = false;
   /** Notifications are handled one at a time, so events go out in the order PostgreSQL delivered them. */
   private delivery: Promise<void> = Promise.resolve();
@@ -34,12 +44,17 @@ export class LiveEvents implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    if (this.transactions.engine === 'postgres') await this.listen();
+    if (this.transactions.engine !== 'postgres') return;
+    await this.listen();
+    this.lastSeq = await this.latestSeq();
   }
 
   async onModuleDestroy(): Promise<void> {
     this.closing = true;
-    await this.listener?.end().catch(() => undefined);
+    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    const listener = this.listener;
+    this.listener = null;
+    await listener?.end().catch(() => undefined);
   }
 
   /**
@@ -61,40 +76,49 @@ export class LiveEvents implements OnModuleInit, OnModuleDestroy {
     if (tx.engine === 'postgres') {
       return tx.manager.query('SELECT pg_notify($1, $2)', [CHANNEL, String(entry.seq)]).then(() => undefined);
     }
-    tx.afterCommit(() => {
-      const event = toLiveEvent(entry);
-      if (event) this.dispatch(event);
-    });
+    tx.afterCommit(() => this.dispatch(entry));
   }
 
   /**
-   * Follows an article's events for one client: from `since` (its Last-Event-ID), replaying what it
-   * missed from the audit log, or without it from the article's newest event now. Live events are
-   * subscribed before the replay is read and held back meanwhile, so nothing falls between the two
-   * and nothing is sent twice. `ready` settles once the replay is sent; `stop` ends the following.
+   * Follows an article's events for one client: from `since` (its Last-Event-ID), replaying everything
+   * it missed from the audit log, however much, a batch at a time; or without it from the article's
+   * newest event now. Live events are subscribed before the replay is read and held back meanwhile, so
+   * nothing falls between the two. An article's events come in id order (its ids follow commit order),
+   * so each is sent only if it is newer than the last one sent: nothing is sent twice, even if a
+   * notification arrives again or a moment late. `ready` settles once the replay is sent; `stop` ends
+   * the following (and a replay still under way).
    */
   follow(articleId: string, since: number | undefined, send: Listener): { ready: Promise<void>; stop: () => void } {
     let starting = true;
+    let stopped = false;
     const pending: LiveEvent[] = [];
-    const replayed = new Set<number>();
-    let from = 0;
-    // Under PostgreSQL a notification can arrive a moment after a newer client connected: older is skipped.
+    let lastSent = 0;
     const deliver = (event: LiveEvent): void => {
-      if (event.id > from && !replayed.has(event.id)) send(event);
+      if (stopped || event.id <= lastSent) return;
+      lastSent = event.id;
+      send(event);
     };
-    const stop = this.subscribe(articleId, (event) => (starting ? pending.push(event) : deliver(event)));
+    const unsubscribe = this.subscribe(articleId, (event) => (starting ? pending.push(event) : deliver(event)));
     const replay = async (): Promise<void> => {
       try {
-        from = since ?? (await this.latestId(articleId));
-        if (since === undefined) return;
-        for (const event of await this.missedSince(articleId, since)) {
-          replayed.add(event.id);
-          send(event);
+        lastSent = since ?? (await this.latestId(articleId));
+        for (let after = lastSent; since !== undefined && !stopped;) {
+          const entries = await this.entriesAfter(after, articleId);
+          if (entries.length === 0) break;
+          for (const entry of entries) {
+            const event = toLiveEvent(entry);
+            if (event) deliver(event);
+          }
+          after = Number(entries[entries.length - 1].seq);
         }
       } finally {
         starting = false;
         pending.splice(0).forEach(deliver);
       }
+    };
+    const stop = (): void => {
+      stopped = true;
+      unsubscribe();
     };
     return { ready: replay(), stop };
   }
@@ -109,14 +133,13 @@ export class LiveEvents implements OnModuleInit, OnModuleDestroy {
     };
   }
 
-  /** The events of an article after `lastEventId`, oldest first, for a reconnecting client. */
-  private async missedSince(articleId: string, lastEventId: number, limit = 1000): Promise<LiveEvent[]> {
-    const entries = await this.audit.find({
-      where: { articleId, seq: MoreThan(lastEventId) },
+  /** The next batch of audit entries after `seq`, oldest first: of one article, or of every article. */
+  private entriesAfter(seq: number, articleId?: string): Promise<AuditEntry[]> {
+    return this.audit.find({
+      where: { articleId: articleId ?? Not(IsNull()), seq: MoreThan(seq) },
       order: { seq: 'ASC' },
-      take: limit,
+      take: REPLAY_BATCH,
     });
-    return entries.map(toLiveEvent).filter((e): e is LiveEvent => e !== null);
   }
 
   /**
@@ -129,44 +152,87 @@ export class LiveEvents implements OnModuleInit, OnModuleDestroy {
     return Number(row?.max ?? 0);
   }
 
-  private dispatch(event: LiveEvent): void {
+  /** The newest audit entry of any article: where a new listener starts. */
+  private async latestSeq(): Promise<number> {
+    const row = await this.audit.createQueryBuilder('a').select('MAX(a.seq)', 'max').getRawOne<{ max: number | string | null }>();
+    return Number(row?.max ?? 0);
+  }
+
+  private dispatch(entry: AuditEntry): void {
+    this.lastSeq = Math.max(this.lastSeq, Number(entry.seq));
+    const event = toLiveEvent(entry);
+    if (!event) return;
     for (const listener of this.listeners.get(event.articleId) ?? []) listener(event);
   }
 
+  /** Runs after what was delivered before, so events go out in the order PostgreSQL delivered them. */
+  private inOrder(what: string, work: () => Promise<void>): void {
+    this.delivery = this.delivery.then(work).catch((error: Error) => this.logger.error(`could not deliver ${what}: ${error.message}`));
+  }
+
+  /**
+   * Opens this instance's one LISTEN connection. A connection that fails or ends (the database
+   * restarted, an administrator terminated it) is dropped and one new one is made, after a back-off
+   * that doubles while attempts keep failing; events of stale connections are ignored.
+   */
   private async listen(): Promise<void> {
     const target = parseDatabaseUrl(this.settings.databaseUrl);
     if (target.kind !== 'postgres') return;
     const client = new Client({ connectionString: target.url });
     client.on('notification', (message) => {
-      this.delivery = this.delivery.then(() => this.onNotification(message.payload)).catch((error: Error) => {
-        this.logger.error(`could not deliver event ${message.payload}: ${error.message}`);
-      });
+      if (client === this.listener) this.inOrder(`event ${message.payload}`, () => this.onNotification(message.payload));
     });
-    client.on('error', (error) => {
-      this.logger.error(`event listener connection lost: ${error.message}`);
-      this.reconnect();
-    });
-    await client.connect();
-    await client.query(`LISTEN ${CHANNEL}`);
+    const lost = (reason: string): void => this.onListenerLost(client, reason);
+    client.on('error', (error) => lost(error.message));
+    client.on('end', () => lost('connection ended'));
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${CHANNEL}`);
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      throw error;
+    }
+    if (this.closing) return void (await client.end().catch(() => undefined));
     this.listener = client;
   }
 
-  private reconnect(): void {
-    if (this.closing) return;
+  private onListenerLost(client: Client, reason: string): void {
+    if (client !== this.listener) return;
     this.listener = null;
-    setTimeout(() => {
-      if (!this.closing) this.listen().catch((error: Error) => {
+    client.end().catch(() => undefined);
+    this.logger.error(`event listener connection lost (${reason}); listening again`);
+    this.scheduleReconnect();
+  }
+
+  private scheduleReconnect(): void {
+    if (this.closing || this.reconnectTimer) return;
+    const delay = Math.min(RECONNECT_MAX_MS, RECONNECT_FIRST_MS * 2 ** this.failedReconnects);
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = null;
+      if (this.closing) return;
+      this.listen().then(() => {
+        this.failedReconnects = 0;
+        this.inOrder('missed events', () => this.catchUp());
+      }, (error: Error) => {
+        this.failedReconnects++;
         this.logger.error(`event listener reconnect failed: ${error.message}`);
-        this.reconnect();
+        this.scheduleReconnect();
       });
-    }, 1000).unref();
+    }, delay);
+    this.reconnectTimer.unref();
+  }
+
+  /** What committed while no connection listened: its notifications were lost, the log has it. */
+  private async catchUp(): Promise<void> {
+    for (let entries = await this.entriesAfter(this.lastSeq); entries.length > 0; entries = await this.entriesAfter(this.lastSeq)) {
+      entries.forEach((entry) => this.dispatch(entry));
+    }
   }
 
   private async onNotification(payload: string | undefined): Promise<void> {
     const seq = Number(payload);
     if (!Number.isInteger(seq)) return;
     const entry = await this.audit.findOne({ where: { seq } });
-    const event = entry && toLiveEvent(entry);
-    if (event) this.dispatch(event);
+    if (entry) this.dispatch(entry);
   }
 }

@@ -4,7 +4,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
 import { Actor, assertVersion, decodeCursor, DEFAULT_PAGE_SIZE, DomainError, forbidden, hasRole, notFound, nowIso, Page, toPage, versionConflict } from '@claimdesk/core';
-import { jsonText, runStatement, selectEntityColumns, Statement, Transactions, Tx, updateAtVersion } from '@claimdesk/database';
+import { findForChange, jsonText, runStatement, selectEntityColumns, Statement, Transactions, Tx, updateAtVersion } from '@claimdesk/database';
 import { AuditService } from '@claimdesk/audit';
 import { ArticlesService } from '@claimdesk/articles';
 import { AnchorStatus, describeQuote, TextIndex } from '@claimdesk/text';
@@ -14,7 +14,20 @@ import { ClaimListQueryDto, CreateClaimDto, UpdateClaimDto } from './dto/claim.d
 import { markSpan } from './mark-span';
 
 /** What other modules need to know of a claim to attach things to it. */
-const SELECT_REF = new Statement('SELECT id, article_id AS "articleId", created_by AS "createdBy", status FROM claims WHERE id = ?');
+const SELECT_REF_SQL = 'SELECT id, article_id AS "articleId", created_by AS "createdBy", status FROM claims WHERE id = ?';
+const SELECT_REF = new Statement(SELECT_REF_SQL);
+/**
+ * Inside a transaction on PostgreSQL the claim is locked until commit. `attach` (a key-share lock):
+ * the claim cannot be deleted while a note, source or verdict is being attached to it, and one
+ * deleted first is not found (404). `workflow`: also one at a time with the claim's other verdict
+ * transitions and source removals, so what they check (a source is attached, no other verdict is
+ * published) still holds when they commit. SQLite runs one transaction at a time.
+ */
+export type ClaimLock = 'attach' | 'workflow';
+const LOCKED_REF: Record<ClaimLock, Statement> = {
+  attach: new Statement(`${SELECT_REF_SQL} FOR KEY SHARE`),
+  workflow: new Statement(`${SELECT_REF_SQL} FOR NO KEY UPDATE`),
+};
 
 export interface ClaimRef {
   id: string;
@@ -143,15 +156,16 @@ export class ClaimsService {
 
   /** A claim's identity for modules that attach to it; inside their transaction when given. */
   /** What the claim's notes, sources and verdicts need of it; every write to them reads this first. */
-  async ref(id: string, tx?: Tx): Promise<ClaimRef> {
-    const [claim] = await runStatement<ClaimRef>(tx?.manager ?? this.claims.manager, SELECT_REF, [id]);
+  async ref(id: string, tx?: Tx, lock: ClaimLock = 'attach'): Promise<ClaimRef> {
+    const statement = tx?.engine === 'postgres' ? LOCKED_REF[lock] : SELECT_REF;
+    const [claim] = await runStatement<ClaimRef>(tx?.manager ?? this.claims.manager, statement, [id]);
     if (!claim) throw notFound('claim', id);
     return claim;
   }
 
   async update(actor: Actor, id: string, input: UpdateClaimDto, expectedVersion?: number): Promise<ClaimView> {
     return this.transactions.run(async (tx) => {
-      const before = await this.load(id, tx);
+      const before = await this.load(id, tx, true);
       this.assertMayEdit(actor, before);
       assertVersion(expectedVersion, before.version);
       const changes: Partial<ClaimSpan> = { updatedAt: nowIso() };
@@ -181,7 +195,7 @@ export class ClaimsService {
   /** API.md: deleting a claim (with its notes, sources and verdicts) is an editor's call, even for its author. */
   async remove(actor: Actor, id: string, expectedVersion?: number): Promise<void> {
     await this.transactions.run(async (tx) => {
-      const before = await this.load(id, tx);
+      const before = await this.load(id, tx, true);
       if (!hasRole(actor, 'editor')) throw forbidden('only an editor may delete a claim; its author may re-mark or edit it');
       assertVersion(expectedVersion, before.version);
       await tx.manager.delete(ClaimSpan, { id });
@@ -225,8 +239,9 @@ export class ClaimsService {
     });
   }
 
-  private async load(id: string, tx?: Tx): Promise<ClaimSpan> {
-    const claim = await (tx ? tx.manager.findOne(ClaimSpan, { where: { id } }) : this.claims.findOne({ where: { id } }));
+  /** `forChange`: the transaction is about to change or delete it, so it is locked (see findForChange). */
+  private async load(id: string, tx?: Tx, forChange = false): Promise<ClaimSpan> {
+    const claim = await (!tx ? this.claims.findOne({ where: { id } }) : forChange ? findForChange(tx, ClaimSpan, id) : tx.manager.findOne(ClaimSpan, { where: { id } }));
     if (!claim) throw notFound('claim', id);
     return claim;
   }

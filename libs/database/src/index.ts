@@ -11,3 +11,5 @@ export * from './database-faults';
 export * from './sqlite-transaction';
 export * from './write-path';
 export * from './private-files';
+export * from './row-locks';
+export * from './constraint-violation';

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { In, Repository } from 'typeorm';
 import { Actor, assertVersion, forbidden, hasRole, containsPattern, decodeCursor, DEFAULT_PAGE_SIZE, DomainError, notFound, nowIso, Page, pageInOrder, PageQuery, toPage, toStoredTime, validationFailed, versionConflict } from '@claimdesk/core';
-import { inChunks, selectEntityColumns, Transactions, Tx, updateAtVersion } from '@claimdesk/database';
+import { findForChange, inChunks, selectEntityColumns, Transactions, Tx, updateAtVersion } from '@claimdesk/database';
 import { AuditService } from '@claimdesk/audit';
 import { ClaimsService } from '@claimdesk/claims';
 import { AttachSourceDto, CreateSourceDto, SourceListQueryDto, UpdateSourceDto } from './dto/source.dto';
@@ -63,7 +63,7 @@ export class SourcesService {
 
   async update(actor: Actor, id: string, input: UpdateSourceDto, expectedVersion?: number): Promise<SourceView> {
     return this.transactions.run(async (tx) => {
-      const before = await tx.manager.findOneBy(Source, { id });
+      const before = await findForChange(tx, Source, id);
       if (!before) throw notFound('source', id);
       assertVersion(expectedVersion, before.version);
       const changes: Partial<Source> = { updatedAt: nowIso() };
@@ -126,7 +126,8 @@ export class SourcesService {
 
   async detach(actor: Actor, claimId: string, sourceId: string): Promise<void> {
     await this.transactions.run(async (tx) => {
-      const claim = await this.claims.ref(claimId, tx);
+      // One at a time with the claim's verdict transitions: a submit sees the source or its removal, never both.
+      const claim = await this.claims.ref(claimId, tx, 'workflow');
       if (claim.status === 'resolved' && !hasRole(actor, 'editor')) throw forbidden('the claim has a published verdict: only an editor may remove its sources');
       const link = await tx.manager.findOneBy(ClaimSource, { claimId, sourceId });
       if (!link) throw notFound('source', `${sourceId} on claim ${claimId}`);
@@ -158,7 +159,10 @@ export class SourcesService {
       publishedAt: toStoredTime(input.publishedAt) ?? null, kind: input.kind ?? 'other', archiveUrl: input.archiveUrl ?? null,
       createdBy: actor.id, createdAt: now, updatedAt: now, version: 1,
     });
-    await tx.manager.insert(Source, source);
+    // Registered meanwhile by a concurrent request? Then that one is the source (the URL is unique).
+    await tx.manager.createQueryBuilder().insert().into(Source).values(source).orIgnore().execute();
+    const stored = await tx.manager.findOneByOrFail(Source, { normalizedUrl });
+    if (stored.id !== source.id) return { source: toSourceView(stored), created: false };
     const view = toSourceView(source);
     await this.audit.record(tx, { actorId: actor.id, action: 'source.created', entityType: 'source', entityId: source.id, articleId: null, after: view });
     return { source: view, created: true };

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
 import { Actor, assertVersion, DomainError, forbidden, notFound, nowIso, Page, pageInOrder, PageQuery, validationFailed, versionConflict } from '@claimdesk/core';
-import { inChunks, selectEntityColumns, Transactions, Tx, updateAtVersion } from '@claimdesk/database';
+import { findForChange, inChunks, selectEntityColumns, Transactions, Tx, updateAtVersion } from '@claimdesk/database';
 import { AuditService } from '@claimdesk/audit';
 import { ClaimRef, ClaimsService } from '@claimdesk/claims';
 import { SourcesService } from '@claimdesk/sources';
@@ -89,7 +89,7 @@ export class VerdictsService {
   /** Only the author edits, and only a draft: anything submitted is locked for review. */
   async update(actor: Actor, id: string, input: UpdateVerdictDto, expectedVersion?: number): Promise<VerdictView> {
     return this.transactions.run(async (tx) => {
-      const before = await this.load(id, tx);
+      const before = await this.load(id, tx, true);
       if (before.authorId !== actor.id) throw forbidden('only its author may edit a verdict draft');
       if (before.status !== 'draft') throw new DomainError('verdict_locked', `the verdict is ${before.status}; only drafts can be edited`);
       assertVersion(expectedVersion, before.version);
@@ -114,17 +114,20 @@ export class VerdictsService {
 
   /**
    * One step of the workflow. Publishing a correction retracts the verdict it supersedes in the same
-   * transaction, so readers never see two published verdicts for one claim.
+   * transaction, so readers never see two published verdicts for one claim. The steps of one claim's
+   * verdicts, and the removal of its sources, run one at a time (the claim's `workflow` lock), so what
+   * a step checks (a source is attached, no other verdict is published) still holds at its commit, on
+   * any number of instances; a unique index on published verdicts is the last line of defence.
    */
   async transition(actor: Actor, id: string, action: VerdictAction, note?: string, expectedVersion?: number): Promise<VerdictView> {
     return this.transactions.run(async (tx) => {
-      const before = await this.load(id, tx);
+      const claim = await this.claims.ref((await this.load(id, tx)).claimId, tx, 'workflow');
+      const before = await this.load(id, tx, true);
       assertMayAct(action, actor, before.authorId);
       const status = nextStatus(action, before.status);
       assertVersion(expectedVersion, before.version);
       if (action === 'submit') await this.assertReadyForReview(tx, before);
       if ((action === 'reject' || action === 'retract') && !note?.trim()) throw validationFailed('note', `say why you ${action} it`);
-      const claim = await this.claims.ref(before.claimId, tx);
       const now = nowIso();
       if (action === 'publish') await this.retireOthers(tx, actor, before, claim, now);
       const changes: Partial<Verdict> = { status, updatedAt: now };
@@ -183,8 +186,9 @@ export class VerdictsService {
     }
   }
 
-  private async load(id: string, tx?: Tx): Promise<Verdict> {
-    const verdict = await (tx ? tx.manager.findOneBy(Verdict, { id }) : this.verdicts.findOneBy({ id }));
+  /** `forChange`: the transaction is about to change it, so it is locked (see findForChange). */
+  private async load(id: string, tx?: Tx, forChange = false): Promise<Verdict> {
+    const verdict = await (!tx ? this.verdicts.findOneBy({ id }) : forChange ? findForChange(tx, Verdict, id) : tx.manager.findOneBy(Verdict, { id }));
     if (!verdict) throw notFound('verdict', id);
     return verdict;
   }

@@ -1,6 +1,7 @@
 import { InitialSchema1764400000000 } from './1764400000000-initial-schema';
 import { BuiltInRatingScales1764400000001 } from './1764400000001-built-in-rating-scales';
 import { VerdictEvidence1765000000300 } from './1765000000300-verdict-evidence';
+import { OnePublishedVerdictPerClaim1765000000500 } from './1765000000500-one-published-verdict-per-claim';
 import { ImportedAnnotations1765000000900 } from './1765000000900-imported-annotations';
 
 /** Every migration, oldest first. Listed as classes so bundled builds need no file globbing. */
@@ -8,5 +9,6 @@ export const MIGRATIONS = [
   InitialSchema1764400000000,
   BuiltInRatingScales1764400000001,
   VerdictEvidence1765000000300,
+  OnePublishedVerdictPerClaim1765000000500,
   ImportedAnnotations1765000000900,
 ];
