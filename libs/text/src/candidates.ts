@@ -14,6 +14,7 @@ import {
   exactOccurrences,
   isSpaceChar,
   searchApproximate,
+  substanceShared,
   toCodePoints,
 } from './fuzzy';
 import { CONTEXT_LENGTH, describeQuote } from './quote';
@@ -45,6 +46,14 @@ const NEXT_TO_IT = 3;
 export const IN_PLACE_OVERLAP = 0.5;
 export const IN_PLACE_MIN_OVERLAP = 0.25;
 export const IN_PLACE_CONTEXT = 0.5;
+
+// Any approximate place.
+/**
+ * A fuzzy place must say what the claim said: ≥ 0.5 of the quote's letter pairs (substanceShared).
+ * Context alone — the sentence around it intact — does not make new words the claim: "hotly
+ * contested" rewritten to "fiercely fought", or the whole sentence rewritten, is orphaned.
+ */
+export const MIN_SUBSTANCE = 0.5;
 
 // No diff (anchorInText).
 /** An approximate match needs ≥ 0.8 quote and ≥ 0.5 context similarity… */
@@ -182,6 +191,7 @@ export function placeTrimmed(index: TextIndex, anchor: StoredAnchor, hit: Approx
 /** A placed result; anything but a non-empty valid range is refused (orphaned) rather than stored. */
 export function place(index: TextIndex, anchor: StoredAnchor, status: Exclude<AnchorStatus, 'orphaned'>, start: number, end: number): Reanchored {
   if (!(start < end) || !index.isRange(start, end)) return orphan(anchor);
+  if (status === 'fuzzy' && substanceShared(anchor.exact, index.slice(start, end)) < MIN_SUBSTANCE) return orphan(anchor);
   // The exact quote at unchanged offsets is "anchored" (API.md), however it was found.
   const same = status === 'moved' && start === anchor.start && end === anchor.end;
   return { status: same ? 'anchored' : status, start, end, quote: describeQuote(index, start, end) };
