@@ -89,4 +89,43 @@ describe('article revisions and re-anchoring (e2e)', () => {
     expect(r.anchored + r.moved + r.fuzzy + r.orphaned).toBe(3);
     expect(r.claims).toHaveLength(3);
   });
+
+  describe('a flag waits for a reviewer (Integrity)', () => {
+    const FLAGGED = ['Intro.', 'The minister said unemployment fell to 3.5 percent last year.', 'Outro.'].join('\n\n');
+    const getClaim = async (id: string) => (await desk.http.get(`/api/v1/claims/${id}`).set(...bearer(reviewer)).expect(200)).body;
+
+    it('keeps a fuzzy claim fuzzy through a later unrelated change, and reports it fuzzy (failed on main: cleared to moved)', async () => {
+      const { article, claims } = await articleWith([{ exact: 'unemployment fell to 3.5 percent' }], FLAGGED);
+      const first = await revise(article.id, FLAGGED.replace('3.5 percent', '3.4 percent')).expect(200);
+      expect(first.body.reanchor.claims[0].status).toBe('fuzzy');
+      const second = await revise(article.id, FLAGGED.replace('3.5 percent', '3.4 percent').replace('Intro.', 'A longer introduction.')).expect(200);
+      expect(second.body.reanchor).toMatchObject({ fuzzy: 1, moved: 0, anchored: 0 });
+      const claim = await getClaim(claims[0].id);
+      expect(claim).toMatchObject({ anchor: 'fuzzy', quote: 'unemployment fell to 3.4 percent' });
+      const flagged = await desk.http.get(`/api/v1/articles/${article.id}/claims?anchor=fuzzy,orphaned`).set(...bearer(reviewer)).expect(200);
+      expect(flagged.body.items.map((c: { id: string }) => c.id)).toEqual([claims[0].id]);
+    });
+
+    it('keeps an orphaned claim orphaned when a later revision brings its words back (failed on main: re-attached as moved)', async () => {
+      const { article, claims } = await articleWith([{ exact: 'unemployment fell to 3.5 percent' }], FLAGGED);
+      await revise(article.id, FLAGGED.replace('\n\nThe minister said unemployment fell to 3.5 percent last year.', '')).expect(200);
+      const back = await revise(article.id, FLAGGED).expect(200);
+      expect(back.body.reanchor).toMatchObject({ orphaned: 1 });
+      expect(await getClaim(claims[0].id)).toMatchObject({ anchor: 'orphaned', start: null, quote: 'unemployment fell to 3.5 percent' });
+    });
+
+    it('confirm: true anchors a fuzzy claim where it stands; on an orphaned claim it is 409 claim_orphaned', async () => {
+      const { article, claims } = await articleWith([{ exact: 'unemployment fell to 3.5 percent' }, { exact: 'Outro' }], FLAGGED);
+      await revise(article.id, FLAGGED.replace('3.5 percent', '3.4 percent').replace('Outro.', 'The end.')).expect(200);
+      const fuzzy = await getClaim(claims[0].id);
+      expect(fuzzy.anchor).toBe('fuzzy');
+      const confirmed = await desk.http.patch(`/api/v1/claims/${claims[0].id}`).set(...bearer(reviewer)).send({ confirm: true }).expect(200);
+      expect(confirmed.body).toMatchObject({ anchor: 'anchored', start: fuzzy.start, end: fuzzy.end, version: fuzzy.version + 1 });
+      const orphan = await getClaim(claims[1].id);
+      expect(orphan.anchor).toBe('orphaned');
+      const refused = await desk.http.patch(`/api/v1/claims/${claims[1].id}`).set(...bearer(reviewer)).send({ confirm: true }).expect(409);
+      expect(refused.body.code).toBe('claim_orphaned');
+      await desk.http.patch(`/api/v1/claims/${claims[1].id}`).set(...bearer(reviewer)).send({ confirm: false }).expect(422);
+    });
+  });
 });
