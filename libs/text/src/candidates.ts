@@ -17,7 +17,7 @@ import {
   substanceShared,
   toCodePoints,
 } from './fuzzy';
-import { CONTEXT_LENGTH, describeQuote } from './quote';
+import { CONTEXT_LENGTH, describeQuote, spaceInsensitiveOccurrences } from './quote';
 
 /*
  * Thresholds. Context is 32 code points a side, 64 in all; agreement is counted as the run of code
@@ -89,7 +89,7 @@ export function locate(index: TextIndex, anchor: StoredAnchor, hint: number | nu
     return place(index, anchor, 'anchored', start, end);
   }
 
-  const ranked = rank(index, all, quoteLength, anchor, near);
+  const ranked = all.length > 0 ? rank(index, all, quoteLength, anchor, near) : rankSpans(index, spaceInsensitiveOccurrences(index, exact), anchor, near);
   const best = ranked[0];
   if (best) return place(index, anchor, isGood(best.fit) && isClear(ranked) ? 'moved' : 'fuzzy', best.start, best.end);
 
@@ -127,6 +127,13 @@ export function rank(index: TextIndex, starts: readonly number[], quoteLength: n
       fit: contextFit(index, start, start + quoteLength, anchor.prefix, anchor.suffix),
       distance: Math.abs(start - hint),
     }))
+    .sort((a, b) => b.fit.run - a.fit.run || a.distance - b.distance);
+}
+
+/** Like rank, for spans of varying length (a quote found with different white space). */
+function rankSpans(index: TextIndex, spans: ReadonlyArray<[number, number]>, anchor: StoredAnchor, hint: number): Candidate[] {
+  return spans
+    .map(([start, end]) => ({ start, end, fit: contextFit(index, start, end, anchor.prefix, anchor.suffix), distance: Math.abs(start - hint) }))
     .sort((a, b) => b.fit.run - a.fit.run || a.distance - b.distance);
 }
 
