@@ -22,6 +22,10 @@ const CLAIMS = 1000;
 const EDIT_COUNTS = [50, 500];
 /** `--edits=N` runs N edits per article alone, printing the table without writing the report. */
 const ONLY_EDITS = process.argv.find((a) => a.startsWith('--edits='))?.slice('--edits='.length);
+/** `--rewrites` runs only the claim-edit corpus (rewritten beyond recognition, or kept in substance), printing its table. */
+const ONLY_REWRITES = process.argv.includes('--rewrites');
+/** `--cases=N` sizes the claim-edit corpus (default 1,000: a smaller smoke run with e.g. --cases=100). */
+const REWRITE_CASES = Number(process.argv.find((a) => a.startsWith('--cases='))?.slice('--cases='.length) ?? 1000);
 /** `--verbose` prints every wrong placement. */
 const VERBOSE = process.argv.includes('--verbose');
 
@@ -129,11 +133,11 @@ interface Article {
   readonly sentences: Array<[number, number]>;
 }
 
-function writeArticle(rnd: Random): Article {
+function writeArticle(rnd: Random, size = ARTICLE_SIZE): Article {
   const paragraphs: string[] = [];
   const sentences: Array<[number, number]> = [];
   let length = 0;
-  while (length < ARTICLE_SIZE) {
+  while (length < size) {
     const parts: string[] = [];
     let at = length + (paragraphs.length > 0 ? 2 : 0);
     const count = int(rnd, 2, 6);
@@ -506,7 +510,210 @@ function run(edits: number): Run {
   return { edits, ours, theirs, kib: bytes / SEEDS.length / 1024 };
 }
 
+// ---------------------------------------------------------------- claim edits: gone beyond recognition, or kept in substance
+
+/**
+ * One claim, one revision. `gone`: the claim's words were rewritten beyond recognition while the
+ * surroundings stayed (the claimed words replaced by unrelated words of similar length; the whole
+ * sentence rewritten), or, worse, an identical copy of its sentence stands elsewhere (a pull quote):
+ * only `orphaned` is correct, any place is wrong. `kept`: a partial edit that keeps the claim's
+ * substance (a typo, a corrected figure, a word inserted or deleted): correct when placed on its
+ * true new region, wrong anywhere else, missed when orphaned.
+ */
+type RewriteKind = 'words replaced' | 'sentence rewritten' | 'sentence rewritten, copy elsewhere' | 'words replaced, pull quote added' | 'typo' | 'figure corrected' | 'word inserted' | 'word deleted';
+const REWRITE_PLAN: ReadonlyArray<[RewriteKind, number]> = [
+  ['words replaced', 25], ['sentence rewritten', 20], ['sentence rewritten, copy elsewhere', 8], ['words replaced, pull quote added', 7],
+  ['typo', 12], ['figure corrected', 10], ['word inserted', 10], ['word deleted', 8],
+];
+const GONE_KINDS: ReadonlySet<RewriteKind> = new Set(['words replaced', 'sentence rewritten', 'sentence rewritten, copy elsewhere', 'words replaced, pull quote added']);
+/** Words that replace claimed ones: none of the generator's vocabulary, so never the claim's own. */
+const UNRELATED = [
+  'oak', 'fig', 'kiln', 'moss', 'tulip', 'ferry', 'quilt', 'banjo', 'walrus', 'saffron', 'pelican', 'mandolin', 'trombone',
+  'porcupine', 'marmalade', 'thundercloud', 'kaleidoscope', 'weatherproofing', 'ox', 'yak', 'elm',
+];
+
+interface ClaimEdit {
+  readonly kind: RewriteKind;
+  readonly oldText: string;
+  readonly newText: string;
+  readonly anchor: StoredAnchor;
+  /** The claim's true new place; null when it is gone. */
+  readonly truth: [number, number] | null;
+}
+
+/** Unrelated words of about each claimed word's length, the text between the words kept. */
+function replaceWords(rnd: Random, quote: string): string {
+  return quote.replace(/[\p{L}\p{N}][\p{L}\p{M}\p{N}’'-]*/gu, (word) => {
+    const n = codePointLength(word);
+    const near = UNRELATED.filter((w) => Math.abs(w.length - n) <= 2);
+    return pick(rnd, near.length > 0 ? near : UNRELATED);
+  });
+}
+
+function claimEdit(rnd: Random, kind: RewriteKind): ClaimEdit | null {
+  const article = writeArticle(rnd, 6000);
+  const index = new TextIndex(article.text);
+  const [s, e] = pick(rnd, article.sentences);
+  const ws = words(index, s, e);
+  const roll = rnd();
+  const n = roll < 0.2 ? int(rnd, 1, 2) : int(rnd, 3, 9);
+  if (ws.length < n) return null;
+  const first = int(rnd, 0, ws.length - n);
+  const [start, end] = roll > 0.7 ? [s, e] : [ws[first][0], ws[first + n - 1][1]];
+  const inside = words(index, start, end);
+  const sentenceText = index.slice(s, e);
+  let oldText = article.text;
+  let newText: string;
+  let at = start;
+  let truthEnd = end;
+  switch (kind) {
+    case 'words replaced':
+    case 'words replaced, pull quote added': {
+      newText = index.slice(0, start) + replaceWords(rnd, index.slice(start, end)) + index.slice(end);
+      if (kind === 'words replaced, pull quote added') {
+        // The revision also adds the original sentence as a pull quote, in a paragraph of its own.
+        const breaks = [...newText.matchAll(/\n\n/g)].map((m) => m.index ?? 0).filter((b) => b > index.toUtf16(e) + 8);
+        if (breaks.length === 0) return null;
+        const b = pick(rnd, breaks);
+        newText = `${newText.slice(0, b)}\n\n${sentenceText}${newText.slice(b)}`;
+      }
+      break;
+    }
+    case 'sentence rewritten':
+    case 'sentence rewritten, copy elsewhere': {
+      // Beyond recognition: the new sentence shares under a third of the claim's words.
+      const claimed = new Set(inside.map(([a, b]) => index.slice(a, b).toLowerCase()));
+      const shared = (text: string): number => words(new TextIndex(text), 0, codePointLength(text)).filter(([a, b]) => claimed.has([...text].slice(a, b).join('').toLowerCase())).length;
+      let fresh = sentence(rnd);
+      while (shared(fresh) * 3 >= claimed.size) fresh = sentence(rnd);
+      newText = index.slice(0, s) + fresh + index.slice(e);
+      if (kind === 'sentence rewritten, copy elsewhere') {
+        // The same sentence stands elsewhere in both revisions (a pull quote at the top).
+        const copy = `${sentenceText}\n\n`;
+        oldText = copy + oldText;
+        newText = copy + newText;
+        at += codePointLength(copy);
+      }
+      break;
+    }
+    case 'typo':
+    case 'figure corrected': {
+      const candidates = kind === 'typo' ? inside.filter(([a, b]) => b - a >= 4 && !/\d/.test(index.slice(a, b))) : inside.filter(([a, b]) => /\d/.test(index.slice(a, b)));
+      if (candidates.length === 0) return null;
+      const [a, b] = pick(rnd, candidates);
+      const edited = typo(rnd, index.slice(a, b));
+      newText = index.slice(0, a) + edited + index.slice(b);
+      truthEnd += codePointLength(edited) - (b - a);
+      break;
+    }
+    case 'word inserted': {
+      if (inside.length < 2) return null;
+      const [, b] = pick(rnd, inside.slice(0, -1));
+      const word = ` ${pick(rnd, ['reportedly', 'in fact', 'at least', 'roughly', 'officially', 'once again'])}`;
+      newText = index.slice(0, b) + word + index.slice(b);
+      truthEnd += codePointLength(word);
+      break;
+    }
+    case 'word deleted': {
+      if (inside.length < 4) return null;
+      const i = int(rnd, 1, inside.length - 2);
+      const [a, b] = [inside[i][0], inside[i + 1][0]];
+      newText = index.slice(0, a) + index.slice(b);
+      truthEnd -= b - a;
+      break;
+    }
+  }
+  const oldIndex = new TextIndex(oldText);
+  const anchor = { start: at, end: at + (end - start), ...describeQuote(oldIndex, at, at + (end - start)) };
+  const shift = at - start;
+  return { kind, oldText, newText, anchor, truth: GONE_KINDS.has(kind) ? null : [start + shift, truthEnd + shift] };
+}
+
+/** The corpus: `count` claim edits in the plan's proportions, from one seed. */
+function claimEdits(seed: number, count: number): ClaimEdit[] {
+  const rnd = mulberry32(seed);
+  const total = REWRITE_PLAN.reduce((sum, [, n]) => sum + n, 0);
+  const out: ClaimEdit[] = [];
+  for (const [kind, share] of REWRITE_PLAN) {
+    const want = Math.round((count * share) / total);
+    for (let made = 0; made < want; ) {
+      const edit = claimEdit(rnd, kind);
+      if (edit) {
+        out.push(edit);
+        made++;
+      }
+    }
+  }
+  return out;
+}
+
+interface RewriteTally {
+  n: number;
+  correct: number;
+  wrong: number;
+  missed: number;
+  statuses: Record<string, number>;
+}
+
+function runRewrites(count: number, reanchor: (oldText: string, newText: string, anchors: readonly StoredAnchor[]) => Reanchored[]): Map<RewriteKind | 'all', RewriteTally> {
+  const tallies = new Map<RewriteKind | 'all', RewriteTally>();
+  const tally = (key: RewriteKind | 'all'): RewriteTally => {
+    let t = tallies.get(key);
+    if (!t) tallies.set(key, (t = { n: 0, correct: 0, wrong: 0, missed: 0, statuses: {} }));
+    return t;
+  };
+  for (const edit of claimEdits(20261207, count)) {
+    const [r] = reanchor(edit.oldText, edit.newText, [edit.anchor]);
+    const placed = r.start !== null && r.end !== null;
+    let verdict: 'correct' | 'wrong' | 'missed';
+    if (edit.truth === null) verdict = placed ? 'wrong' : 'correct';
+    else if (!placed) verdict = 'missed';
+    else verdict = (r.start as number) < edit.truth[1] && (r.end as number) > edit.truth[0] ? 'correct' : 'wrong';
+    if (VERBOSE && verdict !== 'correct' && reanchor === reanchorAll) {
+      console.log(`[rewrites] ${verdict} (${edit.kind}, ${r.status}): ${JSON.stringify(edit.anchor.exact)}\n  got ${JSON.stringify(r.quote.exact)}`);
+    }
+    for (const t of [tally(edit.kind), tally('all')]) {
+      t.n++;
+      t[verdict]++;
+      t.statuses[r.status] = (t.statuses[r.status] ?? 0) + 1;
+    }
+  }
+  return tallies;
+}
+
+function rewritesTable(count: number): string {
+  const ours = runRewrites(count, reanchorAll);
+  const theirs = runRewrites(count, hypothesisAll);
+  const pct = (n: number, of: number): string => `${((100 * n) / of).toFixed(1)} %`;
+  const kinds: Array<RewriteKind | 'all'> = [...REWRITE_PLAN.map(([kind]) => kind), 'all'];
+  const rows = kinds.map((kind) => {
+    const t = ours.get(kind) as RewriteTally;
+    const h = theirs.get(kind) as RewriteTally;
+    const truth = kind === 'all' ? 'both' : GONE_KINDS.has(kind) ? 'gone: orphan' : 'kept: place';
+    return `| ${kind === 'all' ? '**all**' : kind} | ${truth} | ${t.n} | ${pct(t.correct, t.n)} | ${pct(t.wrong, t.n)} | ${pct(t.missed, t.n)} | ` +
+      `${['anchored', 'moved', 'fuzzy', 'orphaned'].map((s) => t.statuses[s] ?? 0).join(' / ')} | ${pct(h.correct, h.n)} | ${pct(h.wrong, h.n)} |`;
+  });
+  return [
+    `### Claim edits: rewritten beyond recognition, or kept in substance (${count} claim edits)`,
+    '',
+    '| edit | truth | claims | correct | wrong place | missed (orphaned) | anchored / moved / fuzzy / orphaned | Hypothesis-style correct | Hypothesis-style wrong place |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|',
+    ...rows,
+    '',
+    'Each case is one claim (1–9 words or a whole sentence) in a fresh ~6 KB generated article and one revision: ' +
+      'its words replaced by unrelated words of similar length, or its whole sentence rewritten (with an identical ' +
+      'copy of the sentence elsewhere in some cases, or the original sentence added as a pull quote), where only ' +
+      '`orphaned` is correct and any place is wrong; or a partial edit inside it that keeps its substance (a typo, ' +
+      'a corrected figure, a word inserted or deleted), where it must be placed on its new words. ' +
+      '`npx ts-node -r tsconfig-paths/register --transpile-only bench/reanchor.bench.ts --rewrites [--cases=100]`.',
+  ].join('\n');
+}
+
 function main(): void {
+  if (ONLY_REWRITES) {
+    console.log(rewritesTable(REWRITE_CASES));
+    return;
+  }
   const runs = (ONLY_EDITS ? [Number(ONLY_EDITS)] : EDIT_COUNTS).map(run);
   const pct = (n: number, of: number): string => `${((100 * n) / of).toFixed(1)} %`;
   const row = (name: string, edits: number, t: Tally, statuses: boolean): string =>
@@ -544,6 +751,8 @@ function main(): void {
       'diff, and no statuses. At 500 edits the generator\'s formulaic sentences start to recur verbatim (a deleted ' +
       'sentence and a newly inserted identical one are indistinguishable from a move), which accounts for most of ' +
       'ClaimDesk\'s remaining wrong placements there.',
+    '',
+    rewritesTable(REWRITE_CASES),
   ].join('\n');
   if (!ONLY_EDITS) writeSection('reanchor', markdown);
   console.log(markdown);

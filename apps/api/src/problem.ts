@@ -18,6 +18,8 @@ const TITLES: Record<ErrorCode, string> = {
   invalid_transition: 'Not allowed from the verdict’s current status',
   source_required: 'The claim has no source',
   verdict_locked: 'The verdict is no longer a draft',
+  claim_orphaned: 'The claim is orphaned: re-mark it',
+  stale_revision: 'The offsets refer to an earlier revision and cannot be mapped exactly',
   already_exists: 'Already exists',
   version_conflict: 'Changed by someone else',
   payload_too_large: 'The body is too large',

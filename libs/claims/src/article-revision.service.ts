@@ -4,6 +4,7 @@ import { Actor } from '@claimdesk/core';
 import { Transactions } from '@claimdesk/database';
 import { ArticleContentDto, ArticlesService, ArticleView } from '@claimdesk/articles';
 import { ANCHOR_STATUSES, AnchorStatus, reanchorAll, TextIndex } from '@claimdesk/text';
+import { keepFlag } from './anchor-flag';
 import { ClaimsService } from './claims.service';
 
 export class ReanchoredClaim {
@@ -59,7 +60,7 @@ export class ArticleRevisionService {
       const outcomes = reanchorAll(revised.previousText, newText, claims.map((c) => ({ start: c.start, end: c.end, exact: c.quote, prefix: c.prefix, suffix: c.suffix })));
       const results: ReanchoredClaim[] = [];
       for (const [i, claim] of claims.entries()) {
-        const outcome = outcomes[i];
+        const outcome = keepFlag(claim, outcomes[i]); // a flag waits for a reviewer (API.md, Integrity)
         const placed = outcome.start !== null && outcome.end !== null;
         const startUtf16 = placed ? index.toUtf16(outcome.start as number) : null;
         const endUtf16 = placed ? index.toUtf16(outcome.end as number) : null;

@@ -64,7 +64,7 @@ export class ClaimsController {
 
   @Patch('claims/:id')
   @ApiOkResponse({ type: ClaimView })
-  @ApiProblems('forbidden', 'not_found', 'version_conflict', 'offset_out_of_range', 'empty_span', 'quote_not_found', 'quote_ambiguous')
+  @ApiProblems('forbidden', 'not_found', 'version_conflict', 'offset_out_of_range', 'empty_span', 'quote_not_found', 'quote_ambiguous', 'claim_orphaned')
   update(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: UpdateClaimDto, @IfMatch() version?: number): Promise<ClaimView> {
     return this.claims.update(actor, id, body, version);
   }

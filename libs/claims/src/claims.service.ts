@@ -183,9 +183,16 @@ export class ClaimsService {
           quote: quote.exact, prefix: quote.prefix, suffix: quote.suffix, anchor: 'anchored' as AnchorStatus, revision: article.revision,
         });
       }
+      else if (input.confirm) {
+        // A reviewer confirms the place a revision flagged: the claim is anchored where it stands.
+        if (before.anchor === 'orphaned') {
+          throw new DomainError('claim_orphaned', 'an orphaned claim has no place to confirm: re-mark it with a selector', [{ path: 'confirm', message: 're-mark the claim instead' }]);
+        }
+        changes.anchor = 'anchored';
+      }
       if (!(await updateAtVersion(tx.manager, ClaimSpan, id, before.version, changes))) throw versionConflict();
       const after: ClaimSpan = { ...before, ...changes, version: before.version + 1 };
-      if (input.selector) await this.recordAnchoring(tx, after, actor.id);
+      if (input.selector || input.confirm) await this.recordAnchoring(tx, after, actor.id);
       const view = toClaimView(after);
       await this.audit.record(tx, { actorId: actor.id, action: 'claim.updated', entityType: 'claim', entityId: id, articleId: before.articleId, before: toClaimView(before), after: view });
       return view;

@@ -26,6 +26,8 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   invalid_transition: 409,
   source_required: 409,
   verdict_locked: 409,
+  claim_orphaned: 409,
+  stale_revision: 409,
   already_exists: 409,
   version_conflict: 412,
   payload_too_large: 413,

@@ -11,6 +11,8 @@ export type ErrorCode =
   | 'invalid_transition'
   | 'source_required'
   | 'verdict_locked'
+  | 'claim_orphaned'
+  | 'stale_revision'
   | 'already_exists'
   | 'version_conflict'
   | 'payload_too_large'

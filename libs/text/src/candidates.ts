@@ -14,9 +14,10 @@ import {
   exactOccurrences,
   isSpaceChar,
   searchApproximate,
+  substanceShared,
   toCodePoints,
 } from './fuzzy';
-import { CONTEXT_LENGTH, describeQuote } from './quote';
+import { CONTEXT_LENGTH, describeQuote, spaceInsensitiveOccurrences } from './quote';
 
 /*
  * Thresholds. Context is 32 code points a side, 64 in all; agreement is counted as the run of code
@@ -45,6 +46,14 @@ const NEXT_TO_IT = 3;
 export const IN_PLACE_OVERLAP = 0.5;
 export const IN_PLACE_MIN_OVERLAP = 0.25;
 export const IN_PLACE_CONTEXT = 0.5;
+
+// Any approximate place.
+/**
+ * A fuzzy place must say what the claim said: ≥ 0.5 of the quote's letter pairs (substanceShared).
+ * Context alone — the sentence around it intact — does not make new words the claim: "hotly
+ * contested" rewritten to "fiercely fought", or the whole sentence rewritten, is orphaned.
+ */
+export const MIN_SUBSTANCE = 0.5;
 
 // No diff (anchorInText).
 /** An approximate match needs ≥ 0.8 quote and ≥ 0.5 context similarity… */
@@ -80,7 +89,7 @@ export function locate(index: TextIndex, anchor: StoredAnchor, hint: number | nu
     return place(index, anchor, 'anchored', start, end);
   }
 
-  const ranked = rank(index, all, quoteLength, anchor, near);
+  const ranked = all.length > 0 ? rank(index, all, quoteLength, anchor, near) : rankSpans(index, spaceInsensitiveOccurrences(index, exact), anchor, near);
   const best = ranked[0];
   if (best) return place(index, anchor, isGood(best.fit) && isClear(ranked) ? 'moved' : 'fuzzy', best.start, best.end);
 
@@ -118,6 +127,13 @@ export function rank(index: TextIndex, starts: readonly number[], quoteLength: n
       fit: contextFit(index, start, start + quoteLength, anchor.prefix, anchor.suffix),
       distance: Math.abs(start - hint),
     }))
+    .sort((a, b) => b.fit.run - a.fit.run || a.distance - b.distance);
+}
+
+/** Like rank, for spans of varying length (a quote found with different white space). */
+function rankSpans(index: TextIndex, spans: ReadonlyArray<[number, number]>, anchor: StoredAnchor, hint: number): Candidate[] {
+  return spans
+    .map(([start, end]) => ({ start, end, fit: contextFit(index, start, end, anchor.prefix, anchor.suffix), distance: Math.abs(start - hint) }))
     .sort((a, b) => b.fit.run - a.fit.run || a.distance - b.distance);
 }
 
@@ -182,6 +198,7 @@ export function placeTrimmed(index: TextIndex, anchor: StoredAnchor, hit: Approx
 /** A placed result; anything but a non-empty valid range is refused (orphaned) rather than stored. */
 export function place(index: TextIndex, anchor: StoredAnchor, status: Exclude<AnchorStatus, 'orphaned'>, start: number, end: number): Reanchored {
   if (!(start < end) || !index.isRange(start, end)) return orphan(anchor);
+  if (status === 'fuzzy' && substanceShared(anchor.exact, index.slice(start, end)) < MIN_SUBSTANCE) return orphan(anchor);
   // The exact quote at unchanged offsets is "anchored" (API.md), however it was found.
   const same = status === 'moved' && start === anchor.start && end === anchor.end;
   return { status: same ? 'anchored' : status, start, end, quote: describeQuote(index, start, end) };

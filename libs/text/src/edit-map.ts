@@ -211,8 +211,12 @@ function twoLevelDiff(oldText: string, newText: string, deadline: number): DiffM
   return out;
 }
 
-/** The end of a sentence or line: where the diff cuts a text into segments. */
-export const SEGMENT_BOUNDARY = /\n+|[.!?…]+["'”’»)\]]*[ \t\u00a0]+/;
+/**
+ * The end of a sentence or line: where the diff cuts a text into segments. A run of `.!?…` is tried
+ * from its first mark only (the lookbehind): tried from every mark, a long run with no space after it
+ * (100,000 dots) costs time quadratic in its length.
+ */
+export const SEGMENT_BOUNDARY = /\n+|(?<![.!?…])[.!?…]+["'”’»)\]]*[ \t\u00a0]+/;
 
 /** Symbols are single UTF-16 units, so both texts together may have at most this many segments. */
 const MAX_SEGMENTS = 0xffff;

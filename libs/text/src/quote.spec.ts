@@ -85,3 +85,32 @@ describe('findQuote', () => {
     expect(findQuote(emoji, { exact: '\ude00' })).toEqual({ kind: 'not_found' });
   });
 });
+
+describe('quotes and white space', () => {
+  const NBSP = '\u00a0';
+  const text = `Intro 😀. The minister said unemployment fell to 3.5${NBSP}percent in${NBSP}${NBSP}2024,\nhe added. Outro.`;
+  const index = new TextIndex(text);
+  const cp = (utf16: number): number => index.toCodePoint(utf16);
+
+  it('finds a quote typed with ordinary spaces in text with no-break spaces, at exact code point offsets (failed on main: not_found)', () => {
+    const match = findQuote(index, { exact: 'fell to 3.5 percent in 2024' });
+    const start = cp(text.indexOf('fell'));
+    expect(match).toEqual({ kind: 'found', start, end: cp(text.indexOf(',')) });
+    if (match.kind === 'found') expect(index.slice(match.start, match.end)).toBe(`fell to 3.5${NBSP}percent in${NBSP}${NBSP}2024`);
+  });
+
+  it('matches a line break in the quote to a space in the text and back (failed on main: not_found)', () => {
+    const across = findQuote(index, { exact: '2024, he\nadded' });
+    expect(across.kind === 'found' && index.slice(across.start, across.end)).toBe('2024,\nhe added');
+    const spaced = findQuote(index, { exact: 'minister  said' });
+    expect(spaced.kind === 'found' && index.slice(spaced.start, spaced.end)).toBe('minister said');
+  });
+
+  it('prefers an exact occurrence, ranks white-space matches by context, and leaves quotation marks alone', () => {
+    const twice = new TextIndex(`a${NBSP}b x. a${NBSP}b y.`);
+    expect(findQuote(twice, { exact: 'a b', suffix: ' y' })).toEqual({ kind: 'found', start: 7, end: 10 });
+    expect(findQuote(twice, { exact: 'a b' }).kind).toBe('ambiguous');
+    expect(findQuote(new TextIndex('He said “no”.'), { exact: '"no"' })).toEqual({ kind: 'not_found' });
+    expect(findQuote(new TextIndex(`a b and a${NBSP}b`), { exact: 'a b' })).toEqual({ kind: 'found', start: 0, end: 3 });
+  });
+});

@@ -200,6 +200,29 @@ function isWellFormed(result: Reanchored, newText: string): boolean {
 
 const claimArb = fc.record({ pick: fc.nat(), from: fc.nat(), count: fc.integer({ min: 1, max: 8 }) });
 
+/** Words that share nothing with the vocabulary: what a rewrite beyond recognition puts in a claim's place. */
+const UNRELATED = ['oak', 'fig', 'yak', 'kiln', 'moss', 'tulip', 'ferry', 'quilt', 'banjo', 'walrus', 'saffron', 'pelican', 'mandolin', 'trombone'];
+const unrelatedLike = (word: string, choice: number): string => {
+  const near = UNRELATED.filter((w) => Math.abs(w.length - codePointLength(word)) <= 2);
+  const pool = near.length > 0 ? near : UNRELATED;
+  return pool[choice % pool.length];
+};
+
+/** A claim's words replaced one by one (`replace`), or the whole text of its sentence rewritten: the new text and the region that changed. */
+function rewriteWords(text: string, from: number, to: number, choices: readonly number[]): string {
+  const index = new TextIndex(text);
+  const region = index.slice(from, to);
+  let i = 0;
+  return index.slice(0, from) + region.replace(/[^\s.]+/gu, (word) => unrelatedLike(word, choices[i++ % choices.length])) + index.slice(to);
+}
+
+type PartialEdit = { kind: 'insert'; word: number; what: string } | { kind: 'delete'; word: number } | { kind: 'typo'; word: number };
+const partialEditArb: fc.Arbitrary<PartialEdit> = fc.oneof(
+  fc.record({ kind: fc.constant('insert' as const), word: fc.nat(), what: fc.constantFrom('reportedly', 'officially', 'roughly', 'meanwhile') }),
+  fc.record({ kind: fc.constant('delete' as const), word: fc.nat() }),
+  fc.record({ kind: fc.constant('typo' as const), word: fc.nat() }),
+);
+
 describe('reanchor properties', () => {
   it('finds a claim whose text and context were untouched at its new place, anchored or moved', () => {
     fc.assert(
@@ -261,6 +284,77 @@ describe('reanchor properties', () => {
           }
         },
       ),
+      RUNS,
+    );
+  });
+
+  it('orphans a claim whose words were replaced by unrelated words of similar length, its sentence intact (failed on main: fuzzy on the new words)', () => {
+    fc.assert(
+      fc.property(articleArb, claimArb, fc.array(fc.nat(), { minLength: 1, maxLength: 8 }), fc.array(editArb, { maxLength: 4 }), (article, claim, choices, edits) => {
+        const oldText = render(article);
+        const { anchor } = claimInSentence(article, oldText, claim.pick, claim.from, claim.count);
+        const rewritten = rewriteWords(oldText, anchor.start ?? 0, anchor.end ?? 0, choices);
+        let tracked: Tracked = { text: rewritten, start: anchor.start ?? 0, end: anchor.start ?? 0, guarded: [] };
+        for (const edit of edits) tracked = applyAway(tracked, edit);
+        const [result] = reanchorAll(oldText, tracked.text, [anchor]);
+        expect({ status: result.status, placedOn: result.quote.exact }).toEqual({ status: 'orphaned', placedOn: anchor.exact });
+      }),
+      RUNS,
+    );
+  });
+
+  it('orphans a claim whose whole sentence was rewritten beyond recognition, even with a copy of it elsewhere (failed on main: fuzzy on the new sentence)', () => {
+    fc.assert(
+      fc.property(articleArb, claimArb, fc.array(fc.nat(), { minLength: 1, maxLength: 8 }), fc.boolean(), (article, claim, choices, pullQuote) => {
+        const base = render(article);
+        const { anchor: baseAnchor, sentence } = claimInSentence(article, base, claim.pick, claim.from, claim.count);
+        // Optionally the same sentence stands elsewhere too, in both revisions (a pull quote at the end).
+        const oldText = pullQuote ? `${base}\n\nPull quote: ${sentence}` : base;
+        const anchor = { ...baseAnchor, ...describeQuote(new TextIndex(oldText), baseAnchor.start ?? 0, baseAnchor.end ?? 0) };
+        const sentenceStart = new TextIndex(oldText).toCodePoint(oldText.indexOf(sentence));
+        const newText = rewriteWords(oldText, sentenceStart, sentenceStart + codePointLength(sentence) - 1, choices);
+        const [result] = reanchorAll(oldText, newText, [anchor]);
+        expect(result.status).toBe('orphaned');
+      }),
+      RUNS,
+    );
+  });
+
+  it('keeps a claim whose substance survives a partial edit on its new words (a word inserted, deleted or mistyped)', () => {
+    fc.assert(
+      fc.property(articleArb, claimArb.filter((c) => c.count >= 3), partialEditArb, (article, claim, edit) => {
+        const oldText = render(article);
+        const { anchor } = claimInSentence(article, oldText, claim.pick, claim.from, claim.count);
+        const index = new TextIndex(oldText);
+        const start = anchor.start ?? 0;
+        const inside = wordRanges(new TextIndex(anchor.exact)).map(([a, b]) => [start + a, start + b] as const);
+        // Substance to keep: a claim of a few letters ("3.5 🇺🇸") is outweighed by one inserted word.
+        fc.pre(inside.length >= 3 && (anchor.exact.match(/[\p{L}\p{N}]/gu) ?? []).length >= 12);
+        const [a, b] = inside[edit.word % inside.length];
+        const word = index.slice(a, b);
+        let newText: string;
+        let delta: number;
+        if (edit.kind === 'insert') {
+          newText = `${index.slice(0, b)} ${edit.what}${index.slice(b)}`;
+          delta = codePointLength(edit.what) + 1;
+        } else if (edit.kind === 'delete') {
+          fc.pre(inside.length >= 4 && edit.word % inside.length < inside.length - 1);
+          const next = inside[(edit.word % inside.length) + 1][0];
+          newText = index.slice(0, a) + index.slice(next);
+          delta = a - next;
+        } else {
+          const cps = [...word];
+          fc.pre(cps.length >= 4 && /^\p{L}+$/u.test(word));
+          [cps[1], cps[2]] = [cps[2], cps[1]];
+          fc.pre(cps[1] !== cps[2]);
+          newText = index.slice(0, a) + cps.join('') + index.slice(b);
+          delta = 0;
+        }
+        const truth = [start, (anchor.end ?? 0) + delta];
+        const [result] = reanchorAll(oldText, newText, [anchor]);
+        expect(result.status).not.toBe('orphaned');
+        expect((result.start ?? 0) < truth[1] && (result.end ?? 0) > truth[0]).toBe(true);
+      }),
       RUNS,
     );
   });

@@ -108,7 +108,7 @@ function reanchorOne(revision: Revision, anchor: StoredAnchor): Reanchored {
   const quoteLength = end - start;
   const mapping = mapSpan(map, newIndex, start, end);
   if (!mapping.touched) return keepUntouched(revision, anchor, mapping);
-  const inPlace = placeInPlace(revision, anchor, mapping, quoteLength);
+  const inPlace = placed(placeInPlace(revision, anchor, mapping, quoteLength));
   if (inPlace?.status === 'fuzzy' && passageStayed(revision, anchor, quoteLength) < STAYED_SHARE) {
     // Edited text sits where the span was, but most of its passage left: if the passage reappears
     // whole elsewhere, untouched and with the claim's full context, that is the claim (a pull quote
@@ -119,6 +119,11 @@ function reanchorOne(revision: Revision, anchor: StoredAnchor): Reanchored {
     }
   }
   return inPlace ?? followMove(revision, anchor, mapping, quoteLength) ?? orphan(anchor);
+}
+
+/** A place, or null when the claim could not be placed there (a fuzzy place without the claim's substance): try the next way. */
+function placed(result: Reanchored | null): Reanchored | null {
+  return result?.status === 'orphaned' ? null : result;
 }
 
 /** The diff carried the span's text over unchanged. */
@@ -179,18 +184,23 @@ function placeInPlace(revision: Revision, anchor: StoredAnchor, mapping: SpanMap
   }
 
   const [start, end] = trim(newIndex, mapping.start, mapping.end, anchor.exact);
+  // Each fuzzy place must still share the claim's substance (place); one that does not is no place.
+  const fuzzyHere = (): Reanchored | null => placed(place(newIndex, anchor, 'fuzzy', start, end));
   if (end > start) {
     const overlap = mapping.preserved / Math.max(quoteLength, end - start);
-    if (overlap >= IN_PLACE_OVERLAP) return place(newIndex, anchor, 'fuzzy', start, end);
-    if (overlap >= IN_PLACE_MIN_OVERLAP && contextSimilarity(newIndex, start, end, anchor.prefix, anchor.suffix) >= IN_PLACE_CONTEXT) {
-      return place(newIndex, anchor, 'fuzzy', start, end);
+    if (overlap >= IN_PLACE_OVERLAP || (overlap >= IN_PLACE_MIN_OVERLAP && contextSimilarity(newIndex, start, end, anchor.prefix, anchor.suffix) >= IN_PLACE_CONTEXT)) {
+      const here = fuzzyHere();
+      if (here) return here;
     }
     // Reworded in place: new words of about the claim's size in exactly its slot, the text on both
-    // sides intact ("hotly contested" → "fiercely fought"). Flag the new words for review.
+    // sides intact ("3.5 percent" → "3.4 percent"). Flagged for review only if they still share the
+    // claim's substance: unrelated words in its slot ("hotly contested" → "fiercely fought") are not
+    // the claim, however well the context agrees.
     const length = end - start;
     const similarSize = length >= quoteLength * REWORD_MIN_SIZE && length <= quoteLength * REWORD_MAX_SIZE + WEAK_CONTEXT_RUN;
     if (similarSize && bothSidesAgree(contextFit(newIndex, start, end, anchor.prefix, anchor.suffix))) {
-      return place(newIndex, anchor, 'fuzzy', start, end);
+      const reworded = fuzzyHere();
+      if (reworded) return reworded;
     }
   }
 
@@ -223,7 +233,7 @@ function followMove(revision: Revision, anchor: StoredAnchor, mapping: SpanMappi
   const { newIndex, map } = revision;
   const { start, end } = anchor;
   if (start === null || end === null) return null;
-  const viaPassage = throughMovedPassage(revision, anchor, quoteLength);
+  const viaPassage = placed(throughMovedPassage(revision, anchor, quoteLength));
   if (viaPassage) return viaPassage;
   // The best few copies in inserted text by context; the checks below are costly, and a copy whose
   // context ranks lower than sixteen others is not the claim moved with its passage.

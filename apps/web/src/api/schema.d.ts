@@ -1253,6 +1253,11 @@ export interface components {
             claimant?: string | null;
             /** @description the claim in one line, as the report will state it */
             claimReviewed?: string | null;
+            /**
+             * @description confirms a fuzzy (or moved) claim at its current place: its anchor becomes "anchored"; an orphaned claim has no place to confirm (409 claim_orphaned)
+             * @enum {boolean}
+             */
+            confirm?: true;
             /** @description re-marks the claim; its anchor becomes "anchored" */
             selector?: components["schemas"]["SelectorDto"];
             tags?: string[];
@@ -2795,7 +2800,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description application/problem+json; code: quote_ambiguous */
+            /** @description application/problem+json; code: quote_ambiguous | claim_orphaned */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -110,6 +110,11 @@ export class UpdateClaimDto extends ClaimFieldsDto {
   @OptionalNotNull()
   @OneSelector()
   selector?: SelectorDto;
+
+  @ApiPropertyOptional({ enum: [true], description: 'confirms a fuzzy (or moved) claim at its current place: its anchor becomes "anchored"; an orphaned claim has no place to confirm (409 claim_orphaned)' })
+  @OptionalNotNull()
+  @IsIn([true], { message: 'confirm must be true' })
+  confirm?: true;
 }
 
 export class ClaimListQueryDto extends ListQueryDto {
