@@ -1,3 +1,4 @@
+import { trimTrailing } from '@claimdesk/core';
 import type { ArticleReport, ClaimReport, ReportHeader, ReportedSource, ReportedVerdict, VerdictReport } from '../report.model';
 import {
   ANCHOR_REMARKS,
@@ -21,7 +22,8 @@ import { ReportWriter, writeReport } from './report-writer';
 export function escapeMarkdownInline(text: string): string {
   return (
     text
-      .replace(/\s*[\r\n]+\s*/g, ' ')
+      // Each white-space run is matched once, whole (`\s*[\r\n]+\s*` would retry every start of a long run).
+      .replace(/\s+/g, (run) => (/[\r\n]/.test(run) ? ' ' : run))
       .replace(/[\\`*_[\]<>|~&]/g, (char) => `\\${char}`)
       // At the start of a line these would open a heading, a list or a setext underline: `\#`, `1\.`, `\-`.
       .replace(/^(\s*)(\d*)([#+=-]|(?<=\d)[.)])/, '$1$2\\$3')
@@ -40,7 +42,7 @@ export function closeOpenFences(markdown: string): string {
     if (open === null) open = fence;
     else if (fence[0] === open[0] && fence.length >= open.length && line.trim() === fence) open = null;
   }
-  return open === null ? markdown : `${markdown.replace(/\n*$/, '')}\n${open}`;
+  return open === null ? markdown : `${trimTrailing(markdown, '\n')}\n${open}`;
 }
 
 function link(text: string, url: string | null): string {

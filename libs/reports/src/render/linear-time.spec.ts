@@ -1,0 +1,43 @@
+import { ADVERSARIAL_INPUTS } from '@claimdesk/text/testing/adversarial-input';
+import { growthOf } from '@claimdesk/text/testing/linear-time';
+import { trimSlash } from './links';
+import { closeOpenFences, escapeMarkdownInline } from './markdown';
+import { reviewerMarkdownToHtml, reviewerMarkdownToParagraphs } from './reviewer-markdown';
+
+/**
+ * API.md, Hardening, "Bad input": work on user text is linear in its size. Every report renderer
+ * that meets user text, on every adversarial input, from n to 8n.
+ */
+const RENDERERS: Array<[string, (text: string) => unknown, number]> = [
+  ['escapeMarkdownInline', escapeMarkdownInline, 16_000],
+  ['closeOpenFences', (text) => closeOpenFences(`\`\`\`\n${text}`), 16_000],
+  ['trimSlash', trimSlash, 16_000],
+  ['reviewerMarkdownToHtml', reviewerMarkdownToHtml, 2_000],
+  ['reviewerMarkdownToParagraphs', reviewerMarkdownToParagraphs, 2_000],
+];
+
+describe('report rendering is linear in the size of user text', () => {
+  for (const [renderer, render, n] of RENDERERS) {
+    it.each(Object.keys(ADVERSARIAL_INPUTS))(`${renderer} on %s`, (input) => {
+      const growth = growthOf(render, ADVERSARIAL_INPUTS[input], n);
+      expect({ ...growth, input }).toEqual({ ...growth, input, linear: true });
+    });
+  }
+
+  it('escapes a run of spaces without a line break in linear time (failed on main: 19× per 4× size)', () => {
+    expect(growthOf(escapeMarkdownInline, ADVERSARIAL_INPUTS['run of spaces'], 16_000).linear).toBe(true);
+    expect(escapeMarkdownInline(`a${' '.repeat(5)}b \n\t c\r\nd`)).toBe('a     b c d');
+  });
+
+  it('closes an open fence after many blank lines in linear time (failed on main: /\\n*$/ backtracks)', () => {
+    const markdown = `\`\`\`\n${'\n'.repeat(5)}x\n\n`;
+    expect(growthOf((text) => closeOpenFences(`\`\`\`\n${text}`), ADVERSARIAL_INPUTS['blank lines'], 16_000).linear).toBe(true);
+    expect(closeOpenFences(markdown)).toBe(`\`\`\`\n${'\n'.repeat(5)}x\n\`\`\``);
+  });
+
+  it('trims trailing slashes in linear time (failed on main: /\\/+$/ backtracks on a run of slashes)', () => {
+    expect(growthOf(trimSlash, ADVERSARIAL_INPUTS['run of slashes'], 16_000).linear).toBe(true);
+    expect(trimSlash('https://desk.example///')).toBe('https://desk.example');
+    expect(trimSlash('https://desk.example//a')).toBe('https://desk.example//a');
+  });
+});
