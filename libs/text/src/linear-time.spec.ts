@@ -2,7 +2,7 @@ import { canonicalize } from './canonical';
 import { htmlToText } from './html';
 import { titleFromText } from './ingest';
 import { markdownToText } from './markdown';
-import { itGrowsLinearlyOnEveryAdversarialInput } from './testing/linear-time';
+import { itGrowsLinearlyOnEveryAdversarialInput } from './testing/linear-growth-spec';
 
 /**
  * API.md, Hardening, "Bad input": ingest (Markdown/HTML/plain text → canonical text, the default

@@ -1,5 +1,6 @@
 import { ADVERSARIAL_INPUTS } from '@claimdesk/text/testing/adversarial-input';
-import { growthOf, itGrowsLinearlyOnEveryAdversarialInput } from '@claimdesk/text/testing/linear-time';
+import { itGrowsLinearlyOnEveryAdversarialInput } from '@claimdesk/text/testing/linear-growth-spec';
+import { growthOf } from '@claimdesk/text/testing/linear-time';
 import { trimSlash } from './links';
 import { closeOpenFences, escapeMarkdownInline } from './markdown';
 import { reviewerMarkdownToHtml, reviewerMarkdownToParagraphs } from './reviewer-markdown';

@@ -1,4 +1,4 @@
-import { AdversarialInput, ADVERSARIAL_INPUTS } from './adversarial-input';
+import type { AdversarialInput } from './adversarial-input';
 
 /** CPU time of one call, in ms (CPU, not wall clock: less disturbed by other processes on the machine). */
 export function cpuMs(work: () => unknown): number {
@@ -33,12 +33,3 @@ export function growthOf(work: (text: string) => unknown, make: AdversarialInput
   return { small, large, linear: large < bound };
 }
 
-/** One test per (function, adversarial input): each function must grow linearly from n to 8n. */
-export function itGrowsLinearlyOnEveryAdversarialInput(cases: ReadonlyArray<[string, (text: string) => unknown, number]>): void {
-  for (const [name, work, n] of cases) {
-    it.each(Object.keys(ADVERSARIAL_INPUTS))(`${name} on %s`, (input) => {
-      const growth = growthOf(work, ADVERSARIAL_INPUTS[input], n);
-      expect({ ...growth, input }).toEqual({ ...growth, input, linear: true });
-    });
-  }
-}
