@@ -3,6 +3,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { readSettings, Settings } from '@claimdesk/core';
 import { DeskModule } from './desk.module';
 import { HealthController } from './health.controller';
+import { WorkerPool } from './worker-pool';
 
 /** Composition only: the desk's modules, the database and health. (Logging is Fastify's: see logging.ts.) */
 @Module({})
@@ -11,7 +12,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        DeskModule.forRoot(settings),
+        DeskModule.forRoot(settings, WorkerPool),
         TerminusModule,
       ],
       controllers: [HealthController],

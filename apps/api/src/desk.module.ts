@@ -1,5 +1,5 @@
-import { DynamicModule, Module } from '@nestjs/common';
-import { Settings, SettingsModule } from '@claimdesk/core';
+import { DynamicModule, Module, Type } from '@nestjs/common';
+import { HeavyWork, HeavyWorkModule, InlineWork, Settings, SettingsModule } from '@claimdesk/core';
 import { DatabaseModule } from '@claimdesk/database';
 import { AuditModule } from '@claimdesk/audit';
 import { IdentityModule } from '@claimdesk/identity';
@@ -13,11 +13,13 @@ import { ReportsModule } from '@claimdesk/reports';
 /** The desk itself: settings, the database and every domain module. The API and the CLI both compose it. */
 @Module({})
 export class DeskModule {
-  static forRoot(settings: Settings): DynamicModule {
+  /** `heavyWork` runs CPU-heavy tasks: the API passes its worker pool, the CLI runs them inline. */
+  static forRoot(settings: Settings, heavyWork: Type<HeavyWork> = InlineWork): DynamicModule {
     return {
       module: DeskModule,
       imports: [
         SettingsModule.forRoot(settings),
+        HeavyWorkModule.forRoot(heavyWork),
         DatabaseModule.forRoot(),
         AuditModule,
         IdentityModule,

@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { createHash, randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
-import { Actor, assertVersion, containsPattern, decodeCursor, DEFAULT_PAGE_SIZE, notFound, nowIso, Page, toPage, toStoredTime, validationFailed, versionConflict } from '@claimdesk/core';
+import { Actor, assertVersion, HeavyWork, containsPattern, decodeCursor, DEFAULT_PAGE_SIZE, notFound, nowIso, Page, toPage, toStoredTime, validationFailed, versionConflict } from '@claimdesk/core';
 import { findForChange, Transactions, Tx, updateAtVersion } from '@claimdesk/database';
 import { AuditService } from '@claimdesk/audit';
-import { ArticleFormat, codePointLength, titleFromText, toCanonicalText } from '@claimdesk/text';
+import { ArticleFormat, codePointLength, titleFromText } from '@claimdesk/text';
+import { canonicalTextTask } from './canonical-text.task';
 import { Article, ArticleRevision } from './article.entity';
 import { ArticleSummary, ArticleView, RevisionSummary, RevisionView, toArticleSummary, toArticleView, toRevisionSummary } from './article.view';
 import { ArticleListQueryDto, CreateArticleDto, UpdateArticleDto } from './dto/article.dto';
@@ -25,11 +26,15 @@ export interface Revised {
 
 const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
-function canonicalOrFail(format: ArticleFormat, content: string): string {
-  const text = toCanonicalText(format, content);
-  if (text.length === 0) throw validationFailed('content', 'the content has no text once markup is removed');
-  return text;
+/** New content for an article, with its canonical text already computed (see ArticlesService.canonicalText). */
+export interface RevisedContent {
+  format: ArticleFormat;
+  content: string;
+  text: string;
 }
+
+/** The article's text changed between reading it and writing the revision computed from it: compute again. */
+export class TextChangedMeanwhile extends Error {}
 
 @Injectable()
 export class ArticlesService {
@@ -38,10 +43,18 @@ export class ArticlesService {
     @InjectRepository(ArticleRevision) private readonly revisions: Repository<ArticleRevision>,
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
+    private readonly heavyWork: HeavyWork,
   ) {}
 
+  /** The canonical text of new content (off the event loop when large); refused when markup leaves no text. */
+  async canonicalText(format: ArticleFormat, content: string): Promise<string> {
+    const text = await this.heavyWork.run(canonicalTextTask, { format, content });
+    if (text.length === 0) throw validationFailed('content', 'the content has no text once markup is removed');
+    return text;
+  }
+
   async create(actor: Actor, input: CreateArticleDto): Promise<ArticleView> {
-    const text = canonicalOrFail(input.format, input.content);
+    const text = await this.canonicalText(input.format, input.content);
     const now = nowIso();
     const article = this.articles.create({
       id: randomUUID(),
@@ -133,10 +146,16 @@ export class ArticlesService {
    * Stores a new revision inside the caller's transaction (which re-anchors the claims in the same
    * transaction). Content whose canonical text equals the current text is a no-op: null.
    */
-  async applyRevision(tx: Tx, actor: Actor, id: string, format: ArticleFormat, content: string, expectedVersion?: number): Promise<Revised | null> {
-    const text = canonicalOrFail(format, content);
+  /**
+   * Writes `revised` as the article's next revision, unless its text is the current one (null).
+   * `basedOn` is the text the caller computed from (re-anchoring): if another revision landed
+   * meanwhile, TextChangedMeanwhile, and the caller computes again.
+   */
+  async applyRevision(tx: Tx, actor: Actor, id: string, revised: RevisedContent, basedOn: string, expectedVersion?: number): Promise<Revised | null> {
+    const { format, content, text } = revised;
     const before = await this.load(id, tx, true);
     assertVersion(expectedVersion, before.version);
+    if (before.text !== basedOn) throw new TextChangedMeanwhile();
     if (text === before.text) return null;
     const now = nowIso();
     const changes: Partial<Article> = { text, format, rawContent: content, length: codePointLength(text), contentHash: sha256(text), revision: before.revision + 1, updatedAt: now };

@@ -12,3 +12,4 @@ export * from './api-docs';
 export * from './if-match';
 export * from './input';
 export * from './log-sink';
+export * from './heavy-work';

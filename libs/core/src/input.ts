@@ -60,3 +60,13 @@ export function toStoredTime(value: string | null | undefined): string | null | 
 export function toStoredTime(value: string | null | undefined): string | null | undefined {
   return value === undefined || value === null ? value : new Date(value).toISOString();
 }
+
+/**
+ * `text` without the run of `char` at its end. A loop, not `/x+$/`: a backtracking regex retries
+ * every start of a long run that does not reach the end, which is O(n²) (API.md Hardening, "Bad input").
+ */
+export function trimTrailing(text: string, char: string): string {
+  let end = text.length;
+  while (end > 0 && text[end - 1] === char) end--;
+  return text.slice(0, end);
+}

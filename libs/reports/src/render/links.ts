@@ -1,3 +1,5 @@
+import { trimTrailing } from '@claimdesk/core';
+
 /** URLs a report links to. */
 
 /** The public page of a claim's review: CLAIMDESK_REVIEW_URL with `{claimId}` filled in. */
@@ -22,5 +24,5 @@ export function isWebUrl(url: string | null | undefined): url is string {
 }
 
 export function trimSlash(url: string): string {
-  return url.replace(/\/+$/, '');
+  return trimTrailing(url, '/');
 }

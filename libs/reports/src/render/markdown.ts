@@ -21,7 +21,8 @@ import { ReportWriter, writeReport } from './report-writer';
 export function escapeMarkdownInline(text: string): string {
   return (
     text
-      .replace(/\s*[\r\n]+\s*/g, ' ')
+      // Each white-space run is matched once, whole (`\s*[\r\n]+\s*` would retry every start of a long run).
+      .replace(/\s+/g, (run) => (/[\r\n]/.test(run) ? ' ' : run))
       .replace(/[\\`*_[\]<>|~&]/g, (char) => `\\${char}`)
       // At the start of a line these would open a heading, a list or a setext underline: `\#`, `1\.`, `\-`.
       .replace(/^(\s*)(\d*)([#+=-]|(?<=\d)[.)])/, '$1$2\\$3')

@@ -3,7 +3,9 @@ import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestj
 import { IsIn, IsOptional } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { Readable } from 'node:stream';
-import { ApiProblems, IsIsoTime, validationFailed } from '@claimdesk/core';
+import { ApiProblems, HeavyWork, IsIsoTime, validationFailed } from '@claimdesk/core';
+import type { VerdictReport } from '../report.model';
+import { pdfReportTask } from '../render/pdf.task';
 import { REPORT_FORMAT_NAMES, REPORT_FORMATS, renderReport, ReportFormat, reportFileName, streamReport } from '../render';
 import { ApiReport } from './report.view';
 import { ReportsService } from './reports.service';
@@ -33,7 +35,16 @@ const attachment = (reply: FastifyReply, format: ReportFormat, fileName: string)
 @ApiBearerAuth()
 @Controller('api/v1')
 export class ReportsController {
-  constructor(private readonly reports: ReportsService) {}
+  constructor(
+    private readonly reports: ReportsService,
+    private readonly heavyWork: HeavyWork,
+  ) {}
+
+  /** PDFs are drawn in a worker thread: a large report must not stall other requests (API.md Hardening). */
+  private async pdf(report: VerdictReport): Promise<Buffer> {
+    const bytes = await this.heavyWork.run(pdfReportTask, report);
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
 
   @Get('articles/:id/report')
   @ApiReport('the verdict report of one article in the chosen format, as a download (Content-Disposition names the file)')
@@ -42,7 +53,7 @@ export class ReportsController {
     const format = query.format ?? 'json';
     const model = { ...this.reports.header(), articles: [await this.reports.article(id)] };
     attachment(reply, format, reportFileName(model, format));
-    await reply.send(await renderReport(format, model));
+    await reply.send(format === 'pdf' ? await this.pdf(model) : await renderReport(format, model));
   }
 
   @Get('reports')
@@ -55,6 +66,13 @@ export class ReportsController {
     if (from >= to) throw validationFailed('to', 'must be after from');
     const header = this.reports.header({ from, to });
     attachment(reply, format, reportFileName(header, format));
+    if (format === 'pdf') {
+      // A PDF is whole before its first byte anyway (its pages say "of N"): gather, then draw in a worker.
+      const articles = [];
+      for await (const article of this.reports.period(from, to)) articles.push(article);
+      await reply.send(await this.pdf({ ...header, articles }));
+      return;
+    }
     await reply.send(Readable.from(streamReport(format, header, this.reports.period(from, to))));
   }
 }

@@ -234,13 +234,14 @@ function selection(target: JsonObject): Selection {
 }
 
 function cleanTags(tags: unknown[], what: string): string[] {
-  const kept: string[] = [];
+  // A Set, not kept.includes(): one document may carry tens of thousands of tags (O(n²) otherwise).
+  const kept = new Set<string>();
   for (const tag of tags) {
     if (typeof tag !== 'string') throw new ItemError(`${what} must be strings.`);
     const trimmed = tag.trim();
-    if (trimmed && !kept.includes(trimmed)) kept.push(trimmed);
+    if (trimmed) kept.add(trimmed);
   }
-  return kept;
+  return [...kept];
 }
 
 /** A time as the desk writes times (ISO 8601 UTC), or null when it is not one. */

@@ -1,0 +1,35 @@
+import type { AdversarialInput } from './adversarial-input';
+
+/** CPU time of one call, in ms (CPU, not wall clock: less disturbed by other processes on the machine). */
+export function cpuMs(work: () => unknown): number {
+  const start = process.cpuUsage();
+  work();
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+}
+
+export interface Growth {
+  /** CPU ms at size n (the slower of two runs). */
+  small: number;
+  /** CPU ms at size 8n (the faster of two runs, the second only if the first was not already too slow). */
+  large: number;
+  /** Whether t(8n) < 40·t(n) + 100 ms: linear work gives about 8·t(n); quadratic work gives 64·t(n). */
+  linear: boolean;
+}
+
+/**
+ * How `work` grows from n to 8n on one adversarial input. The bound is generous on purpose (no
+ * wall-clock threshold, only a ratio measured inside one test) so that a busy machine does not make
+ * it flaky, while O(n²) (×64) still fails it.
+ */
+export function growthOf(work: (text: string) => unknown, make: AdversarialInput, n: number): Growth {
+  const smallText = make(n);
+  const largeText = make(8 * n);
+  work(smallText); // warm up
+  const small = Math.max(cpuMs(() => work(smallText)), cpuMs(() => work(smallText)));
+  const bound = 40 * small + 100;
+  let large = cpuMs(() => work(largeText));
+  if (large >= bound && large < 4 * bound) large = Math.min(large, cpuMs(() => work(largeText)));
+  return { small, large, linear: large < bound };
+}
+
