@@ -19,7 +19,7 @@ export const ROUTES: { method: string; url: string }[] = [];
  * validation, the error format, OpenAPI and the reviewer UI.
  */
 export async function createApp(settings: Settings = readSettings()): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: ARTICLE_BODY_LIMIT, trustProxy: process.env.TRUST_PROXY === '1', ...loggerOptions(settings) });
+  const adapter = new FastifyAdapter({ bodyLimit: ARTICLE_BODY_LIMIT, trustProxy: settings.trustProxy, ...loggerOptions(settings) });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(settings), adapter, { bufferLogs: true, bodyParser: false, abortOnError: false });
   app.useLogger(new NestPinoLogger(adapter.getInstance().log));
   app.enableShutdownHooks();

@@ -5,6 +5,7 @@ import { IsInt, IsOptional, Min } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiProblems } from '@claimdesk/core';
 import { formatSse, LiveEvent, LiveEvents } from '@claimdesk/audit';
+import { SessionWatch, tokenOf } from '@claimdesk/identity';
 import { ArticlesService } from './articles.service';
 
 const HEARTBEAT_MS = 20_000;
@@ -22,7 +23,7 @@ export class EventsQueryDto {
 @ApiBearerAuth()
 @Controller('api/v1/articles')
 export class ArticleEventsController {
-  constructor(private readonly articles: ArticlesService, private readonly events: LiveEvents) {}
+  constructor(private readonly articles: ArticlesService, private readonly events: LiveEvents, private readonly sessions: SessionWatch) {}
 
   /**
    * Server-Sent Events of one article. A reconnecting client sends Last-Event-ID and first receives
@@ -59,8 +60,11 @@ export class ArticleEventsController {
 
     const following = this.events.follow(id, since, (event: LiveEvent) => void raw.write(formatSse(event)));
     const heartbeat = setInterval(() => raw.write(': keep-alive\n\n'), HEARTBEAT_MS);
+    // Signing out, a password change or a disabled account ends the stream (API.md, "Hardening").
+    const unwatch = this.sessions.watch(tokenOf(request) ?? '', () => raw.end());
     request.raw.on('close', () => {
       clearInterval(heartbeat);
+      unwatch();
       following.stop();
     });
     await following.ready;

@@ -11,3 +11,4 @@ export * from './api-docs';
 export * from './if-match';
 export * from './input';
 export * from './log-sink';
+export * from './password-policy';
