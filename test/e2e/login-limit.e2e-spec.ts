@@ -51,11 +51,26 @@ describe('login limit (e2e)', () => {
     await login(ADMIN.email, 'the tenth wrong one', '198.51.100.5').expect(401);
     await login(ADMIN.email, ADMIN.password, '198.51.100.5').expect(429);
   }, 120_000);
+});
+
+describe('login limit behind one proxy (e2e)', () => {
+  let desk: TestDesk;
+  const before = process.env.TRUST_PROXY;
+  beforeAll(async () => {
+    // Main read TRUST_PROXY from the process environment; the desk now reads it from its settings.
+    process.env.TRUST_PROXY = '1';
+    desk = await TestDesk.start({ TRUST_PROXY: '1' });
+  });
+  afterAll(async () => {
+    if (before === undefined) delete process.env.TRUST_PROXY;
+    else process.env.TRUST_PROXY = before;
+    await desk.close();
+  });
 
   it('with TRUST_PROXY=1 takes the address the proxy appended, not the client-written first X-Forwarded-For entry (failed on main: every sprayed guess passed)', async () => {
     await recordFailures(desk, 100, { client: '203.0.113.9' });
     const answers = await Promise.all(
-      Array.from({ length: 5 }, (_, i) => login(`spray.${i}@desk.test`, 'spray guess', `10.9.${i}.1, 203.0.113.9`)),
+      Array.from({ length: 5 }, (_, i) => desk.http.post('/api/v1/auth/login').set('X-Forwarded-For', `10.9.${i}.1, 203.0.113.9`).send({ email: `spray.${i}@desk.test`, password: 'spray guess' })),
     );
     expect(statuses(answers)).toEqual({ 429: 5 });
   });
