@@ -23,7 +23,8 @@ const base = {
 
 module.exports = {
   // E2E suites boot the app and hash passwords; the default 5 s is too tight on a busy machine.
-  testTimeout: 30000,
+  // scrypt at OWASP's minimum cost (N=2^17) takes seconds per hash on a busy 2-core machine.
+  testTimeout: 60000,
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/api/**/*.spec.ts', '<rootDir>/apps/cli/**/*.spec.ts', '<rootDir>/apps/web/src/**/*.spec.ts'] },
     { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'] },

@@ -50,6 +50,12 @@ describe('claimdesk users (cli)', () => {
     expect(result.stderr).toMatch(/^claimdesk: already_exists: a user with e-mail ana@newsroom\.example already exists\n/);
   });
 
+  it('users add refuses a common password (exit code 1) with weak_password (failed on main: password1234 was accepted)', async () => {
+    const result = await world.run(['users', 'add', '--email', 'weak@newsroom.example', '--name', 'Weak', '--role', 'reviewer', '--password', 'password1234']);
+    expect(result).toMatchObject({ code: 1, stdout: '' });
+    expect(result.stderr).toMatch(/^claimdesk: weak_password: /);
+  });
+
   it.each([
     [['--role', 'boss'], '--role must be one of reviewer, editor, admin (got "boss")'],
     [['--role', 'reviewer', '--password', 'short'], '--password: password must be longer than or equal to 12 characters'],

@@ -37,7 +37,8 @@ describe('identity (e2e)', () => {
     expect(cookie).toMatch(/SameSite=Lax/i);
     const session = cookie.split(';')[0];
     await desk.http.get('/api/v1/me').set('Cookie', session).expect(200);
-    await desk.http.post('/api/v1/auth/logout').set('Cookie', session).expect(204);
+    // The desk's own page: browsers send Origin with every POST.
+    await desk.http.post('/api/v1/auth/logout').set('Cookie', session).set('Origin', 'https://desk.example').expect(204);
     await desk.http.get('/api/v1/me').set('Cookie', session).expect(401);
   });
 
@@ -97,5 +98,5 @@ describe('login rate limiting (e2e)', () => {
     const limited = await desk.http.post('/api/v1/auth/login').send({ email: target.email, password: 'wrong-again' }).expect(429);
     expect(limited.body.code).toBe('rate_limited');
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
-  });
+  }, 180_000); // eleven sign-ins, each a password hash at full cost
 });

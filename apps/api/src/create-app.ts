@@ -35,7 +35,7 @@ const edgeOptions = (settings: Settings) => ({ http: { ...headerTimeouts(setting
  * validation, the error format, OpenAPI and the reviewer UI.
  */
 export async function createApp(settings: Settings = readSettings()): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: ARTICLE_BODY_LIMIT, trustProxy: process.env.TRUST_PROXY === '1', ...loggerOptions(settings), ...edgeOptions(settings) });
+  const adapter = new FastifyAdapter({ bodyLimit: ARTICLE_BODY_LIMIT, trustProxy: settings.trustProxy, ...loggerOptions(settings), ...edgeOptions(settings) });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(settings), adapter, { bufferLogs: true, bodyParser: false, abortOnError: false });
   app.useLogger(new NestPinoLogger(adapter.getInstance().log));
   app.enableShutdownHooks();

@@ -5,6 +5,7 @@ import { IsInt, IsOptional, Min } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Actor, ApiProblems, CurrentActor } from '@claimdesk/core';
 import { formatSse, LiveEvent, ReadableEvents } from '@claimdesk/audit';
+import { SessionWatch, tokenOf } from '@claimdesk/identity';
 import { ArticlesService } from './articles.service';
 
 const HEARTBEAT_MS = 20_000;
@@ -25,7 +26,7 @@ export class ArticleEventsController implements BeforeApplicationShutdown {
   /** Ends each open stream; an instance that shuts down ends them first, so clients reconnect to a live one. */
   private readonly openStreams = new Set<() => void>();
 
-  constructor(private readonly articles: ArticlesService, private readonly events: ReadableEvents) {}
+  constructor(private readonly articles: ArticlesService, private readonly events: ReadableEvents, private readonly sessions: SessionWatch) {}
 
   beforeApplicationShutdown(): void {
     for (const end of [...this.openStreams]) end();
@@ -68,9 +69,12 @@ export class ArticleEventsController implements BeforeApplicationShutdown {
     const following = this.events.follow(actor, id, since, (event: LiveEvent) => void raw.write(formatSse(event)));
     // A named event rather than a comment, so that a client can tell a quiet stream from a dead one.
     const heartbeat = setInterval(() => raw.write('event: heartbeat\ndata: {}\n\n'), HEARTBEAT_MS);
+    // Signing out, a password change or a disabled account ends the stream (API.md, "Hardening").
+    const unwatch = this.sessions.watch(tokenOf(request) ?? '', () => end());
     const end = (): void => {
       this.openStreams.delete(end);
       clearInterval(heartbeat);
+      unwatch();
       following.stop();
       if (!raw.writableEnded) raw.end();
     };

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export type AuditEntityType = 'article' | 'claim' | 'annotation' | 'source' | 'claim_source' | 'verdict' | 'user' | 'rating_scale';
+export type AuditEntityType = 'article' | 'claim' | 'annotation' | 'source' | 'claim_source' | 'verdict' | 'user' | 'rating_scale' | 'session';
 
 /**
  * One committed change. `seq` orders the log and doubles as the live-event id, so a client that

@@ -5,7 +5,7 @@ import { ApiPage, ApiProblems, ListQueryDto, Page, Roles } from '@claimdesk/core
 import { AuditEntityType } from './audit-entry.entity';
 import { AuditService, AuditView } from './audit.service';
 
-const ENTITY_TYPES: AuditEntityType[] = ['article', 'claim', 'annotation', 'source', 'claim_source', 'verdict', 'user', 'rating_scale'];
+const ENTITY_TYPES: AuditEntityType[] = ['article', 'claim', 'annotation', 'source', 'claim_source', 'verdict', 'user', 'rating_scale', 'session'];
 
 export class AuditQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ enum: ENTITY_TYPES })

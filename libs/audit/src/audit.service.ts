@@ -27,7 +27,7 @@ export class AuditView {
   @ApiProperty() at!: string;
   @ApiProperty({ type: String, nullable: true }) actorId!: string | null;
   @ApiProperty({ example: 'claim.created' }) action!: string;
-  @ApiProperty({ enum: ['article', 'claim', 'annotation', 'source', 'claim_source', 'verdict', 'user', 'rating_scale'] }) entityType!: AuditEntityType;
+  @ApiProperty({ enum: ['article', 'claim', 'annotation', 'source', 'claim_source', 'verdict', 'user', 'rating_scale', 'session'] }) entityType!: AuditEntityType;
   @ApiProperty() entityId!: string;
   @ApiProperty({ type: String, nullable: true }) articleId!: string | null;
   @ApiProperty({ type: String, nullable: true }) claimId!: string | null;

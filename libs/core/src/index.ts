@@ -13,3 +13,4 @@ export * from './if-match';
 export * from './input';
 export * from './log-sink';
 export * from './heavy-work';
+export * from './password-policy';

@@ -16,7 +16,20 @@ describe(readSettings.name, () => {
     [{ CLAIMDESK_PUBLIC_URL: 'ftp://x' }, /^CLAIMDESK_PUBLIC_URL:/],
     [{ CLAIMDESK_REVIEW_URL: 'https://x/claims' }, /^CLAIMDESK_REVIEW_URL:/],
     [{ CLAIMDESK_ADMIN_PASSWORD: 'short' }, /^CLAIMDESK_ADMIN_PASSWORD:/],
+    [{ CLAIMDESK_ADMIN_PASSWORD: 'password1234' }, /^CLAIMDESK_ADMIN_PASSWORD:/],
+    [{ CLAIMDESK_ADMIN_PASSWORD: '            ' }, /^CLAIMDESK_ADMIN_PASSWORD:/],
+    [{ TRUST_PROXY: 'true' }, /^TRUST_PROXY:/],
+    [{ TRUST_PROXY: '10.0.0.0/33' }, /^TRUST_PROXY:/],
+    [{ TRUST_PROXY: '10.0.0.1,proxy.local' }, /^TRUST_PROXY:/],
+    [{ TRUST_PROXY: '99' }, /^TRUST_PROXY:/],
   ])('names the variable of a bad value %p', (env, message) => {
     expect(() => readSettings(env)).toThrow(message);
+  });
+
+  it('reads TRUST_PROXY as a hop count or a list of proxy addresses and networks', () => {
+    expect(readSettings({}).trustProxy).toBe(false);
+    expect(readSettings({ TRUST_PROXY: '0' }).trustProxy).toBe(false);
+    expect(readSettings({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(readSettings({ TRUST_PROXY: '10.0.0.1, 192.168.0.0/16,::1' }).trustProxy).toEqual(['10.0.0.1', '192.168.0.0/16', '::1']);
   });
 });

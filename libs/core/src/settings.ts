@@ -1,3 +1,6 @@
+import { isIP } from 'node:net';
+import { weakPasswordReason } from './password-policy';
+
 /**
  * The environment, read and checked once at start (API.md, "Operations" and "Reports").
  * A bad value stops the start with a message that names the variable.
@@ -21,6 +24,11 @@ export interface Settings {
   reviewUrlTemplate: string;
   /** Hours a session token stays valid. */
   sessionHours: number;
+  /**
+   * Which proxies in front of the desk to believe about the client address (TRUST_PROXY): false for
+   * none (the socket address), a hop count, or the proxies' addresses and networks.
+   */
+  trustProxy: false | number | string[];
 }
 
 export class SettingsError extends Error {
@@ -61,6 +69,35 @@ function httpUrl(env: Env, name: string): string | undefined {
   return raw.replace(/\/+$/, '');
 }
 
+/** One address or CIDR network, e.g. `10.0.0.0/8` or `::1`. */
+function isAddressOrNetwork(entry: string): boolean {
+  const [address, prefix, extra] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || extra !== undefined) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * TRUST_PROXY: a hop count (the client is that many hops back in X-Forwarded-For) or a comma-separated
+ * list of proxy addresses/networks (the client is the nearest address not among them). Never "true":
+ * trusting every hop would believe the first entry, which the client writes itself.
+ */
+function trustProxy(env: Env): Settings['trustProxy'] {
+  const raw = read(env, 'TRUST_PROXY');
+  if (raw === undefined) return false;
+  if (/^\d+$/.test(raw)) {
+    if (Number(raw) > 32) throw new SettingsError('TRUST_PROXY', `expected a hop count from 0 to 32, got "${raw}"`);
+    return Number(raw) === 0 ? false : Number(raw);
+  }
+  const entries = raw.split(',').map((entry) => entry.trim());
+  const bad = entries.find((entry) => !isAddressOrNetwork(entry));
+  if (bad !== undefined) {
+    throw new SettingsError('TRUST_PROXY', `expected a hop count (e.g. 1) or a comma-separated list of proxy addresses or networks (e.g. 10.0.0.1,192.168.0.0/16), got "${bad}"`);
+  }
+  return entries;
+}
+
 export function readSettings(env: Env = process.env): Settings {
   const port = integer(env, 'PORT', 3000, 0, 65535);
   const host = read(env, 'HOST') ?? '127.0.0.1';
@@ -78,6 +115,8 @@ export function readSettings(env: Env = process.env): Settings {
   if (adminEmail !== null && !/^[^@\s]+@[^@\s]+$/.test(adminEmail)) throw new SettingsError('CLAIMDESK_ADMIN_EMAIL', 'not an e-mail address');
   const adminPassword = env.CLAIMDESK_ADMIN_PASSWORD || null;
   if (adminPassword !== null && adminPassword.length < 12) throw new SettingsError('CLAIMDESK_ADMIN_PASSWORD', 'must have at least 12 characters');
+  const weak = adminPassword === null ? null : weakPasswordReason(adminPassword);
+  if (weak) throw new SettingsError('CLAIMDESK_ADMIN_PASSWORD', `the password ${weak}; choose a longer, less predictable one`);
   const publicUrl = httpUrl(env, 'CLAIMDESK_PUBLIC_URL') ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   const reviewUrlTemplate = read(env, 'CLAIMDESK_REVIEW_URL') ?? `${publicUrl}/claims/{claimId}`;
   if (!reviewUrlTemplate.includes('{claimId}')) throw new SettingsError('CLAIMDESK_REVIEW_URL', 'must contain {claimId}');
@@ -96,6 +135,7 @@ export function readSettings(env: Env = process.env): Settings {
     publicUrl,
     reviewUrlTemplate,
     sessionHours: integer(env, 'CLAIMDESK_SESSION_HOURS', 24 * 7, 1, 24 * 365),
+    trustProxy: trustProxy(env),
   };
 }
 

@@ -6,6 +6,7 @@ import { AuthService } from './auth.service';
 import { AuthRequest, tokenOf } from './auth.guard';
 import { expiredSessionCookie, sessionCookie } from './session-cookie';
 import { LoginDto, LoginResult, LogoutDto } from './dto/login.dto';
+import { ChangePasswordDto } from './dto/password.dto';
 import { UsersService } from './users.service';
 import { UserView } from './user.view';
 
@@ -35,11 +36,22 @@ export class AuthController {
   @ApiCookieAuth()
   @ApiBody({ type: LogoutDto, required: false })
   @ApiNoContentResponse({ description: 'the session (cookie or bearer token) is revoked' })
-  @ApiProblems()
+  @ApiProblems('csrf_rejected')
   async logout(@Body() _none: LogoutDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
     const token = tokenOf(request as unknown as AuthRequest);
     if (token) await this.auth.logout(token);
     void reply.header('Set-Cookie', expiredSessionCookie());
+  }
+
+  @Post('me/password')
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @ApiCookieAuth()
+  @ApiNoContentResponse({ description: 'the password is changed; every other session of the user is revoked, this one stays' })
+  @ApiProblems('forbidden', 'csrf_rejected', 'weak_password', 'rate_limited')
+  async changePassword(@CurrentActor() actor: Actor, @Body() body: ChangePasswordDto, @Req() request: FastifyRequest): Promise<void> {
+    const token = tokenOf(request as unknown as AuthRequest) ?? '';
+    await this.users.changeOwnPassword(actor, token, body.currentPassword, body.newPassword, request.ip);
   }
 
   @Get('me')

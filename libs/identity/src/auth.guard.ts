@@ -1,25 +1,31 @@
-import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { Actor, DomainError, hasRole, PUBLIC_ROUTE, REQUIRED_ROLE, Role } from '@claimdesk/core';
+import { Actor, DomainError, hasRole, PUBLIC_ROUTE, REQUIRED_ROLE, Role, Settings, SETTINGS } from '@claimdesk/core';
 import { AuthService } from './auth.service';
+import { isCrossSiteRisk } from './csrf';
 import { readCookie, SESSION_COOKIE } from './session-cookie';
 
 
 export interface AuthRequest {
+  method: string;
+  protocol: string;
   headers: Record<string, string | string[] | undefined>;
   actor?: Actor;
   sessionToken?: string;
 }
 
-/** The token of a request: `Authorization: Bearer …` first, else the session cookie. */
-export function tokenOf(request: AuthRequest): string | undefined {
+/** The credentials of a request: `Authorization: Bearer …` first, else the session cookie. */
+export function credentialsOf(request: Pick<AuthRequest, 'headers'>): { token: string; via: 'bearer' | 'cookie' } | undefined {
   const header = request.headers.authorization;
   const value = Array.isArray(header) ? header[0] : header;
   const bearer = value && /^Bearer\s+(\S+)\s*$/i.exec(value);
-  if (bearer) return bearer[1];
+  if (bearer) return { token: bearer[1], via: 'bearer' };
   const cookie = request.headers.cookie;
-  return readCookie(Array.isArray(cookie) ? cookie.join('; ') : cookie, SESSION_COOKIE) || undefined;
+  const token = readCookie(Array.isArray(cookie) ? cookie.join('; ') : cookie, SESSION_COOKIE);
+  return token ? { token, via: 'cookie' } : undefined;
 }
+
+export const tokenOf = (request: Pick<AuthRequest, 'headers'>): string | undefined => credentialsOf(request)?.token;
 
 /**
  * Every route needs a signed-in user unless marked @Public(); @Roles() sets the least role.
@@ -27,13 +33,18 @@ export function tokenOf(request: AuthRequest): string | undefined {
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
-  constructor(private readonly reflector: Reflector, private readonly auth: AuthService) {}
+  constructor(private readonly reflector: Reflector, private readonly auth: AuthService, @Inject(SETTINGS) private readonly settings: Settings) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
     const request = context.switchToHttp().getRequest<AuthRequest>();
-    const token = tokenOf(request);
+    const credentials = credentialsOf(request);
+    // A browser attaches the cookie to requests from any page; a bearer token only its holder can send.
+    if (credentials?.via === 'cookie' && isCrossSiteRisk(request.method, request.headers, request.protocol, this.settings.publicUrl)) {
+      throw new DomainError('csrf_rejected', 'a change with the session cookie must come from the desk\'s own pages (Origin or Sec-Fetch-Site)');
+    }
+    const token = credentials?.token;
     const actor = token ? await this.auth.authenticate(token) : null;
     if (!actor || !token) throw new DomainError('unauthenticated', 'sign in first: no valid session or bearer token');
     request.actor = actor;

@@ -4,6 +4,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
+import { LoginLimit } from './login-limit';
+import { SessionWatch } from './session-watch';
 import { LoginFailure, Session } from './session.entity';
 import { User } from './user.entity';
 import { UsersController } from './users.controller';
@@ -13,8 +15,8 @@ import { UsersService } from './users.service';
 @Module({
   imports: [TypeOrmModule.forFeature([User, Session, LoginFailure])],
   controllers: [AuthController, UsersController],
-  providers: [AuthService, UsersService, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [UsersService],
+  providers: [AuthService, UsersService, LoginLimit, SessionWatch, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [UsersService, SessionWatch],
 })
 export class IdentityModule implements OnApplicationBootstrap {
   constructor(private readonly users: UsersService) {}

@@ -2,3 +2,5 @@ export * from './identity.module';
 export * from './users.service';
 export * from './user.view';
 export { hashPassword } from './password';
+export { SessionWatch } from './session-watch';
+export { tokenOf } from './auth.guard';

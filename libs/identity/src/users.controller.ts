@@ -14,7 +14,7 @@ export class UsersController {
   @Post()
   @Roles('admin')
   @ApiCreatedResponse({ type: UserView })
-  @ApiProblems('forbidden', 'already_exists')
+  @ApiProblems('forbidden', 'already_exists', 'weak_password')
   create(@CurrentActor() actor: Actor, @Body() body: CreateUserDto): Promise<UserView> {
     return this.users.create(actor, body);
   }
@@ -38,7 +38,7 @@ export class UsersController {
   @Patch(':id')
   @Roles('admin')
   @ApiOkResponse({ type: UserView })
-  @ApiProblems('forbidden', 'not_found', 'version_conflict')
+  @ApiProblems('forbidden', 'not_found', 'version_conflict', 'weak_password', 'last_admin')
   update(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: UpdateUserDto, @IfMatch() version?: number): Promise<UserView> {
     return this.users.update(actor, id, body, version);
   }

@@ -2,14 +2,18 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
-import { Actor, assertVersion, versionConflict, decodeCursor, DEFAULT_PAGE_SIZE, DomainError, notFound, nowIso, Page, Settings, SETTINGS, toPage } from '@claimdesk/core';
-import { Transactions, updateAtVersion } from '@claimdesk/database';
+import { Actor, assertVersion, versionConflict, decodeCursor, DEFAULT_PAGE_SIZE, DomainError, forbidden, notFound, nowIso, Page, Settings, SETTINGS, toPage, assertStrongPassword } from '@claimdesk/core';
+import { Transactions, Tx, updateAtVersion } from '@claimdesk/database';
 import { AuditService } from '@claimdesk/audit';
+import { AuthService, hashToken } from './auth.service';
 import { CreateUserDto, UpdateUserDto } from './dto/user.dto';
 import { hashPassword } from './password';
 import { Session } from './session.entity';
 import { User } from './user.entity';
 import { toUserView, UserView } from './user.view';
+
+/** Advisory lock key ("AD") serialising changes that could leave the desk without an active admin. */
+const ADMINS_LOCK = 0x4144;
 
 @Injectable()
 export class UsersService {
@@ -19,11 +23,13 @@ export class UsersService {
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
+    private readonly auth: AuthService,
     @Inject(SETTINGS) private readonly settings: Settings,
   ) {}
 
   async create(actor: Actor | null, input: CreateUserDto): Promise<UserView> {
     const email = input.email.trim().toLowerCase();
+    assertStrongPassword(input.password);
     const passwordHash = await hashPassword(input.password);
     return this.transactions.run(async (tx) => {
       if (await tx.manager.existsBy(User, { email })) {
@@ -65,11 +71,14 @@ export class UsersService {
   }
 
   async update(actor: Actor, id: string, input: UpdateUserDto, expectedVersion?: number): Promise<UserView> {
+    if (input.password !== undefined) assertStrongPassword(input.password);
     const passwordHash = input.password !== undefined ? await hashPassword(input.password) : undefined;
     return this.transactions.run(async (tx) => {
       const before = await tx.manager.findOneBy(User, { id });
       if (!before) throw notFound('user', id);
       assertVersion(expectedVersion, before.version);
+      const stopsBeingAdmin = (input.role !== undefined && input.role !== 'admin') || input.disabled === true;
+      if (before.role === 'admin' && !before.disabled && stopsBeingAdmin) await this.assertAnotherActiveAdmin(tx, id);
       const now = nowIso();
       const changes: Partial<User> = { updatedAt: now };
       if (input.displayName !== undefined) changes.displayName = input.displayName;
@@ -85,6 +94,37 @@ export class UsersService {
       await this.audit.record(tx, { actorId: actor.id, action: 'user.updated', entityType: 'user', entityId: id, articleId: null, before: toUserView(before), after });
       return after;
     });
+  }
+
+  /**
+   * `POST /me/password`: the current password is checked within the login limit (a stolen session
+   * cannot guess it faster than the sign-in form); every other session of the user ends.
+   */
+  async changeOwnPassword(actor: Actor, sessionToken: string, currentPassword: string, newPassword: string, client: string): Promise<void> {
+    const user = await this.users.findOneBy({ id: actor.id });
+    if (!user) throw notFound('user', actor.id);
+    if (!(await this.auth.checkPassword(user.email, currentPassword, client))) throw forbidden('the current password is wrong');
+    assertStrongPassword(newPassword, 'newPassword');
+    const passwordHash = await hashPassword(newPassword);
+    await this.transactions.run(async (tx) => {
+      const before = await tx.manager.findOneBy(User, { id: actor.id });
+      if (!before) throw notFound('user', actor.id);
+      const now = nowIso();
+      if (!(await updateAtVersion(tx.manager, User, actor.id, before.version, { passwordHash, updatedAt: now }))) throw versionConflict();
+      await tx.manager.createQueryBuilder().update(Session).set({ revokedAt: now })
+        .where('user_id = :id AND revoked_at IS NULL AND token_hash <> :current', { id: actor.id, current: hashToken(sessionToken) }).execute();
+      const after = toUserView({ ...before, updatedAt: now, version: before.version + 1 });
+      await this.audit.record(tx, { actorId: actor.id, action: 'user.password_changed', entityType: 'user', entityId: actor.id, articleId: null, before: toUserView(before), after });
+    });
+  }
+
+  /** Refuses (409 `last_admin`) a change that would leave the desk with no active admin. */
+  private async assertAnotherActiveAdmin(tx: Tx, id: string): Promise<void> {
+    // Two admins demoting each other at once must not both succeed.
+    if (tx.engine === 'postgres') await tx.manager.query('SELECT pg_advisory_xact_lock($1)', [ADMINS_LOCK]);
+    const others = await tx.manager.createQueryBuilder(User, 'u')
+      .where('u.role = :role AND u.disabled = :disabled AND u.id <> :id', { role: 'admin', disabled: false, id }).getCount();
+    if (others === 0) throw new DomainError('last_admin', 'this is the last active admin: make another user admin first');
   }
 
   /**

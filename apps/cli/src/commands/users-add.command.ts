@@ -15,7 +15,7 @@ export const usersAddCommand: Command = {
     email: { type: 'string', valueName: 'email', description: 'their e-mail address, used to sign in' },
     name: { type: 'string', valueName: 'name', description: 'the name shown to other users' },
     role: { type: 'string', valueName: 'role', choices: ROLES, description: 'what they may do' },
-    password: { type: 'string', valueName: 'password', defaultHelp: 'generated, printed once', description: 'at least 12 characters' },
+    password: { type: 'string', valueName: 'password', defaultHelp: 'generated, printed once', description: 'at least 12 characters, not a common one' },
     json: { type: 'boolean', description: 'print the user as JSON (with "password" when generated)' },
   },
   description:

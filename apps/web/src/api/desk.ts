@@ -5,7 +5,7 @@
 import type { RequestOptions } from './http';
 import { api } from './routes';
 import type {
-  ArticleContent, ArticleListQuery, AttachSource, CreateAnnotation, CreateArticle, CreateClaim, CreateVerdict, UpdateClaim, UpdateVerdict,
+  ArticleContent, ArticleListQuery, AttachSource, ChangePassword, CreateAnnotation, CreateArticle, CreateClaim, CreateVerdict, UpdateClaim, UpdateVerdict,
   VerdictStep,
 } from './types';
 
@@ -15,6 +15,8 @@ export const auth = {
   login: (email: string, password: string) => api.post('/api/v1/auth/login', { body: { email, password } }),
   logout: () => api.post('/api/v1/auth/logout'),
   me: () => api.get('/api/v1/me'),
+  /** 204; every other session of the user ends. */
+  changePassword: (body: ChangePassword) => api.post('/api/v1/me/password', { body }),
 };
 
 export const articles = {

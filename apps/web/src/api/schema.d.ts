@@ -400,6 +400,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AuthController_changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/rating-scales": {
         parameters: {
             query?: never;
@@ -732,11 +748,16 @@ export interface components {
             claimId: string | null;
             entityId: string;
             /** @enum {string} */
-            entityType: "article" | "claim" | "annotation" | "source" | "claim_source" | "verdict" | "user" | "rating_scale";
+            entityType: "article" | "claim" | "annotation" | "source" | "claim_source" | "verdict" | "user" | "rating_scale" | "session";
             /** Format: uuid */
             id: string;
             /** @description order of the log; also the live event id */
             seq: number;
+        };
+        ChangePasswordDto: {
+            currentPassword: string;
+            /** @description at least 12 characters, not among the 10,000 most common passwords */
+            newPassword: string;
         };
         ClaimCountsView: {
             /** @description placed approximately after a revision: to confirm */
@@ -2447,7 +2468,7 @@ export interface operations {
                 /** @description nextCursor of the previous page */
                 cursor?: string;
                 entityId?: string;
-                entityType?: "article" | "claim" | "annotation" | "source" | "claim_source" | "verdict" | "user" | "rating_scale";
+                entityType?: "article" | "claim" | "annotation" | "source" | "claim_source" | "verdict" | "user" | "rating_scale" | "session";
                 limit?: number;
             };
             header?: never;
@@ -2570,6 +2591,15 @@ export interface operations {
             };
             /** @description application/problem+json; code: unauthenticated */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description application/problem+json; code: csrf_rejected */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3412,6 +3442,64 @@ export interface operations {
             };
         };
     };
+    AuthController_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            /** @description the password is changed; every other session of the user is revoked, this one stays */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description application/problem+json; code: unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description application/problem+json; code: forbidden | csrf_rejected */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description application/problem+json; code: validation_failed | weak_password */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description application/problem+json; code: rate_limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     VerdictsController_listScales: {
         parameters: {
             query?: {
@@ -3927,7 +4015,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description application/problem+json; code: validation_failed */
+            /** @description application/problem+json; code: validation_failed | weak_password */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4048,6 +4136,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description application/problem+json; code: last_admin */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description application/problem+json; code: version_conflict */
             412: {
                 headers: {
@@ -4057,7 +4154,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description application/problem+json; code: validation_failed */
+            /** @description application/problem+json; code: validation_failed | weak_password */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -14,6 +14,7 @@ export type User = Schemas['UserView'];
 export type Role = User['role'];
 export type Login = Schemas['LoginDto'];
 export type LoginResult = Schemas['LoginResult'];
+export type ChangePassword = Schemas['ChangePasswordDto'];
 
 // ---- Articles ----
 export type Article = Schemas['ArticleView'];

@@ -1,7 +1,8 @@
+import { ChangePassword } from '../auth/ChangePassword';
 import { roleLabel, useCurrentUser, useSession } from '../auth/session';
 import { Link } from '../routing/router';
 
-/** The top bar: where you are, who you are, and signing out. */
+/** The top bar: where you are, who you are, your password, and signing out. */
 export function Header() {
   const user = useCurrentUser();
   const { signOut } = useSession();
@@ -16,6 +17,7 @@ export function Header() {
       <div className="who" data-testid="current-user">
         <span className="who-name">{user.displayName}</span>
         <span className={`role-badge role-${user.role}`}>{roleLabel(user.role)}</span>
+        <ChangePassword />
         <button type="button" className="button button-quiet" onClick={() => void signOut()}>Sign out</button>
       </div>
     </header>
