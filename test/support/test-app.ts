@@ -31,7 +31,7 @@ export function testSettings(databaseUrl: string, extra: Record<string, string> 
     DATABASE_URL: databaseUrl,
     CLAIMDESK_ADMIN_EMAIL: ADMIN.email,
     CLAIMDESK_ADMIN_PASSWORD: ADMIN.password,
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     CLAIMDESK_PUBLIC_URL: 'https://desk.example',
     CLAIMDESK_ORG_NAME: 'Desk Test',
     ...extra,

@@ -24,6 +24,8 @@ export function installBodyTimeout(fastify: FastifyInstance, timeoutMs: number):
     const incoming = request.raw;
     if (!announcesBody(incoming.headers) || incoming.readableEnded) return done();
     const socket = incoming.socket;
+    // A request injected in-process (light-my-request) has no real socket to time out.
+    if (typeof socket?.setTimeout !== 'function') return done();
     const stalled = (): void => void socket.destroy();
     socket.setTimeout(timeoutMs, stalled);
     incoming.once('end', () => {
