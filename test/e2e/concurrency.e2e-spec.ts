@@ -181,4 +181,27 @@ describe('concurrent writers (e2e)', () => {
       }
     });
   });
+
+  describe('claims marked while the text changes', () => {
+    it('keeps a claim marked during a revision on the words it was marked on (failed on main: anchored on offsets into the old text, 20 of 20 on PostgreSQL)', async () => {
+      const sentence = 'Exports rose by 12 percent.';
+      const article = (await desk.http.post('/api/v1/articles').set(...bearer(author)).send({ format: 'text', content: `A. ${sentence}` }).expect(201)).body as { id: string };
+      for (let attempt = 1; attempt <= 20; attempt++) {
+        // Each revision puts more words before the sentence, so offsets into an older text point elsewhere.
+        const content = `${'Earlier words. '.repeat(attempt)}${sentence}`;
+        const [revision, marked] = await Promise.all([
+          desk.http.put(`/api/v1/articles/${article.id}/text`).set(...bearer(editor)).send({ format: 'text', content }),
+          desk.http.post(`/api/v1/articles/${article.id}/claims`).set(...bearer(author)).send({ selector: { type: 'TextQuoteSelector', exact: 'rose by 12 percent' } }),
+        ]);
+        expect(revision.status).toBe(200);
+        expect(marked.status).toBe(201);
+        const text = (await desk.http.get(`/api/v1/articles/${article.id}`).set(...bearer(author)).expect(200)).body.text as string;
+        const claim = (await desk.http.get(`/api/v1/claims/${marked.body.id}`).set(...bearer(author)).expect(200)).body as { start: number; end: number; anchor: string };
+        expect([...text].slice(claim.start, claim.end).join('')).toBe('rose by 12 percent');
+        // Marked before the revision and carried over by it (moved), or marked on the new text (anchored).
+        expect(['anchored', 'moved']).toContain(claim.anchor);
+      }
+    });
+  });
 });
+

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { createHash, randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
 import { Actor, assertVersion, HeavyWork, containsPattern, decodeCursor, DEFAULT_PAGE_SIZE, notFound, nowIso, Page, toPage, toStoredTime, validationFailed, versionConflict } from '@claimdesk/core';
-import { findForChange, Transactions, Tx, updateAtVersion } from '@claimdesk/database';
+import { findForChange, findToDependOn, Transactions, Tx, updateAtVersion } from '@claimdesk/database';
 import { AuditService } from '@claimdesk/audit';
 import { ArticleFormat, codePointLength, titleFromText } from '@claimdesk/text';
 import { canonicalTextTask } from './canonical-text.task';
@@ -105,8 +105,13 @@ export class ArticlesService {
   }
 
   /** The current text, for anchoring claims; inside a transaction when given one. */
-  async textOf(id: string, tx?: Tx): Promise<ArticleText> {
-    const article = await this.load(id, tx);
+  /**
+   * The article's current text. `dependOn`: the caller writes offsets into this text (marking a claim),
+   * so a revision committing meanwhile is waited for, and one starting later waits for the caller.
+   */
+  async textOf(id: string, tx?: Tx, dependOn = false): Promise<ArticleText> {
+    const article = tx && dependOn ? await findToDependOn(tx, Article, id) : await this.load(id, tx);
+    if (!article) throw notFound('article', id);
     return { id: article.id, text: article.text, revision: article.revision, url: article.url };
   }
 

@@ -68,7 +68,7 @@ export class ClaimsService {
 
   async create(actor: Actor, articleId: string, input: CreateClaimDto): Promise<ClaimView> {
     return this.transactions.run(async (tx) => {
-      const article = await this.articles.textOf(articleId, tx);
+      const article = await this.articles.textOf(articleId, tx, true);
       const index = new TextIndex(article.text);
       return this.insert(tx, actor, article.revision, articleId, index, markSpan(index, input.selector), 'anchored', input);
     });
@@ -80,7 +80,7 @@ export class ClaimsService {
    */
   async createAt(actor: Actor, articleId: string, span: { start: number; end: number }, anchor: AnchorStatus, fields: ClaimFields): Promise<ClaimView> {
     return this.transactions.run(async (tx) => {
-      const article = await this.articles.textOf(articleId, tx);
+      const article = await this.articles.textOf(articleId, tx, true);
       const index = new TextIndex(article.text);
       if (!index.isRange(span.start, span.end) || span.start >= span.end) throw new DomainError('offset_out_of_range', 'the span is outside the text');
       return this.insert(tx, actor, article.revision, articleId, index, span, anchor, fields);
@@ -174,7 +174,7 @@ export class ClaimsService {
       if (input.tags !== undefined) changes.tags = input.tags;
       if (input.selector) {
         // Re-marking: the reviewer has confirmed the place, so the claim is anchored on the current text.
-        const article = await this.articles.textOf(before.articleId, tx);
+        const article = await this.articles.textOf(before.articleId, tx, true);
         const index = new TextIndex(article.text);
         const span = markSpan(index, input.selector);
         const quote = describeQuote(index, span.start, span.end);
