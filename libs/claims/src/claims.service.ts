@@ -3,13 +3,13 @@ import { ApiProperty } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
-import { Actor, assertVersion, decodeCursor, DEFAULT_PAGE_SIZE, DomainError, forbidden, hasRole, notFound, nowIso, Page, toPage, versionConflict } from '@claimdesk/core';
-import { findForChange, jsonText, runStatement, selectEntityColumns, Statement, Transactions, Tx, updateAtVersion } from '@claimdesk/database';
+import { Actor, assertVersion, decodeCursor, DEFAULT_PAGE_SIZE, DomainError, forbidden, hasRole, notFound, nowIso, Page, toPage, validationFailed, versionConflict } from '@claimdesk/core';
+import { findForChange, inChunks, jsonText, runStatement, selectEntityColumns, Statement, Transactions, Tx, updateAtVersion } from '@claimdesk/database';
 import { AuditService } from '@claimdesk/audit';
 import { ArticlesService } from '@claimdesk/articles';
 import { AnchorStatus, describeQuote, TextIndex } from '@claimdesk/text';
-import { ClaimAnchoring, ClaimSpan, ClaimStatus } from './claim.entity';
-import { ClaimView, toClaimView } from './claim.view';
+import { ClaimAnchoring, ClaimCorrection, ClaimSpan, ClaimStatus } from './claim.entity';
+import { ClaimCorrectionView, ClaimView, toClaimCorrectionView, toClaimView } from './claim.view';
 import { ClaimListQueryDto, CreateClaimDto, UpdateClaimDto } from './dto/claim.dto';
 import { markSpan } from './mark-span';
 
@@ -28,6 +28,9 @@ const LOCKED_REF: Record<ClaimLock, Statement> = {
   attach: new Statement(`${SELECT_REF_SQL} FOR KEY SHARE`),
   workflow: new Statement(`${SELECT_REF_SQL} FOR NO KEY UPDATE`),
 };
+
+/** Whether a verdict of the claim is published: its words are then corrected, not simply re-marked. */
+const HAS_PUBLISHED_VERDICT = new Statement("SELECT 1 AS one FROM verdicts WHERE claim_id = ? AND status = 'published'");
 
 export interface ClaimRef {
   id: string;
@@ -61,6 +64,7 @@ const claimTags = jsonText<string[]>([]);
 export class ClaimsService {
   constructor(
     @InjectRepository(ClaimSpan) private readonly claims: Repository<ClaimSpan>,
+    @InjectRepository(ClaimCorrection) private readonly corrections: Repository<ClaimCorrection>,
     private readonly articles: ArticlesService,
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
@@ -168,6 +172,11 @@ export class ClaimsService {
       const before = await this.load(id, tx, true);
       this.assertMayEdit(actor, before);
       assertVersion(expectedVersion, before.version);
+      // Read under the claim's lock: publishing a verdict locks the claim too, so this holds until commit.
+      const correction = input.selector ? await this.correctionOf(tx, actor, id, input.correctionNote) : null;
+      if (!correction && input.correctionNote !== undefined) {
+        throw validationFailed('correctionNote', 'a correction note goes with a re-mark (selector) of a claim that has a published verdict');
+      }
       const changes: Partial<ClaimSpan> = { updatedAt: nowIso() };
       if (input.claimant !== undefined) changes.claimant = input.claimant;
       if (input.claimReviewed !== undefined) changes.claimReviewed = input.claimReviewed;
@@ -194,9 +203,37 @@ export class ClaimsService {
       const after: ClaimSpan = { ...before, ...changes, version: before.version + 1 };
       if (input.selector || input.confirm) await this.recordAnchoring(tx, after, actor.id);
       const view = toClaimView(after);
-      await this.audit.record(tx, { actorId: actor.id, action: 'claim.updated', entityType: 'claim', entityId: id, articleId: before.articleId, before: toClaimView(before), after: view });
+      if (correction) {
+        await tx.manager.insert(ClaimCorrection, {
+          id: randomUUID(), claimId: id, revision: before.revision, start: before.start, end: before.end, quote: before.quote,
+          note: correction.note, correctedBy: actor.id, createdAt: after.updatedAt,
+        });
+      }
+      await this.audit.record(tx, {
+        actorId: actor.id, action: correction ? 'claim.corrected' : 'claim.updated', entityType: 'claim', entityId: id, articleId: before.articleId,
+        before: toClaimView(before), after: correction ? { ...view, correctionNote: correction.note } : view,
+      });
       return view;
     });
+  }
+
+  /**
+   * API.md: re-marking a claim that has a published verdict corrects the words the verdict stands
+   * under, so it needs an editor and a note for readers. Null when the claim has no published verdict.
+   */
+  private async correctionOf(tx: Tx, actor: Actor, id: string, note: string | undefined): Promise<{ note: string } | null> {
+    const published = await runStatement<{ one: number }>(tx.manager, HAS_PUBLISHED_VERDICT, [id]);
+    if (published.length === 0) return null;
+    if (!hasRole(actor, 'editor')) throw forbidden('the claim has a published verdict: only an editor may re-mark it, with a correctionNote');
+    if (!note) throw validationFailed('correctionNote', 'the claim has a published verdict: say in correctionNote why its words change');
+    return { note };
+  }
+
+  /** The corrections of the given claims, oldest first: for the workspace and reports. */
+  async correctionsFor(claimIds: readonly string[]): Promise<ClaimCorrectionView[]> {
+    const rows = await inChunks(claimIds, (ids) => this.corrections.createQueryBuilder('c').where('c.claim_id IN (:...ids)', { ids }).getMany());
+    rows.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+    return rows.map(toClaimCorrectionView);
   }
 
   /** API.md: deleting a claim (with its notes, sources and verdicts) is an editor's call, even for its author. */

@@ -115,6 +115,14 @@ export class UpdateClaimDto extends ClaimFieldsDto {
   @OptionalNotNull()
   @IsIn([true], { message: 'confirm must be true' })
   confirm?: true;
+
+  @ApiPropertyOptional({ description: 'required with a selector when the claim has a published verdict (editors only): why the words changed, for readers', maxLength: 20000 })
+  @OptionalNotNull()
+  @Trimmed()
+  @IsString()
+  @MinLength(1, { message: 'correctionNote must say what changed' })
+  @MaxLength(20_000)
+  correctionNote?: string;
 }
 
 export class ClaimListQueryDto extends ListQueryDto {
