@@ -90,4 +90,51 @@ describe('never the wrong words (e2e)', () => {
       expect(audit.map((entry) => entry.action)).not.toContain('claim.corrected');
     });
   });
+
+  describe('offsets given for an earlier revision', () => {
+    const LEAD = 'Update: the council answered. ';
+    /** An article at revision 2, whose revision 1 was TEXT; `revised` makes the second text from the first. */
+    const revisedArticle = async (revised: (text: string) => string): Promise<string> => {
+      const articleId = await newArticle();
+      await desk.http.put(`/api/v1/articles/${articleId}/text`).set(...bearer(reviewer)).send({ format: 'text', content: revised(TEXT) }).expect(200);
+      return articleId;
+    };
+    const positionIn = (text: string, words: string) => ({ type: 'TextPositionSelector', start: text.indexOf(words), end: text.indexOf(words) + words.length });
+    const markAt = (articleId: string, body: Record<string, unknown>) => desk.http.post(`/api/v1/articles/${articleId}/claims`).set(...bearer(reviewer)).send(body);
+
+    it('maps a position of an earlier revision to the same words in the current text (failed on main: revision refused, old offsets read against the new text)', async () => {
+      const articleId = await revisedArticle((text) => LEAD + text);
+      const res = await markAt(articleId, { selector: positionIn(TEXT, 'the budget rose sharply'), revision: 1 }).expect(201);
+      expect(res.body).toMatchObject({ quote: 'the budget rose sharply', revision: 2, start: positionIn(LEAD + TEXT, 'the budget rose sharply').start });
+      const article = (await desk.http.get(`/api/v1/articles/${articleId}`).set(...bearer(reviewer)).expect(200)).body;
+      expect(codePointSlice(article.text, res.body.start, res.body.end)).toBe('the budget rose sharply');
+    });
+
+    it('refuses a position whose words changed since that revision with 409 stale_revision (failed on main: no such check)', async () => {
+      const articleId = await revisedArticle((text) => text.replace('20 percent', '12 percent'));
+      const res = await markAt(articleId, { selector: positionIn(TEXT, 'crime fell by 20 percent'), revision: 1 }).expect(409);
+      expect(res.body.code).toBe('stale_revision');
+    });
+
+    it('matches a quote selector in the current text, and takes the current revision as it is (failed on main: revision refused)', async () => {
+      const articleId = await revisedArticle((text) => LEAD + text);
+      const byQuote = await markAt(articleId, { selector: quoteSelector('the budget rose sharply'), revision: 1 }).expect(201);
+      expect(byQuote.body).toMatchObject({ quote: 'the budget rose sharply', revision: 2 });
+      const current = await markAt(articleId, { selector: positionIn(LEAD + TEXT, 'crime fell'), revision: 2 }).expect(201);
+      expect(current.body.quote).toBe('crime fell');
+      await markAt(articleId, { selector: positionIn(TEXT, 'crime fell'), revision: 3 }).expect(404);
+      for (const revision of [0, 1.5, '1']) await markAt(articleId, { selector: positionIn(TEXT, 'crime fell'), revision }).expect(422);
+    });
+
+    it('maps a re-marking PATCH the same way, or refuses it (failed on main: revision refused)', async () => {
+      const articleId = await revisedArticle((text) => LEAD + text.replace('20 percent', '12 percent'));
+      const claimId = await markQuote(articleId, 'Officials said');
+      const res = await remark(claimId, reviewer, { selector: positionIn(TEXT, 'the budget rose sharply'), revision: 1 }).expect(200);
+      expect(res.body).toMatchObject({ quote: 'the budget rose sharply', revision: 2 });
+      const stale = await remark(claimId, reviewer, { selector: positionIn(TEXT, 'crime fell by 20 percent'), revision: 1 }).expect(409);
+      expect(stale.body.code).toBe('stale_revision');
+      const alone = await remark(claimId, reviewer, { claimant: 'Officials', revision: 1 }).expect(422);
+      expect(alone.body.errors).toEqual([expect.objectContaining({ path: 'revision' })]);
+    });
+  });
 });
