@@ -83,6 +83,14 @@ describe('never the wrong words (e2e)', () => {
       expect(html).not.toContain('<b>only</b>');
     });
 
+    it('lets the author send the claim’s own place back (the reader’s confirm) without a correction', async () => {
+      const claimId = await markQuote(await newArticle(), 'crime fell by 20 percent');
+      await publishVerdict(claimId);
+      const claim = (await desk.http.get(`/api/v1/claims/${claimId}`).set(...bearer(reviewer)).expect(200)).body;
+      await remark(claimId, reviewer, { selector: { type: 'TextPositionSelector', start: claim.start, end: claim.end } }).expect(200);
+      await remark(claimId, editor, { selector: { type: 'TextPositionSelector', start: claim.start, end: claim.end }, correctionNote: 'Nothing changed.' }).expect(422);
+    });
+
     it('stays a plain re-mark, audited as claim.updated, while no verdict is published', async () => {
       const claimId = await markQuote(await newArticle(), 'crime fell by 20 percent');
       await remark(claimId, reviewer, { selector: quoteSelector('crime fell by 20 percent last year') }).expect(200);

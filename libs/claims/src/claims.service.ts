@@ -230,12 +230,8 @@ export class ClaimsService {
     const before = await this.load(id, tx, true);
     this.assertMayEdit(actor, before);
     assertVersion(expectedVersion, before.version);
-    // Read under the claim's lock: publishing a verdict locks the claim too, so this holds until commit.
-    const correction = placed ? await this.correctionOf(tx, actor, id, input.correctionNote) : null;
-    if (!correction && input.correctionNote !== undefined) {
-      throw validationFailed('correctionNote', 'a correction note goes with a re-mark (selector) of a claim that has a published verdict');
-    }
     const changes: Partial<ClaimSpan> = { updatedAt: nowIso() };
+    let correction: { note: string } | null = null;
     if (input.claimant !== undefined) changes.claimant = input.claimant;
     if (input.claimReviewed !== undefined) changes.claimReviewed = input.claimReviewed;
     if (input.tags !== undefined) changes.tags = input.tags;
@@ -246,6 +242,10 @@ export class ClaimsService {
       const index = new TextIndex(article.text);
       const span = markSpan(index, placed.selector);
       const quote = describeQuote(index, span.start, span.end);
+      // Read under the claim's lock: publishing a verdict locks the claim too, so this holds until commit.
+      // The same words at the same place (a fuzzy claim confirmed by its span) correct nothing.
+      const sameWords = span.start === before.start && span.end === before.end && quote.exact === before.quote;
+      if (!sameWords) correction = await this.correctionOf(tx, actor, id, input.correctionNote);
       Object.assign(changes, {
         start: span.start, end: span.end, startUtf16: index.toUtf16(span.start), endUtf16: index.toUtf16(span.end),
         quote: quote.exact, prefix: quote.prefix, suffix: quote.suffix, anchor: 'anchored' as AnchorStatus, revision: article.revision,
@@ -257,6 +257,9 @@ export class ClaimsService {
         throw new DomainError('claim_orphaned', 'an orphaned claim has no place to confirm: re-mark it with a selector', [{ path: 'confirm', message: 're-mark the claim instead' }]);
       }
       changes.anchor = 'anchored';
+    }
+    if (!correction && input.correctionNote !== undefined) {
+      throw validationFailed('correctionNote', 'a correction note goes with a re-mark (selector) that changes the words of a claim with a published verdict');
     }
     if (!(await updateAtVersion(tx.manager, ClaimSpan, id, before.version, changes))) throw versionConflict();
     const after: ClaimSpan = { ...before, ...changes, version: before.version + 1 };
