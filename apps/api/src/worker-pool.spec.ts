@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { canonicalTextTask } from '@claimdesk/articles/canonical-text.task';
+import { carrySpanTask } from '@claimdesk/claims/carry-span.task';
 import { reanchorTask } from '@claimdesk/claims/reanchor.task';
 import { HEAVY_WORK_INLINE_SIZE, InlineWork } from '@claimdesk/core';
 import { ADVERSARIAL_INPUTS } from '@claimdesk/text/testing/adversarial-input';
@@ -40,6 +41,13 @@ describe(WorkerPool.name, () => {
       { status: 'moved', start: 14, end: 22, startUtf16: 14, endUtf16: 22, quote: { exact: 'minister', prefix: 'Yesterday the ', suffix: ' said so.' } },
     ]);
   });
+
+  it('carries a span of an earlier revision in a worker when the texts are large', async () => {
+    const earlierText = `${'Filler sentence here. '.repeat(HEAVY_WORK_INLINE_SIZE / 16)}The minister said so.`;
+    const input = { earlierText, laterText: `A new lead. ${earlierText}`, start: earlierText.length - 17, end: earlierText.length - 9 };
+    expect(carrySpanTask.size(input)).toBeGreaterThan(HEAVY_WORK_INLINE_SIZE);
+    expect(await pool.run(carrySpanTask, input)).toEqual({ start: input.start + 12, end: input.end + 12 });
+  }, 120_000);
 
   it('passes a worker’s error on to the caller', async () => {
     await expect(pool.run({ name: 'no such task', run: () => 0, size: () => Number.POSITIVE_INFINITY }, null)).rejects.toThrow(/unknown heavy task: no such task/);

@@ -48,3 +48,19 @@ export class ClaimAnchoring {
   @Column({ name: 'actor_id', type: 'varchar', length: 36, nullable: true }) actorId!: string | null;
   @Column({ name: 'created_at', type: 'varchar', length: 30 }) createdAt!: string;
 }
+
+/** The words a published verdict was given for, kept when an editor re-marked the claim, with the editor's note. */
+@Entity({ name: 'claim_corrections' })
+export class ClaimCorrection {
+  @PrimaryColumn({ type: 'varchar', length: 36 }) id!: string;
+  @Column({ name: 'claim_id', type: 'varchar', length: 36 }) claimId!: string;
+  /** The revision the earlier offsets refer to. */
+  @Column({ type: 'integer' }) revision!: number;
+  @Column({ name: 'start_offset', type: 'integer', nullable: true }) start!: number | null;
+  @Column({ name: 'end_offset', type: 'integer', nullable: true }) end!: number | null;
+  /** The earlier quote. */
+  @Column({ type: 'text' }) quote!: string;
+  @Column({ type: 'text' }) note!: string;
+  @Column({ name: 'corrected_by', type: 'varchar', length: 36 }) correctedBy!: string;
+  @Column({ name: 'created_at', type: 'varchar', length: 30 }) createdAt!: string;
+}

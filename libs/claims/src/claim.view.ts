@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ANCHOR_STATUSES, AnchorStatus } from '@claimdesk/text';
-import { CLAIM_STATUSES, ClaimSpan, ClaimStatus } from './claim.entity';
+import { CLAIM_STATUSES, ClaimCorrection, ClaimSpan, ClaimStatus } from './claim.entity';
 
 export class ClaimView {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -46,4 +46,18 @@ export function toClaimView(claim: ClaimSpan): ClaimView {
     updatedAt: claim.updatedAt,
     version: claim.version,
   };
+}
+
+/** A re-mark of a claim with a published verdict: the earlier words, and the editor's note on why they changed. */
+export class ClaimCorrectionView {
+  @ApiProperty({ format: 'uuid' }) claimId!: string;
+  @ApiProperty({ description: 'the earlier quote' }) quote!: string;
+  @ApiProperty({ description: 'the revision the earlier offsets refer to' }) revision!: number;
+  @ApiProperty() note!: string;
+  @ApiProperty({ format: 'uuid' }) correctedBy!: string;
+  @ApiProperty() correctedAt!: string;
+}
+
+export function toClaimCorrectionView(c: ClaimCorrection): ClaimCorrectionView {
+  return { claimId: c.claimId, quote: c.quote, revision: c.revision, note: c.note, correctedBy: c.correctedBy, correctedAt: c.createdAt };
 }

@@ -3,14 +3,15 @@ import { ApiProperty } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
-import { Actor, assertVersion, decodeCursor, DEFAULT_PAGE_SIZE, DomainError, forbidden, hasRole, notFound, nowIso, Page, toPage, versionConflict } from '@claimdesk/core';
-import { findForChange, jsonText, runStatement, selectEntityColumns, Statement, Transactions, Tx, updateAtVersion } from '@claimdesk/database';
+import { Actor, assertVersion, decodeCursor, DEFAULT_PAGE_SIZE, DomainError, forbidden, hasRole, HeavyWork, notFound, nowIso, Page, toPage, validationFailed, versionConflict } from '@claimdesk/core';
+import { findForChange, inChunks, jsonText, runStatement, selectEntityColumns, Statement, Transactions, Tx, updateAtVersion } from '@claimdesk/database';
 import { AuditService } from '@claimdesk/audit';
-import { ArticlesService } from '@claimdesk/articles';
+import { ArticlesService, TextChangedMeanwhile } from '@claimdesk/articles';
 import { AnchorStatus, describeQuote, TextIndex } from '@claimdesk/text';
-import { ClaimAnchoring, ClaimSpan, ClaimStatus } from './claim.entity';
-import { ClaimView, toClaimView } from './claim.view';
-import { ClaimListQueryDto, CreateClaimDto, UpdateClaimDto } from './dto/claim.dto';
+import { ClaimAnchoring, ClaimCorrection, ClaimSpan, ClaimStatus } from './claim.entity';
+import { ClaimCorrectionView, ClaimView, toClaimCorrectionView, toClaimView } from './claim.view';
+import { carrySpanTask } from './carry-span.task';
+import { ClaimListQueryDto, CreateClaimDto, SelectorDto, UpdateClaimDto } from './dto/claim.dto';
 import { markSpan } from './mark-span';
 
 /** What other modules need to know of a claim to attach things to it. */
@@ -28,6 +29,21 @@ const LOCKED_REF: Record<ClaimLock, Statement> = {
   attach: new Statement(`${SELECT_REF_SQL} FOR KEY SHARE`),
   workflow: new Statement(`${SELECT_REF_SQL} FOR NO KEY UPDATE`),
 };
+
+/** Whether a verdict of the claim is published: its words are then corrected, not simply re-marked. */
+const HAS_PUBLISHED_VERDICT = new Statement("SELECT 1 AS one FROM verdicts WHERE claim_id = ? AND status = 'published'");
+
+/**
+ * A reviewer's selector, made to refer to the current text: `revision` is the revision it was placed
+ * on, null when it does not depend on one (a quote, or no revision given).
+ */
+interface PlacedSelector {
+  selector: SelectorDto;
+  revision: number | null;
+}
+
+/** Times a selector is placed again when a revision landed between placing it and writing the claim. */
+const MAX_PLACING_ATTEMPTS = 3;
 
 export interface ClaimRef {
   id: string;
@@ -61,17 +77,55 @@ const claimTags = jsonText<string[]>([]);
 export class ClaimsService {
   constructor(
     @InjectRepository(ClaimSpan) private readonly claims: Repository<ClaimSpan>,
+    @InjectRepository(ClaimCorrection) private readonly corrections: Repository<ClaimCorrection>,
     private readonly articles: ArticlesService,
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
+    private readonly heavyWork: HeavyWork,
   ) {}
 
   async create(actor: Actor, articleId: string, input: CreateClaimDto): Promise<ClaimView> {
-    return this.transactions.run(async (tx) => {
+    return this.withPlacedSelector(articleId, input.selector, input.revision, async (tx, placed) => {
       const article = await this.articles.textOf(articleId, tx, true);
+      assertPlacedOn(placed, article.revision);
       const index = new TextIndex(article.text);
-      return this.insert(tx, actor, article.revision, articleId, index, markSpan(index, input.selector), 'anchored', input);
+      return this.insert(tx, actor, article.revision, articleId, index, markSpan(index, placed.selector), 'anchored', input);
     });
+  }
+
+  /**
+   * API.md, "Integrity": offsets given for an earlier `revision` are carried to the current text (the
+   * diff runs off the event loop, outside the transaction), or refused with 409 stale_revision when
+   * the words at them changed; a quote is matched in the current text as usual. `write` runs in a
+   * transaction and checks (assertPlacedOn) that no revision landed meanwhile; if one did, the
+   * selector is placed again.
+   */
+  private async withPlacedSelector<T>(articleId: string, selector: SelectorDto, revision: number | undefined, write: (tx: Tx, placed: PlacedSelector) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      const placed = await this.placeOnCurrentText(articleId, selector, revision);
+      try {
+        return await this.transactions.run((tx) => write(tx, placed));
+      } catch (error) {
+        if (!(error instanceof TextChangedMeanwhile)) throw error;
+        if (attempt === MAX_PLACING_ATTEMPTS) throw versionConflict();
+      }
+    }
+  }
+
+  private async placeOnCurrentText(articleId: string, selector: SelectorDto, revision: number | undefined): Promise<PlacedSelector> {
+    if (revision === undefined || selector.type !== 'TextPositionSelector') return { selector, revision: null };
+    const current = await this.articles.textOf(articleId);
+    if (revision === current.revision) return { selector, revision };
+    const earlier = await this.articles.getRevision(articleId, revision);
+    // The offsets are judged against the text they were given for.
+    const span = markSpan(new TextIndex(earlier.text), selector);
+    const carried = await this.heavyWork.run(carrySpanTask, { earlierText: earlier.text, laterText: current.text, start: span.start, end: span.end });
+    if (!carried) {
+      throw new DomainError('stale_revision', `the words at these offsets of revision ${revision} changed since; the article is at revision ${current.revision}`, [
+        { path: 'revision', message: `re-mark on revision ${current.revision}` },
+      ]);
+    }
+    return { selector: { type: 'TextPositionSelector', start: carried.start, end: carried.end }, revision: current.revision };
   }
 
   /**
@@ -164,39 +218,83 @@ export class ClaimsService {
   }
 
   async update(actor: Actor, id: string, input: UpdateClaimDto, expectedVersion?: number): Promise<ClaimView> {
-    return this.transactions.run(async (tx) => {
-      const before = await this.load(id, tx, true);
-      this.assertMayEdit(actor, before);
-      assertVersion(expectedVersion, before.version);
-      const changes: Partial<ClaimSpan> = { updatedAt: nowIso() };
-      if (input.claimant !== undefined) changes.claimant = input.claimant;
-      if (input.claimReviewed !== undefined) changes.claimReviewed = input.claimReviewed;
-      if (input.tags !== undefined) changes.tags = input.tags;
-      if (input.selector) {
-        // Re-marking: the reviewer has confirmed the place, so the claim is anchored on the current text.
-        const article = await this.articles.textOf(before.articleId, tx, true);
-        const index = new TextIndex(article.text);
-        const span = markSpan(index, input.selector);
-        const quote = describeQuote(index, span.start, span.end);
-        Object.assign(changes, {
-          start: span.start, end: span.end, startUtf16: index.toUtf16(span.start), endUtf16: index.toUtf16(span.end),
-          quote: quote.exact, prefix: quote.prefix, suffix: quote.suffix, anchor: 'anchored' as AnchorStatus, revision: article.revision,
-        });
+    if (!input.selector) {
+      if (input.revision !== undefined) throw validationFailed('revision', 'revision says what a selector\'s offsets refer to: send it with a selector');
+      return this.transactions.run((tx) => this.applyUpdate(tx, actor, id, input, null, expectedVersion));
+    }
+    const { articleId } = await this.load(id);
+    return this.withPlacedSelector(articleId, input.selector, input.revision, (tx, placed) => this.applyUpdate(tx, actor, id, input, placed, expectedVersion));
+  }
+
+  private async applyUpdate(tx: Tx, actor: Actor, id: string, input: UpdateClaimDto, placed: PlacedSelector | null, expectedVersion?: number): Promise<ClaimView> {
+    const before = await this.load(id, tx, true);
+    this.assertMayEdit(actor, before);
+    assertVersion(expectedVersion, before.version);
+    const changes: Partial<ClaimSpan> = { updatedAt: nowIso() };
+    let correction: { note: string } | null = null;
+    if (input.claimant !== undefined) changes.claimant = input.claimant;
+    if (input.claimReviewed !== undefined) changes.claimReviewed = input.claimReviewed;
+    if (input.tags !== undefined) changes.tags = input.tags;
+    if (placed) {
+      // Re-marking: the reviewer has confirmed the place, so the claim is anchored on the current text.
+      const article = await this.articles.textOf(before.articleId, tx, true);
+      assertPlacedOn(placed, article.revision);
+      const index = new TextIndex(article.text);
+      const span = markSpan(index, placed.selector);
+      const quote = describeQuote(index, span.start, span.end);
+      // Read under the claim's lock: publishing a verdict locks the claim too, so this holds until commit.
+      // The same words at the same place (a fuzzy claim confirmed by its span) correct nothing.
+      const sameWords = span.start === before.start && span.end === before.end && quote.exact === before.quote;
+      if (!sameWords) correction = await this.correctionOf(tx, actor, id, input.correctionNote);
+      Object.assign(changes, {
+        start: span.start, end: span.end, startUtf16: index.toUtf16(span.start), endUtf16: index.toUtf16(span.end),
+        quote: quote.exact, prefix: quote.prefix, suffix: quote.suffix, anchor: 'anchored' as AnchorStatus, revision: article.revision,
+      });
+    }
+    else if (input.confirm) {
+      // A reviewer confirms the place a revision flagged: the claim is anchored where it stands.
+      if (before.anchor === 'orphaned') {
+        throw new DomainError('claim_orphaned', 'an orphaned claim has no place to confirm: re-mark it with a selector', [{ path: 'confirm', message: 're-mark the claim instead' }]);
       }
-      else if (input.confirm) {
-        // A reviewer confirms the place a revision flagged: the claim is anchored where it stands.
-        if (before.anchor === 'orphaned') {
-          throw new DomainError('claim_orphaned', 'an orphaned claim has no place to confirm: re-mark it with a selector', [{ path: 'confirm', message: 're-mark the claim instead' }]);
-        }
-        changes.anchor = 'anchored';
-      }
-      if (!(await updateAtVersion(tx.manager, ClaimSpan, id, before.version, changes))) throw versionConflict();
-      const after: ClaimSpan = { ...before, ...changes, version: before.version + 1 };
-      if (input.selector || input.confirm) await this.recordAnchoring(tx, after, actor.id);
-      const view = toClaimView(after);
-      await this.audit.record(tx, { actorId: actor.id, action: 'claim.updated', entityType: 'claim', entityId: id, articleId: before.articleId, before: toClaimView(before), after: view });
-      return view;
+      changes.anchor = 'anchored';
+    }
+    if (!correction && input.correctionNote !== undefined) {
+      throw validationFailed('correctionNote', 'a correction note goes with a re-mark (selector) that changes the words of a claim with a published verdict');
+    }
+    if (!(await updateAtVersion(tx.manager, ClaimSpan, id, before.version, changes))) throw versionConflict();
+    const after: ClaimSpan = { ...before, ...changes, version: before.version + 1 };
+    if (placed || input.confirm) await this.recordAnchoring(tx, after, actor.id);
+    const view = toClaimView(after);
+    if (correction) {
+      await tx.manager.insert(ClaimCorrection, {
+        id: randomUUID(), claimId: id, revision: before.revision, start: before.start, end: before.end, quote: before.quote,
+        note: correction.note, correctedBy: actor.id, createdAt: after.updatedAt,
+      });
+    }
+    await this.audit.record(tx, {
+      actorId: actor.id, action: correction ? 'claim.corrected' : 'claim.updated', entityType: 'claim', entityId: id, articleId: before.articleId,
+      before: toClaimView(before), after: correction ? { ...view, correctionNote: correction.note } : view,
     });
+    return view;
+  }
+
+  /**
+   * API.md: re-marking a claim that has a published verdict corrects the words the verdict stands
+   * under, so it needs an editor and a note for readers. Null when the claim has no published verdict.
+   */
+  private async correctionOf(tx: Tx, actor: Actor, id: string, note: string | undefined): Promise<{ note: string } | null> {
+    const published = await runStatement<{ one: number }>(tx.manager, HAS_PUBLISHED_VERDICT, [id]);
+    if (published.length === 0) return null;
+    if (!hasRole(actor, 'editor')) throw forbidden('the claim has a published verdict: only an editor may re-mark it, with a correctionNote');
+    if (!note) throw validationFailed('correctionNote', 'the claim has a published verdict: say in correctionNote why its words change');
+    return { note };
+  }
+
+  /** The corrections of the given claims, oldest first: for the workspace and reports. */
+  async correctionsFor(claimIds: readonly string[]): Promise<ClaimCorrectionView[]> {
+    const rows = await inChunks(claimIds, (ids) => this.corrections.createQueryBuilder('c').where('c.claim_id IN (:...ids)', { ids }).getMany());
+    rows.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+    return rows.map(toClaimCorrectionView);
   }
 
   /** API.md: deleting a claim (with its notes, sources and verdicts) is an editor's call, even for its author. */
@@ -252,4 +350,9 @@ export class ClaimsService {
     if (!claim) throw notFound('claim', id);
     return claim;
   }
+}
+
+/** The selector was placed on the text of `placed.revision`: a revision that landed since means placing it again. */
+function assertPlacedOn(placed: PlacedSelector, currentRevision: number): void {
+  if (placed.revision !== null && placed.revision !== currentRevision) throw new TextChangedMeanwhile();
 }

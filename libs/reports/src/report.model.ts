@@ -83,6 +83,15 @@ export interface ReportedAnnotation {
   deleted: boolean;
 }
 
+/** Words a published verdict once stood under, before an editor re-marked the claim, and why they changed. */
+export interface ReportedCorrection {
+  /** The earlier quote. */
+  quote: string;
+  note: string;
+  correctedBy: PersonRef;
+  correctedAt: string;
+}
+
 export interface ClaimReport {
   id: string;
   quote: string;
@@ -119,6 +128,8 @@ export interface ClaimReport {
   sources: ReportedSource[];
   /** In thread order (each reply after its parent, depth-first, oldest first). */
   annotations: ReportedAnnotation[];
+  /** Re-marks of the claim while a verdict was published, oldest first (API.md: listed under "Corrections"). */
+  corrections: ReportedCorrection[];
 }
 
 export interface ArticleReport {

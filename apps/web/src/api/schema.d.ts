@@ -759,6 +759,18 @@ export interface components {
             /** @description at least 12 characters, not among the 10,000 most common passwords */
             newPassword: string;
         };
+        ClaimCorrectionView: {
+            /** Format: uuid */
+            claimId: string;
+            correctedAt: string;
+            /** Format: uuid */
+            correctedBy: string;
+            note: string;
+            /** @description the earlier quote */
+            quote: string;
+            /** @description the revision the earlier offsets refer to */
+            revision: number;
+        };
         ClaimCountsView: {
             /** @description placed approximately after a revision: to confirm */
             fuzzy: number;
@@ -885,6 +897,8 @@ export interface components {
             claimant?: string | null;
             /** @description the claim in one line, as the report will state it */
             claimReviewed?: string | null;
+            /** @description the article revision the selector's offsets refer to; an earlier one: a position is mapped to the current text, or refused with 409 stale_revision */
+            revision?: number;
             selector: components["schemas"]["SelectorDto"] & components["schemas"]["SelectorDto"];
             tags?: string[];
         };
@@ -1096,6 +1110,8 @@ export interface components {
             contextAfter: string;
             /** @description the sentence before the quote */
             contextBefore: string;
+            /** @description earlier words of the claim, re-marked while a verdict was published; oldest first */
+            corrections: components["schemas"]["ReportCorrectionView"][];
             createdAt: string;
             createdBy: components["schemas"]["ReportPersonView"];
             /** @description the published verdict, else the latest one */
@@ -1121,6 +1137,14 @@ export interface components {
             updatedAt: string;
             /** @description oldest first, drafts, corrections and retracted ones included */
             verdicts: components["schemas"]["ReportVerdictView"][];
+        };
+        ReportCorrectionView: {
+            correctedAt: string;
+            /** @description the editor who re-marked the claim */
+            correctedBy: components["schemas"]["ReportPersonView"];
+            note: string;
+            /** @description the earlier quote */
+            quote: string;
         };
         ReportOrganisationView: {
             name: string;
@@ -1279,6 +1303,10 @@ export interface components {
              * @enum {boolean}
              */
             confirm?: true;
+            /** @description required with a selector when the claim has a published verdict (editors only): why the words changed, for readers */
+            correctionNote?: string;
+            /** @description the article revision the selector's offsets refer to; an earlier one: a position is mapped to the current text, or refused with 409 stale_revision */
+            revision?: number;
             /** @description re-marks the claim; its anchor becomes "anchored" */
             selector?: components["schemas"]["SelectorDto"];
             tags?: string[];
@@ -1348,6 +1376,8 @@ export interface components {
             confidence: number | null;
             correctionNote: string | null;
             createdAt: string;
+            /** @description the claim's sources as they were when this verdict was published (null before): what its published report shows */
+            evidence: components["schemas"]["ClaimSourceView"][] | null;
             /** Format: uuid */
             id: string;
             publishedAt: string | null;
@@ -1384,6 +1414,8 @@ export interface components {
             articleId: string;
             claimant: string | null;
             claimReviewed: string | null;
+            /** @description earlier words of a claim with a published verdict, oldest first */
+            corrections: components["schemas"]["ClaimCorrectionView"][];
             createdAt: string;
             /** Format: uuid */
             createdBy: string;
@@ -2982,7 +3014,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description newest first: the claim and its annotations, sources and verdicts */
+            /** @description newest first: the claim and its annotations, sources and verdicts; a deleted note reads `body: null, redacted: true` except for editors and admins */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3152,7 +3184,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description detaches the source from the claim; the source stays for other claims */
+            /** @description detaches the source from the claim; the source stays for other claims. Editors only while the claim has a published verdict */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -3161,6 +3193,15 @@ export interface operations {
             };
             /** @description application/problem+json; code: unauthenticated */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description application/problem+json; code: forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4720,14 +4761,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description { status: "ok", info: { database: { status: "up" } } } */
+            /** @description { status: "ok", database: { engine, reachable: true, writable: true } } */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description the database is unreachable */
+            /** @description { status: "error", database: { engine, reachable, writable, fault: { kind, reason, since } } }: the database cannot be reached, or cannot commit writes (disk full, read-only) since a write failed, until one commits again */
             503: {
                 headers: {
                     [name: string]: unknown;

@@ -37,7 +37,7 @@ export function ClaimDetails({ claim, me, users, changes, reload, onDeleted }: P
   const nameOf = (id: string | null | undefined): string => (id && users[id]?.displayName) || 'Another reviewer';
 
   const changedUnderneath = editing && claim.version > editing.base.version;
-  const changedBy = changes.filter((c) => c.type === 'claim.updated').at(-1)?.actorId;
+  const changedBy = changes.filter((c) => c.type === 'claim.updated' || c.type === 'claim.corrected').at(-1)?.actorId;
 
   const save = async (fields: Fields, version: number): Promise<void> => {
     setError(null);

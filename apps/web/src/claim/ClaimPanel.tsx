@@ -5,6 +5,7 @@ import { STATUS_LABEL } from '../reader/claim-colours';
 import type { Remark } from '../reader/useRemark';
 import { AnnotationThread } from './AnnotationThread';
 import { ClaimDetails } from './ClaimDetails';
+import { CorrectionsSection } from './CorrectionsSection';
 import { HistorySection } from './HistorySection';
 import { PanelSection } from './PanelSection';
 import { QuoteInContext } from './QuoteInContext';
@@ -47,6 +48,11 @@ export function ClaimPanel({ claim, workspace, scales, changes, reload, onClose,
       <QuoteInContext claim={claim} />
       <ReanchorSection claim={claim} canEdit={claim.createdBy === me.id || isEditor(me)} remark={remark} />
       <ClaimDetails claim={claim} me={me} users={workspace.users} changes={changes} reload={reload} onDeleted={onClose} />
+      {claim.corrections?.length > 0 && (
+        <PanelSection title="Corrections" count={claim.corrections.length} testId="corrections-section">
+          <CorrectionsSection corrections={claim.corrections} users={workspace.users} />
+        </PanelSection>
+      )}
       <PanelSection title="Verdict" testId="verdict-section">
         <VerdictSection claimId={claim.id} items={verdicts} me={me} users={workspace.users} scales={scales} reload={reload} />
       </PanelSection>

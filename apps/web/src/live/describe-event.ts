@@ -3,6 +3,7 @@ import type { LiveEvent, Workspace } from '../api/types';
 const WHAT: Record<string, string> = {
   'claim.created': 'marked a claim',
   'claim.updated': 'edited a claim',
+  'claim.corrected': 'corrected a claim’s words',
   'claim.deleted': 'deleted a claim',
   'annotation.created': 'wrote a note',
   'annotation.updated': 'edited a note',

@@ -4,7 +4,7 @@ import { nextRetryDelay } from './retry';
 
 /** Every event type of an article's stream (API.md, Live updates); SSE named events need one listener each. */
 export const LIVE_EVENT_TYPES = [
-  'claim.created', 'claim.updated', 'claim.deleted',
+  'claim.created', 'claim.updated', 'claim.corrected', 'claim.deleted',
   'annotation.created', 'annotation.updated', 'annotation.deleted',
   'claim_source.created', 'claim_source.deleted',
   'verdict.created', 'verdict.updated', 'verdict.submitted', 'verdict.approved', 'verdict.rejected', 'verdict.published', 'verdict.retracted',

@@ -51,18 +51,27 @@ export function useRemark({ selected, readSelection, onApplied, reload, notify }
     setError(null);
   }, [selectedId]);
 
-  const save = useCallback(async (claim: Target, start: number, end: number, how: 'confirmed' | 're-marked'): Promise<void> => {
+  const save = useCallback(async (claim: Target, start: number, end: number, how: 'confirmed' | 're-marked', correctionNote?: string): Promise<void> => {
     setBusy(true);
     setError(null);
     try {
-      await claimsApi.update(claim.id, { selector: { type: 'TextPositionSelector', start, end } }, claim.version);
+      await claimsApi.update(claim.id, { selector: { type: 'TextPositionSelector', start, end }, correctionNote }, claim.version);
       setClaimId(null);
       setDoneId(claim.id);
       notify(how === 'confirmed' ? 'Place confirmed: the claim is anchored.' : 'Claim re-marked: it is anchored to the new text.', 'success');
       onApplied();
       reload();
     } catch (e) {
-      if (e instanceof ApiError && e.code === 'version_conflict') {
+      if (e instanceof ApiError && e.code === 'validation_failed' && e.fieldError('correctionNote') && correctionNote === undefined) {
+        // The claim has a published verdict: changing its words is a correction, which readers are told about.
+        const note = window.prompt('This claim has a published verdict, so re-marking it is a correction that its reports will list. Say for readers why its words change:')?.trim();
+        if (note) {
+          setBusy(false);
+          await save(claim, start, end, how, note);
+          return;
+        }
+        setError('Not re-marked: a claim with a published verdict needs a correction note.');
+      } else if (e instanceof ApiError && e.code === 'version_conflict') {
         setError('Someone changed this claim in the meantime. It has been reloaded: check it and try again.');
         reload();
       } else {

@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, MaxLength, MinLength, ValidateBy, ValidateIf, ValidateNested, ValidationArguments } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateBy, ValidateIf, ValidateNested, ValidationArguments } from 'class-validator';
 import { ListQueryDto, OptionalNotNull, Trimmed } from '@claimdesk/core';
 
 export const SELECTOR_TYPES = ['TextPositionSelector', 'TextQuoteSelector'] as const;
@@ -73,6 +73,15 @@ export class SelectorDto {
 const OneSelector = (): PropertyDecorator =>
   applyDecorators(IsObject({ message: 'selector must be one selector object, a TextPositionSelector or a TextQuoteSelector' }), ValidateNested(), Type(() => SelectorDto));
 
+/**
+ * The article revision a selector's offsets refer to (API.md, "Integrity"): a position given for an
+ * earlier revision is carried to the current text, or refused (409 stale_revision).
+ */
+const RevisionOfSelector = (): PropertyDecorator => applyDecorators(
+  ApiPropertyOptional({ type: Number, minimum: 1, description: 'the article revision the selector\'s offsets refer to; an earlier one: a position is mapped to the current text, or refused with 409 stale_revision' }),
+  OptionalNotNull(), IsInt(), Min(1), Max(2_147_483_647),
+);
+
 class ClaimFieldsDto {
   @ApiPropertyOptional({ nullable: true, type: String, description: 'who made the claim', maxLength: 500 })
   @IsOptional()
@@ -103,6 +112,9 @@ export class CreateClaimDto extends ClaimFieldsDto {
   @ApiProperty({ oneOf: [{ $ref: getSchemaPath(SelectorDto) }] })
   @OneSelector()
   selector!: SelectorDto;
+
+  @RevisionOfSelector()
+  revision?: number;
 }
 
 export class UpdateClaimDto extends ClaimFieldsDto {
@@ -111,10 +123,21 @@ export class UpdateClaimDto extends ClaimFieldsDto {
   @OneSelector()
   selector?: SelectorDto;
 
+  @RevisionOfSelector()
+  revision?: number;
+
   @ApiPropertyOptional({ enum: [true], description: 'confirms a fuzzy (or moved) claim at its current place: its anchor becomes "anchored"; an orphaned claim has no place to confirm (409 claim_orphaned)' })
   @OptionalNotNull()
   @IsIn([true], { message: 'confirm must be true' })
   confirm?: true;
+
+  @ApiPropertyOptional({ description: 'required with a selector when the claim has a published verdict (editors only): why the words changed, for readers', maxLength: 20000 })
+  @OptionalNotNull()
+  @Trimmed()
+  @IsString()
+  @MinLength(1, { message: 'correctionNote must say what changed' })
+  @MaxLength(20_000)
+  correctionNote?: string;
 }
 
 export class ClaimListQueryDto extends ListQueryDto {

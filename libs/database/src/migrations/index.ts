@@ -3,6 +3,7 @@ import { BuiltInRatingScales1764400000001 } from './1764400000001-built-in-ratin
 import { VerdictEvidence1765000000300 } from './1765000000300-verdict-evidence';
 import { OnePublishedVerdictPerClaim1765000000500 } from './1765000000500-one-published-verdict-per-claim';
 import { ImportedAnnotations1765000000900 } from './1765000000900-imported-annotations';
+import { ClaimCorrections1765000001000 } from './1765000001000-claim-corrections';
 
 /** Every migration, oldest first. Listed as classes so bundled builds need no file globbing. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   VerdictEvidence1765000000300,
   OnePublishedVerdictPerClaim1765000000500,
   ImportedAnnotations1765000000900,
+  ClaimCorrections1765000001000,
 ];

@@ -58,6 +58,16 @@ describe('HTML report', () => {
     expect(textOf(byTag(document, 'body')[0])).toContain('<b onclick="x">raw</b>');
   });
 
+  it('lists a claim’s earlier words with the editor’s note under Corrections, escaped', () => {
+    const correction = { quote: HOSTILE, note: `Wider: ${HOSTILE}`, correctedBy: { id: 'u9', displayName: HOSTILE }, correctedAt: '2026-11-21T09:00:00.000Z' };
+    const document = parseHtml(renderHtml(aReport({ articles: [anArticle({ claims: [aClaim({ corrections: [correction] })] })] })));
+    expect(byTag(document, 'h4').map(textOf)).toContain('Corrections');
+    const items = byTag(document, 'li').map(textOf).filter((item) => item.includes('earlier words'));
+    expect(items).toEqual([`2026-11-21: earlier words “${HOSTILE}”, corrected by ${HOSTILE}. Why: Wider: ${HOSTILE}`]);
+    expect(byTag(document, 'script')).toHaveLength(0);
+    expect(byTag(document, 'img')).toHaveLength(0);
+  });
+
   it('marks the quote inside its sentence', () => {
     const document = parseHtml(renderHtml(interpolReport()));
     const marks = byTag(document, 'mark');

@@ -11,6 +11,8 @@ import {
   verdictDate,
   verdictHistory,
   verdictStatusLine,
+  CORRECTIONS_HEADING,
+  correctionLine,
 } from './labels';
 import { isWebUrl, reviewUrl } from './links';
 import { ReportWriter, writeReport } from './report-writer';
@@ -107,6 +109,7 @@ function claimSection(claim: ClaimReport, number: number, header: ReportHeader):
   if (claim.sources.length) parts.push(`<h4>Sources</h4><ul class="sources">${claim.sources.map(sourceItem).join('')}</ul>`);
   const history = verdictHistory(claim.verdicts, verdict);
   if (history.length) parts.push(`<h4>Corrections and earlier verdicts</h4><ul class="history">${history.map(historyItem).join('')}</ul>`);
+  if (claim.corrections.length) parts.push(`<h4>${CORRECTIONS_HEADING}</h4><ul class="history">${claim.corrections.map((c) => `<li>${correctionLine(c, html)}</li>`).join('')}</ul>`);
   if (verdict?.status === 'published') parts.push(`<p>${link('Read the review', reviewUrl(header.reviewUrlTemplate, claim.id))}</p>`);
   return `${parts.join('\n')}</section>\n`;
 }

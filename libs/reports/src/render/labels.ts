@@ -1,4 +1,4 @@
-import type { AnchorStatus, ClaimStatus, SourceStance, VerdictStatus, ReportedVerdict } from '../report.model';
+import type { AnchorStatus, ClaimStatus, ReportedCorrection, SourceStance, VerdictStatus, ReportedVerdict } from '../report.model';
 
 /** The words people read in the human formats (Markdown, HTML, PDF). */
 
@@ -62,6 +62,16 @@ export function verdictDate(verdict: ReportedVerdict): string {
  * The verdict history a reader needs besides the current verdict: corrections and retractions,
  * newest first. Drafts that never went anywhere are internal and left out of the human formats.
  */
+/** The heading of a claim's earlier words (API.md, "Integrity"). */
+export const CORRECTIONS_HEADING = 'Corrections';
+
+/**
+ * One correction as readers see it, in every human format; `escape` makes the user-written parts
+ * (quote, name, note) safe for the format (Markdown, HTML; none for PDF).
+ */
+export const correctionLine = (correction: ReportedCorrection, escape: (text: string) => string): string =>
+  `${dateOnly(correction.correctedAt)}: earlier words “${escape(correction.quote)}”, corrected by ${escape(correction.correctedBy.displayName)}. Why: ${escape(correction.note)}`;
+
 export function verdictHistory(verdicts: readonly ReportedVerdict[], current: ReportedVerdict | null): ReportedVerdict[] {
   return verdicts
     .filter((verdict) => verdict.id !== current?.id)

@@ -25,6 +25,17 @@ describe('Markdown report', () => {
     ]);
   });
 
+  it('lists a claim’s earlier words with the editor’s note under Corrections, as plain text', () => {
+    const correction = { quote: TRICKY, note: `Wider: ${TRICKY}`, correctedBy: { id: 'u9', displayName: 'Ezra Editor' }, correctedAt: '2026-11-21T09:00:00.000Z' };
+    const document = rendered(renderMarkdown(aReport({ articles: [anArticle({ claims: [aClaim({ corrections: [correction] })] })] })));
+    const heading = byTag(document, 'strong').find((strong) => textOf(strong) === 'Corrections');
+    expect(heading).toBeDefined();
+    const items = byTag(document, 'li').map(textOf).filter((item) => item.includes('earlier words'));
+    expect(items).toEqual([`2026-11-21: earlier words “${TRICKY}”, corrected by Ezra Editor. Why: Wider: ${TRICKY}`]);
+    expect(byTag(document, 'a').filter((link) => attr(link, 'href')?.includes('evil'))).toHaveLength(0);
+    expect(byTag(document, 'b')).toHaveLength(0);
+  });
+
   it('lets user text inject no link, image, emphasis, code or HTML', () => {
     const claim = aClaim({ quote: TRICKY, contextBefore: `${TRICKY} `, contextAfter: ` ${TRICKY}`, claimant: TRICKY, tags: [TRICKY], sources: [], verdicts: [aVerdict({ rationale: null, ratingLabel: TRICKY })] });
     const markdown = renderMarkdown(aReport({ articles: [anArticle({ title: TRICKY, claims: [claim] })] }));

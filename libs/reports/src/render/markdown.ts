@@ -9,6 +9,8 @@ import {
   verdictDate,
   verdictHistory,
   verdictStatusLine,
+  CORRECTIONS_HEADING,
+  correctionLine,
 } from './labels';
 import { isWebUrl, reviewUrl } from './links';
 import { ReportWriter, writeReport } from './report-writer';
@@ -132,6 +134,7 @@ function claimSection(claim: ClaimReport, number: number, header: ReportHeader):
   if (claim.sources.length) lines.push('**Sources**', '', ...claim.sources.map(sourceItem), '');
   const history = verdictHistory(claim.verdicts, verdict);
   if (history.length) lines.push('**Corrections and earlier verdicts**', '', ...history.map(historyItem), '');
+  if (claim.corrections.length) lines.push(`**${CORRECTIONS_HEADING}**`, '', ...claim.corrections.map((c) => `- ${correctionLine(c, escapeMarkdownInline)}`), '');
   const review = reviewUrl(header.reviewUrlTemplate, claim.id);
   if (verdict?.status === 'published' && isWebUrl(review)) lines.push(`Review: <${new URL(review).href}>`, '');
   return lines;

@@ -44,6 +44,12 @@ describe('PDF report', () => {
     expect(text).toContain('This quote is no longer found in the current text of the article.');
   });
 
+  it('lists a claim’s earlier words with the editor’s note under Corrections', async () => {
+    const correction = { quote: 'was the favourite', note: 'The claim covers the whole phrase.', correctedBy: { id: 'u9', displayName: 'Ezra Editor' }, correctedAt: '2026-11-21T09:00:00.000Z' };
+    const text = pdfPageTexts(await renderPdf(aReport({ articles: [anArticle({ claims: [aClaim({ corrections: [correction] })] })] }))).join('\n').replace(/\s+/g, ' ');
+    expect(text).toContain('Corrections • 2026-11-21: earlier words “was the favourite”, corrected by Ezra Editor. Why: The claim covers the whole phrase.');
+  });
+
   it('is the same file for the same report', async () => {
     const again = await renderPdf(model);
 

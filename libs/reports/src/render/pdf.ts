@@ -14,6 +14,8 @@ import {
   verdictDate,
   verdictHistory,
   verdictStatusLine,
+  CORRECTIONS_HEADING,
+  correctionLine,
 } from './labels';
 import { isWebUrl, reviewUrl } from './links';
 import type { ArticleStream } from './report-writer';
@@ -220,6 +222,12 @@ function claimSection(doc: Doc, claim: ClaimReport, number: number, header: Repo
     keepSpace(doc, 40);
     text(doc, 'Corrections and earlier verdicts', { font: 'bold', size: 10 });
     history.forEach((earlier) => historyItem(doc, earlier));
+  }
+  if (claim.corrections.length) {
+    doc.moveDown(0.3);
+    keepSpace(doc, 40);
+    text(doc, CORRECTIONS_HEADING, { font: 'bold', size: 10 });
+    claim.corrections.forEach((correction) => text(doc, `• ${correctionLine(correction, (plain) => plain)}`, { size: 9.5 }));
   }
   const review = reviewUrl(header.reviewUrlTemplate, claim.id);
   if (verdict?.status === 'published' && isWebUrl(review)) text(doc, `Review: ${review}`, { size: 9, colour: COLOURS.link, link: review });

@@ -2,7 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiExtraModels, ApiOkResponse, ApiProperty, ApiPropertyOptional, getSchemaPath, PickType, ReferenceObject, SchemaObject } from '@nestjs/swagger';
 import { AnnotationView } from '@claimdesk/annotations';
 import { ArticleSummary } from '@claimdesk/articles';
-import { ClaimView } from '@claimdesk/claims';
+import { ClaimCorrectionView, ClaimView } from '@claimdesk/claims';
 import { ClaimSourceView, SourceView } from '@claimdesk/sources';
 import { RatingScaleView, VerdictView } from '@claimdesk/verdicts';
 import type {
@@ -12,6 +12,7 @@ import type {
   PersonRef,
   RatingScaleRef,
   ReportedAnnotation,
+  ReportedCorrection,
   ReportedSource,
   ReportedSourceRecord,
   ReportedVerdict,
@@ -60,6 +61,10 @@ export class ReportAnnotationView extends PickType(AnnotationView, ['id', 'paren
   @ApiProperty({ type: ReportPersonView }) author!: ReportPersonView;
 }
 
+export class ReportCorrectionView extends PickType(ClaimCorrectionView, ['quote', 'note', 'correctedAt'] as const) implements ReportedCorrection {
+  @ApiProperty({ type: ReportPersonView, description: 'the editor who re-marked the claim' }) correctedBy!: ReportPersonView;
+}
+
 export class ReportClaimView
   extends PickType(ClaimView, ['id', 'quote', 'prefix', 'suffix', 'start', 'end', 'startUtf16', 'endUtf16', 'anchor', 'claimant', 'claimReviewed', 'tags', 'status', 'createdAt', 'updatedAt'] as const)
   implements ClaimReport {
@@ -71,6 +76,7 @@ export class ReportClaimView
   @ApiProperty({ type: [ReportVerdictView], description: 'oldest first, drafts, corrections and retracted ones included' }) verdicts!: ReportVerdictView[];
   @ApiProperty({ type: [ReportSourceView] }) sources!: ReportSourceView[];
   @ApiProperty({ type: [ReportAnnotationView], description: 'in thread order' }) annotations!: ReportAnnotationView[];
+  @ApiProperty({ type: [ReportCorrectionView], description: 'earlier words of the claim, re-marked while a verdict was published; oldest first' }) corrections!: ReportCorrectionView[];
 }
 
 export class ReportArticleView extends PickType(ArticleSummary, ['id', 'title', 'url', 'publisher', 'authors', 'publishedAt', 'language', 'revision'] as const) implements ArticleReport {

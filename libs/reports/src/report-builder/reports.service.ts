@@ -85,6 +85,7 @@ export function toArticleReport(workspace: Workspace, scales: ReadonlyMap<string
         id: a.id, parentId: a.parentId, author: person(a.authorId), body: a.body, motivation: a.motivation,
         createdAt: a.createdAt, editedAt: a.editedAt, deleted: a.deleted,
       })),
+      corrections: c.corrections.map((k) => ({ quote: k.quote, note: k.note, correctedBy: person(k.correctedBy), correctedAt: k.correctedAt })),
     };
   };
   return {

@@ -39,19 +39,22 @@ export class WorkspaceService {
     const article = await this.articles.get(articleId);
     const claims = await this.claims.allOf(articleId);
     const ids = claims.map((c) => c.id);
-    const [annotations, sources, verdicts, revisers] = await Promise.all([
+    const [annotations, sources, verdicts, corrections, revisers] = await Promise.all([
       this.annotations.listForClaims(ids),
       this.sources.listForClaims(ids),
       this.verdicts.listForClaims(ids),
+      this.claims.correctionsFor(ids),
       this.articles.revisionAuthors(articleId),
     ]);
     const notes = byClaim(annotations);
     const evidence = byClaim(sources);
     const ratings = byClaim(verdicts);
+    const earlierWords = byClaim(corrections);
     const people = new Set<string>([article.createdBy, ...revisers]);
     for (const c of claims) people.add(c.createdBy);
     for (const a of annotations) people.add(a.authorId);
     for (const s of sources) people.add(s.addedBy);
+    for (const c of corrections) people.add(c.correctedBy);
     for (const v of verdicts) {
       people.add(v.authorId);
       if (v.reviewedBy) people.add(v.reviewedBy);
@@ -63,6 +66,7 @@ export class WorkspaceService {
         annotations: notes.get(claim.id) ?? [],
         sources: evidence.get(claim.id) ?? [],
         verdicts: ratings.get(claim.id) ?? [],
+        corrections: earlierWords.get(claim.id) ?? [],
       })),
       users: await this.users.directory([...people]),
     };

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { AnnotationView } from '@claimdesk/annotations';
 import { ArticleView } from '@claimdesk/articles';
-import { ClaimView } from '@claimdesk/claims';
+import { ClaimCorrectionView, ClaimView } from '@claimdesk/claims';
 import { ClaimSourceView } from '@claimdesk/sources';
 import { VerdictView } from '@claimdesk/verdicts';
 
@@ -9,6 +9,7 @@ export class WorkspaceClaim extends ClaimView {
   @ApiProperty({ type: [AnnotationView], description: 'in thread order' }) annotations!: AnnotationView[];
   @ApiProperty({ type: [ClaimSourceView] }) sources!: ClaimSourceView[];
   @ApiProperty({ type: [VerdictView], description: 'oldest first' }) verdicts!: VerdictView[];
+  @ApiProperty({ type: [ClaimCorrectionView], description: 'earlier words of a claim with a published verdict, oldest first' }) corrections!: ClaimCorrectionView[];
 }
 
 export class WorkspacePerson {

@@ -35,6 +35,7 @@ export function reportWithEverywhere(text: string, url = 'javascript:alert(1)'):
             verdicts: [retracted, verdict], currentVerdict: verdict,
             sources: [aSource({ excerpt: text, note: text, source: { ...aSource().source, title: text, publisher: text, url, archiveUrl: url } })],
             annotations: [anAnnotation({ body: text, author: { id: 'u1', displayName: text } })],
+            corrections: [{ quote: text, note: text, correctedBy: { id: 'u2', displayName: text }, correctedAt: '2026-11-19T08:00:00.000Z' }],
           }),
         ],
       }),

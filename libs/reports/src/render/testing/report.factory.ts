@@ -105,6 +105,7 @@ export function aClaim(overrides: Partial<ClaimReport> = {}): ClaimReport {
     verdicts,
     sources: [aSource()],
     annotations: [anAnnotation()],
+    corrections: [],
     ...overrides,
   };
 }
