@@ -46,7 +46,7 @@ export function ClaimPanel({ claim, workspace, scales, changes, reload, onClose,
         <button type="button" className="icon-button" onClick={onClose} aria-label="Close the claim panel" aria-keyshortcuts="Escape">×</button>
       </header>
       <QuoteInContext claim={claim} />
-      <ReanchorSection claim={claim} canEdit={claim.createdBy === me.id || isEditor(me)} remark={remark} />
+      <ReanchorSection claim={claim} canEdit={claim.createdBy === me.id || isEditor(me)} editor={isEditor(me)} remark={remark} />
       <ClaimDetails claim={claim} me={me} users={workspace.users} changes={changes} reload={reload} onDeleted={onClose} />
       {claim.corrections?.length > 0 && (
         <PanelSection title="Corrections" count={claim.corrections.length} testId="corrections-section">

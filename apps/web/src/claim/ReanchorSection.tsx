@@ -5,6 +5,8 @@ interface Props {
   claim: Claim;
   /** The claim's author or an editor: the API lets only them re-mark it. */
   canEdit: boolean;
+  /** An editor: only an editor may correct the words of a claim with a published verdict. */
+  editor: boolean;
   remark: Remark;
 }
 
@@ -13,7 +15,10 @@ interface Props {
  * orphaned claim (its text gone) can only be re-marked. Re-marking takes the article's current
  * selection, or starts a mode in which the next selection (button or `n`) goes to this claim.
  */
-export function ReanchorSection({ claim, canEdit, remark }: Props) {
+export function ReanchorSection({ claim, canEdit, editor, remark }: Props) {
+  // A published verdict's words: re-marking them is a correction (API.md, Integrity).
+  const published = claim.status === 'resolved';
+  const mayRemark = published ? editor : canEdit;
   const fuzzy = claim.anchor === 'fuzzy';
   const orphaned = claim.anchor === 'orphaned';
   const remarking = remark.claimId === claim.id;
@@ -38,7 +43,19 @@ export function ReanchorSection({ claim, canEdit, remark }: Props) {
           ? 'It now covers the words with the dashed underline (≈) in the article. If they still make the claim, confirm this place; if not, select the right words and re-mark it.'
           : 'The text changed and the claim could not be found in it. Above are its last quote and the words around it. Select the words that make the claim now, then re-mark it.'}
       </p>
-      {!canEdit ? (
+      {published && (
+        <p className="small">
+          <strong>This claim has a published verdict.</strong> Re-marking it changes the words readers see: it is a correction,
+          listed in the published report with the earlier words and your note.
+        </p>
+      )}
+      {published && mayRemark && (
+        <div className="field">
+          <label htmlFor={`correction-note-${claim.id}`}>Correction note (what changed, for readers)</label>
+          <textarea id={`correction-note-${claim.id}`} rows={2} value={remark.correctionNote} onChange={(event) => remark.setCorrectionNote(event.target.value)} />
+        </div>
+      )}
+      {!canEdit && !mayRemark ? (
         <p className="small muted">Only the claim’s author or an editor can confirm or re-mark it.</p>
       ) : remarking ? (
         <div className="actions">
@@ -51,9 +68,13 @@ export function ReanchorSection({ claim, canEdit, remark }: Props) {
               Confirm this place
             </button>
           )}
-          <button type="button" className="button button-small" disabled={remark.busy} onMouseDown={keepSelection} onClick={() => remark.request(claim)}>
-            Re-mark from selection
-          </button>
+          {mayRemark ? (
+            <button type="button" className="button button-small" disabled={remark.busy} onMouseDown={keepSelection} onClick={() => remark.request(claim)}>
+              {published ? 'Correct: re-mark from selection' : 'Re-mark from selection'}
+            </button>
+          ) : (
+            <span className="small muted">Only an editor can re-mark a claim with a published verdict.</span>
+          )}
         </div>
       )}
       <div role="status" data-testid="remark-mode">
