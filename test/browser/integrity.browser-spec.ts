@@ -130,4 +130,36 @@ describe('the words a claim is saved on', () => {
     await fresh.locator('.live-status', { hasText: 'Live' }).waitFor();
     await fresh.close();
   });
+
+  it('lets only an editor re-mark a claim with a published verdict, as a correction with a note readers will see (failed on main: any reviewer re-marked it silently)', async () => {
+    const pat = await desk.createUser('editor', 'Pat Publisher');
+    const checked = (await desk.api<{ id: string }>('POST', '/articles', rita.token, { format: 'text', content: 'The deficit was cut in half last year. Exports grew.' })).id;
+    const claim = await desk.api<{ id: string }>('POST', `/articles/${checked}/claims`, rita.token, { selector: { type: 'TextQuoteSelector', exact: 'cut in half' } });
+    await desk.api('POST', `/claims/${claim.id}/sources`, rita.token, { source: { url: 'https://budget.example.gov/2025' }, stance: 'refutes' });
+    const verdict = await desk.api<{ id: string }>('POST', `/claims/${claim.id}/verdicts`, rita.token, { rating: 'false', rationale: 'It fell by a third.' });
+    await desk.api('POST', `/verdicts/${verdict.id}/submit`, rita.token, {});
+    await desk.api('POST', `/verdicts/${verdict.id}/approve`, eddie.token, {});
+    await desk.api('POST', `/verdicts/${verdict.id}/publish`, pat.token, {});
+    await desk.api('PUT', `/articles/${checked}/text`, eddie.token, { format: 'text', content: 'The deficit fell by a third last year. Exports grew.' });
+
+    // The reviewer who marked it sees why she cannot re-mark it.
+    await page.goto(`${desk.baseUrl}/articles/${checked}?claim=${claim.id}`);
+    await page.getByTestId('reanchor').getByText('Only an editor can re-mark a claim with a published verdict.').waitFor();
+
+    const editorPage = await (await browser.newContext({ viewport: { width: 1366, height: 860 } })).newPage();
+    await editorPage.goto(`${desk.baseUrl}/articles/${checked}?claim=${claim.id}`);
+    await signIn(editorPage, eddie);
+    await editorPage.getByTestId('reanchor').waitFor();
+    await dragSelect(editorPage, 'fell by a third');
+    await editorPage.getByRole('button', { name: 'Correct: re-mark from selection' }).click();
+    await editorPage.getByTestId('reanchor').getByRole('alert').getByText(/correction note/).waitFor();
+    await editorPage.getByLabel('Correction note (what changed, for readers)').fill('The article was revised: the figure is a third, not a half.');
+    await dragSelect(editorPage, 'fell by a third');
+    await editorPage.getByRole('button', { name: 'Correct: re-mark from selection' }).click();
+    await editorPage.getByTestId('corrections').getByText('The article was revised: the figure is a third, not a half.').waitFor();
+    const corrected = await desk.api<ApiClaim>('GET', `/claims/${claim.id}`, eddie.token);
+    expect([corrected.quote, corrected.anchor]).toEqual(['fell by a third', 'anchored']);
+    await editorPage.close();
+  });
 });
+
