@@ -2,6 +2,7 @@ import type { HeavyTask } from '@claimdesk/core';
 import { canonicalTextTask } from '@claimdesk/articles/canonical-text.task';
 import { carrySpanTask } from '@claimdesk/claims/carry-span.task';
 import { reanchorTask } from '@claimdesk/claims/reanchor.task';
+import { anchorImportTask } from '@claimdesk/reports/exchange/anchor-import.task';
 import { pdfReportTask } from '@claimdesk/reports/render/pdf.task';
 
 /**
@@ -9,7 +10,7 @@ import { pdfReportTask } from '@claimdesk/reports/render/pdf.task';
  * TypeORM and the controllers out of the worker: it loads only the pure functions it runs.
  */
 export const HEAVY_TASKS: ReadonlyMap<string, HeavyTask<never, unknown>> = new Map(
-  [canonicalTextTask, reanchorTask, carrySpanTask, pdfReportTask].map((task) => [task.name, task as HeavyTask<never, unknown>]),
+  [canonicalTextTask, reanchorTask, carrySpanTask, anchorImportTask, pdfReportTask].map((task) => [task.name, task as HeavyTask<never, unknown>]),
 );
 
 /** What the pool posts to a worker. */

@@ -5,6 +5,7 @@ import { canonicalTextTask } from '@claimdesk/articles/canonical-text.task';
 import { carrySpanTask } from '@claimdesk/claims/carry-span.task';
 import { reanchorTask } from '@claimdesk/claims/reanchor.task';
 import { HEAVY_WORK_INLINE_SIZE, InlineWork } from '@claimdesk/core';
+import { anchorImportTask } from '@claimdesk/reports/exchange/anchor-import.task';
 import { ADVERSARIAL_INPUTS } from '@claimdesk/text/testing/adversarial-input';
 import { heavyWorkerFile, WorkerPool } from './worker-pool';
 
@@ -47,6 +48,16 @@ describe(WorkerPool.name, () => {
     const input = { earlierText, laterText: `A new lead. ${earlierText}`, start: earlierText.length - 17, end: earlierText.length - 9 };
     expect(carrySpanTask.size(input)).toBeGreaterThan(HEAVY_WORK_INLINE_SIZE);
     expect(await pool.run(carrySpanTask, input)).toEqual({ start: input.start + 12, end: input.end + 12 });
+  }, 120_000);
+
+  it('places a large import’s annotations in a worker, as they would be placed inline', async () => {
+    const text = `${'Filler sentence here. '.repeat(HEAVY_WORK_INLINE_SIZE / 64)}The minister said so.`;
+    const anchors = Array.from({ length: 40 }, () => ({ start: null, end: null, exact: 'minister said', prefix: 'The ', suffix: ' so' }));
+    const input = { text, anchors };
+    expect(anchorImportTask.size(input)).toBeGreaterThan(HEAVY_WORK_INLINE_SIZE);
+    const placed = await pool.run(anchorImportTask, input);
+    expect(placed).toEqual(await new InlineWork().run(anchorImportTask, input));
+    expect(placed[0]).toMatchObject({ status: 'moved', start: text.length - 17, end: text.length - 4 });
   }, 120_000);
 
   it('passes a worker’s error on to the caller', async () => {

@@ -2,12 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { In, Repository } from 'typeorm';
-import { Actor, DomainError, nowIso, Settings, SETTINGS } from '@claimdesk/core';
+import { Actor, DomainError, HeavyWork, nowIso, Settings, SETTINGS } from '@claimdesk/core';
 import { AnnotationsService } from '@claimdesk/annotations';
 import { ArticlesService } from '@claimdesk/articles';
 import { ClaimsService } from '@claimdesk/claims';
 import { SourcesService } from '@claimdesk/sources';
-import { anchorInText, AnchorStatus } from '@claimdesk/text';
+import { AnchorStatus, Reanchored } from '@claimdesk/text';
+import { anchorImportTask } from './anchor-import.task';
 import { ReportsService } from '../report-builder/reports.service';
 import {
   AnnotationImportError,
@@ -73,6 +74,7 @@ export class AnnotationImportService {
     private readonly reports: ReportsService,
     @InjectRepository(ImportedItem) private readonly imported: Repository<ImportedItem>,
     @Inject(SETTINGS) private readonly settings: Settings,
+    private readonly heavyWork: HeavyWork,
   ) {}
 
   async import(actor: Actor, articleId: string, document: unknown): Promise<ImportOutcome> {
@@ -86,22 +88,26 @@ export class AnnotationImportService {
     }
     const itemIds = items.flatMap((item) => (isRejected(item) ? [] : [item.id, ...(item.kind === 'reply' ? item.answers : [])])).filter((id): id is string => id !== null);
     const records = await ImportRecords.load(this.imported, articleId, itemIds);
+    // Placed all at once before anything is written, off the event loop when article and document are large.
+    const claimItems = items.filter((item): item is ImportedAnnotation => !isRejected(item) && item.kind !== 'reply');
+    const anchors = claimItems.map((item) => ({ start: item.start ?? null, end: item.end ?? null, exact: item.exact, prefix: item.prefix, suffix: item.suffix }));
+    const placements = await this.heavyWork.run(anchorImportTask, { text: article.text, anchors });
+    const placementOf = new Map(claimItems.map((item, i) => [item, placements[i]]));
     const outcome: ImportOutcome = { created: [], replies: [], existing: [], failed: [] };
     for (const item of items) {
       if (isRejected(item)) outcome.failed.push({ index: item.index, reason: item.error });
       else if (item.kind === 'reply') await this.importReply(actor, articleId, item, records, outcome);
-      else await this.importClaim(actor, articleId, article.text, item, records, outcome);
+      else await this.importClaim(actor, articleId, placementOf.get(item) as Reanchored, item, records, outcome);
     }
     return outcome;
   }
 
-  private async importClaim(actor: Actor, articleId: string, text: string, item: ImportedAnnotation, records: ImportRecords, outcome: ImportOutcome): Promise<void> {
+  private async importClaim(actor: Actor, articleId: string, placed: Reanchored, item: ImportedAnnotation, records: ImportRecords, outcome: ImportOutcome): Promise<void> {
     const existing = records.get(item.id)?.claimId ?? (await this.ownClaimOf(articleId, item.id));
     if (existing) {
       outcome.existing.push({ index: item.index, claimId: existing });
       return;
     }
-    const placed = anchorInText(text, { start: item.start ?? null, end: item.end ?? null, exact: item.exact, prefix: item.prefix, suffix: item.suffix });
     if (placed.status === 'orphaned' || placed.start === null || placed.end === null) {
       outcome.failed.push({ index: item.index, reason: 'the quote is not in the article’s text' });
       return;
