@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { createHash, randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
 import { Actor, assertVersion, HeavyWork, containsPattern, decodeCursor, DEFAULT_PAGE_SIZE, notFound, nowIso, Page, toPage, toStoredTime, validationFailed, versionConflict } from '@claimdesk/core';
-import { findForChange, findToDependOn, Transactions, Tx, updateAtVersion } from '@claimdesk/database';
+import { findForChange, runStatement, Statement, Transactions, Tx, updateAtVersion } from '@claimdesk/database';
 import { AuditService } from '@claimdesk/audit';
 import { ArticleFormat, codePointLength, titleFromText } from '@claimdesk/text';
 import { canonicalTextTask } from './canonical-text.task';
@@ -23,6 +23,15 @@ export interface Revised {
   article: ArticleView;
   previousText: string;
 }
+
+/**
+ * The text a claim is marked on, read raw (no entity hydration: a hot path). On PostgreSQL a caller
+ * that depends on it reads it FOR SHARE, so a revision in progress is waited for and one starting
+ * later waits for the caller's commit (see findToDependOn); SQLite runs one transaction at a time.
+ */
+const TEXT_OF_SQL = 'SELECT id, text, revision, url FROM articles WHERE id = ?';
+const TEXT_OF = new Statement(TEXT_OF_SQL);
+const TEXT_OF_SHARED = new Statement(`${TEXT_OF_SQL} FOR SHARE`);
 
 const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
@@ -110,9 +119,10 @@ export class ArticlesService {
    * so a revision committing meanwhile is waited for, and one starting later waits for the caller.
    */
   async textOf(id: string, tx?: Tx, dependOn = false): Promise<ArticleText> {
-    const article = tx && dependOn ? await findToDependOn(tx, Article, id) : await this.load(id, tx);
+    const statement = tx?.engine === 'postgres' && dependOn ? TEXT_OF_SHARED : TEXT_OF;
+    const [article] = await runStatement<ArticleText>(tx?.manager ?? this.articles.manager, statement, [id]);
     if (!article) throw notFound('article', id);
-    return { id: article.id, text: article.text, revision: article.revision, url: article.url };
+    return { id: article.id, text: article.text, revision: Number(article.revision), url: article.url };
   }
 
   /** 404 for an unknown article, without reading its text: for routes about what hangs on it. */

@@ -8,7 +8,7 @@ import { findForChange, jsonText, runStatement, selectEntityColumns, Statement, 
 import { AuditService } from '@claimdesk/audit';
 import { ArticlesService } from '@claimdesk/articles';
 import { AnchorStatus, describeQuote, TextIndex } from '@claimdesk/text';
-import { ClaimAnchoring, ClaimSpan, ClaimStatus } from './claim.entity';
+import { ClaimSpan, ClaimStatus } from './claim.entity';
 import { ClaimView, toClaimView } from './claim.view';
 import { ClaimListQueryDto, CreateClaimDto, UpdateClaimDto } from './dto/claim.dto';
 import { markSpan } from './mark-span';
@@ -52,6 +52,12 @@ export interface ClaimFields {
   tags?: string[];
 }
 
+/** A new claim and each anchoring record: fixed statements on the hot path of marking (see Statement). */
+const INSERT_CLAIM = new Statement(`INSERT INTO claims (id, article_id, revision, start_offset, end_offset, start_utf16, end_utf16, quote, prefix, suffix,
+  anchor, claimant, claim_reviewed, tags, status, created_by, created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+const INSERT_ANCHORING = new Statement(`INSERT INTO claim_anchorings (id, claim_id, revision, status, start_offset, end_offset, quote, prefix, suffix, actor_id, created_at)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+
 /** Orphans have no position; they sort after every placed claim. */
 const ORPHAN_ORDER = 2147483647;
 /** The `tags` column's stored form (as in claim.entity.ts), for raw reads that skip entity hydration. */
@@ -90,14 +96,17 @@ export class ClaimsService {
   private async insert(tx: Tx, actor: Actor, revision: number, articleId: string, index: TextIndex, span: { start: number; end: number }, anchor: AnchorStatus, fields: ClaimFields): Promise<ClaimView> {
     const quote = describeQuote(index, span.start, span.end);
     const now = nowIso();
-    const claim = tx.manager.create(ClaimSpan, {
+    const claim: ClaimSpan = {
       id: randomUUID(), articleId, revision, start: span.start, end: span.end,
       startUtf16: index.toUtf16(span.start), endUtf16: index.toUtf16(span.end),
       quote: quote.exact, prefix: quote.prefix, suffix: quote.suffix, anchor,
       claimant: fields.claimant ?? null, claimReviewed: fields.claimReviewed ?? null, tags: fields.tags ?? [],
       status: 'open', createdBy: actor.id, createdAt: now, updatedAt: now, version: 1,
-    });
-    await tx.manager.insert(ClaimSpan, claim);
+    };
+    await runStatement(tx.manager, INSERT_CLAIM, [
+      claim.id, articleId, revision, claim.start, claim.end, claim.startUtf16, claim.endUtf16, claim.quote, claim.prefix, claim.suffix,
+      anchor, claim.claimant, claim.claimReviewed, claimTags.to(claim.tags), claim.status, actor.id, now, now, claim.version,
+    ]);
     await this.recordAnchoring(tx, claim, actor.id);
     const view = toClaimView(claim);
     await this.audit.record(tx, { actorId: actor.id, action: 'claim.created', entityType: 'claim', entityId: claim.id, articleId, after: view });
@@ -240,10 +249,9 @@ export class ClaimsService {
   }
 
   private async recordAnchoring(tx: Tx, claim: ClaimSpan, actorId: string | null): Promise<void> {
-    await tx.manager.insert(ClaimAnchoring, {
-      id: randomUUID(), claimId: claim.id, revision: claim.revision, status: claim.anchor, start: claim.start, end: claim.end,
-      quote: claim.quote, prefix: claim.prefix, suffix: claim.suffix, actorId, createdAt: nowIso(),
-    });
+    await runStatement(tx.manager, INSERT_ANCHORING, [
+      randomUUID(), claim.id, claim.revision, claim.anchor, claim.start, claim.end, claim.quote, claim.prefix, claim.suffix, actorId, nowIso(),
+    ]);
   }
 
   /** `forChange`: the transaction is about to change or delete it, so it is locked (see findForChange). */

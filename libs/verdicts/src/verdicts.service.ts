@@ -69,6 +69,19 @@ export class VerdictsService {
   }
 
   /**
+   * The published verdicts of an article's claims, oldest first, labelled with their scales: all that
+   * ClaimReview shows of them, in one raw query (no notes, sources or drafts read).
+   */
+  async publishedOfArticle(articleId: string): Promise<VerdictView[]> {
+    const rows = await selectEntityColumns(this.verdicts.createQueryBuilder('v'))
+      .where('v.claim_id IN (SELECT c.id FROM claims c WHERE c.article_id = :articleId)', { articleId })
+      .andWhere('v.status = :published', { published: 'published' })
+      .orderBy('v.created_at', 'ASC').addOrderBy('v.id', 'ASC').getRawMany<Verdict>();
+    const scales = await this.scales.byId();
+    return rows.map((row) => toVerdictView(row, scales.get(row.scaleId)));
+  }
+
+  /**
    * Articles with a verdict published in [from, to), in id order after `afterArticleId`: the period
    * report walks them in batches, so memory stays flat however many verdicts there are.
    */

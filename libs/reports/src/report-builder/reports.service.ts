@@ -1,7 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { nowIso, Settings, SETTINGS } from '@claimdesk/core';
+import { ArticlesService } from '@claimdesk/articles';
+import { ClaimsService } from '@claimdesk/claims';
 import { TextIndex } from '@claimdesk/text';
 import { RatingScalesService, RatingScaleView, VerdictsService, VerdictView } from '@claimdesk/verdicts';
+import type { ClaimReviewArticle, ClaimReviewClaim } from '../render';
 import { ArticleReport, ClaimReport, compareClaimsInReadingOrder, currentVerdictOf, PersonRef, ReportedVerdict, ReportHeader } from '../report.model';
 import { Workspace, WorkspaceClaim, WorkspaceService } from '../workspace/workspace.service';
 import { sentenceAround } from './sentence-context';
@@ -13,6 +16,8 @@ const PERIOD_BATCH = 50;
 export class ReportsService {
   constructor(
     private readonly workspace: WorkspaceService,
+    private readonly articles: ArticlesService,
+    private readonly claims: ClaimsService,
     private readonly verdicts: VerdictsService,
     private readonly scales: RatingScalesService,
     @Inject(SETTINGS) private readonly settings: Settings,
@@ -32,6 +37,27 @@ export class ReportsService {
     return toArticleReport(await this.workspace.load(articleId), await this.scales.byId());
   }
 
+  /**
+   * An article as ClaimReview shows it, and no more: its head and the claims with a published verdict,
+   * without the notes, sources, people and sentence context of the full report (a hot read).
+   */
+  async claimReviewArticle(articleId: string): Promise<ClaimReviewArticle & Pick<ArticleReport, 'id'>> {
+    const article = await this.articles.get(articleId);
+    const [claims, published, scales] = await Promise.all([this.claims.allOf(articleId), this.verdicts.publishedOfArticle(articleId), this.scales.byId()]);
+    const verdictsOf = new Map<string, ClaimReviewClaim['verdicts']>();
+    for (const v of published) {
+      const verdict = { rating: v.rating, ratingLabel: v.ratingLabel, ratingValue: v.ratingValue, scale: scaleRef(scales, v.scaleId), status: v.status, publishedAt: v.publishedAt };
+      const group = verdictsOf.get(v.claimId);
+      if (group) group.push(verdict);
+      else verdictsOf.set(v.claimId, [verdict]);
+    }
+    return {
+      id: article.id, title: article.title, url: article.url, publisher: article.publisher, publishedAt: article.publishedAt,
+      claims: claims.filter((c) => verdictsOf.has(c.id)).sort(compareClaimsInReadingOrder)
+        .map((c) => ({ id: c.id, quote: c.quote, claimant: c.claimant, claimReviewed: c.claimReviewed, verdicts: verdictsOf.get(c.id) ?? [] })),
+    };
+  }
+
   /** The articles of a period report, one at a time, each with the claims whose verdict was published then. */
   async *period(from: string, to: string): AsyncGenerator<ArticleReport> {
     let after = '';
@@ -49,18 +75,20 @@ export class ReportsService {
   }
 }
 
+/** A verdict's scale as reports name it; an unknown scale by its id. */
+function scaleRef(scales: ReadonlyMap<string, RatingScaleView>, id: string): ReportedVerdict['scale'] {
+  const scale = scales.get(id);
+  return scale ? { id, name: scale.name, bestRating: scale.bestRating, worstRating: scale.worstRating } : { id, name: id, bestRating: 0, worstRating: 0 };
+}
+
 /** The report model of an article from its workspace: reading order, context, people by name. */
 export function toArticleReport(workspace: Workspace, scales: ReadonlyMap<string, RatingScaleView>): ArticleReport {
   const { article, users } = workspace;
   const index = new TextIndex(article.text);
   const person = (id: string): PersonRef => ({ id, displayName: users[id]?.displayName ?? 'Unknown user' });
-  const scaleOf = (id: string): ReportedVerdict['scale'] => {
-    const scale = scales.get(id);
-    return scale ? { id, name: scale.name, bestRating: scale.bestRating, worstRating: scale.worstRating } : { id, name: id, bestRating: 0, worstRating: 0 };
-  };
   const verdictOf = (v: VerdictView): ReportedVerdict => ({
     id: v.id, rating: v.rating, ratingLabel: v.ratingLabel, ratingValue: v.ratingValue,
-    scale: scaleOf(v.scaleId),
+    scale: scaleRef(scales, v.scaleId),
     rationale: v.rationale, confidence: v.confidence, status: v.status, author: person(v.authorId),
     reviewer: v.reviewedBy ? person(v.reviewedBy) : null, reviewNote: v.reviewNote, publishedAt: v.publishedAt,
     supersedes: v.supersedes, correctionNote: v.correctionNote, createdAt: v.createdAt, updatedAt: v.updatedAt,
