@@ -33,6 +33,10 @@ const TEXT_OF_SQL = 'SELECT id, text, revision, url FROM articles WHERE id = ?';
 const TEXT_OF = new Statement(TEXT_OF_SQL);
 const TEXT_OF_SHARED = new Statement(`${TEXT_OF_SQL} FOR SHARE`);
 
+/** What a report names an article by (ClaimReview's appearance), read raw. */
+const HEAD_OF = new Statement('SELECT id, title, url, publisher, published_at AS "publishedAt" FROM articles WHERE id = ?');
+export type ArticleHead = Pick<ArticleView, 'id' | 'title' | 'url' | 'publisher' | 'publishedAt'>;
+
 const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
 /** New content for an article, with its canonical text already computed (see ArticlesService.canonicalText). */
@@ -123,6 +127,13 @@ export class ArticlesService {
     const [article] = await runStatement<ArticleText>(tx?.manager ?? this.articles.manager, statement, [id]);
     if (!article) throw notFound('article', id);
     return { id: article.id, text: article.text, revision: Number(article.revision), url: article.url };
+  }
+
+  /** The article's title, link, publisher and date, without its text. */
+  async headOf(id: string): Promise<ArticleHead> {
+    const [head] = await runStatement<ArticleHead>(this.articles.manager, HEAD_OF, [id]);
+    if (!head) throw notFound('article', id);
+    return head;
   }
 
   /** 404 for an unknown article, without reading its text: for routes about what hangs on it. */

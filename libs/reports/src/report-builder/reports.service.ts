@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { nowIso, Settings, SETTINGS } from '@claimdesk/core';
 import { ArticlesService } from '@claimdesk/articles';
-import { ClaimsService } from '@claimdesk/claims';
 import { TextIndex } from '@claimdesk/text';
 import { RatingScalesService, RatingScaleView, VerdictsService, VerdictView } from '@claimdesk/verdicts';
 import type { ClaimReviewArticle, ClaimReviewClaim } from '../render';
@@ -17,7 +16,6 @@ export class ReportsService {
   constructor(
     private readonly workspace: WorkspaceService,
     private readonly articles: ArticlesService,
-    private readonly claims: ClaimsService,
     private readonly verdicts: VerdictsService,
     private readonly scales: RatingScalesService,
     @Inject(SETTINGS) private readonly settings: Settings,
@@ -42,20 +40,15 @@ export class ReportsService {
    * without the notes, sources, people and sentence context of the full report (a hot read).
    */
   async claimReviewArticle(articleId: string): Promise<ClaimReviewArticle & Pick<ArticleReport, 'id'>> {
-    const article = await this.articles.get(articleId);
-    const [claims, published, scales] = await Promise.all([this.claims.allOf(articleId), this.verdicts.publishedOfArticle(articleId), this.scales.byId()]);
-    const verdictsOf = new Map<string, ClaimReviewClaim['verdicts']>();
+    const [article, published, scales] = await Promise.all([this.articles.headOf(articleId), this.verdicts.publishedOfArticle(articleId), this.scales.byId()]);
+    const claims = new Map<string, ClaimReviewClaim & Pick<ClaimReport, 'start' | 'end' | 'createdAt'>>();
     for (const v of published) {
-      const verdict = { rating: v.rating, ratingLabel: v.ratingLabel, ratingValue: v.ratingValue, scale: scaleRef(scales, v.scaleId), status: v.status, publishedAt: v.publishedAt };
-      const group = verdictsOf.get(v.claimId);
-      if (group) group.push(verdict);
-      else verdictsOf.set(v.claimId, [verdict]);
+      const verdict = { rating: v.rating, ratingLabel: v.ratingLabel, ratingValue: v.ratingValue, scale: scaleRef(scales, v.scaleId), status: 'published' as const, publishedAt: v.publishedAt };
+      const claim = claims.get(v.claimId);
+      if (claim) claim.verdicts.push(verdict);
+      else claims.set(v.claimId, { id: v.claimId, quote: v.quote, claimant: v.claimant, claimReviewed: v.claimReviewed, start: v.start, end: v.end, createdAt: v.claimCreatedAt, verdicts: [verdict] });
     }
-    return {
-      id: article.id, title: article.title, url: article.url, publisher: article.publisher, publishedAt: article.publishedAt,
-      claims: claims.filter((c) => verdictsOf.has(c.id)).sort(compareClaimsInReadingOrder)
-        .map((c) => ({ id: c.id, quote: c.quote, claimant: c.claimant, claimReviewed: c.claimReviewed, verdicts: verdictsOf.get(c.id) ?? [] })),
-    };
+    return { ...article, claims: [...claims.values()].sort(compareClaimsInReadingOrder) };
   }
 
   /** The articles of a period report, one at a time, each with the claims whose verdict was published then. */
