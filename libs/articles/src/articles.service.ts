@@ -5,7 +5,7 @@ import { Repository } from 'typeorm';
 import { Actor, assertVersion, HeavyWork, containsPattern, decodeCursor, DEFAULT_PAGE_SIZE, notFound, nowIso, Page, toPage, toStoredTime, validationFailed, versionConflict } from '@claimdesk/core';
 import { findForChange, runStatement, Statement, Transactions, Tx, updateAtVersion } from '@claimdesk/database';
 import { AuditService } from '@claimdesk/audit';
-import { ArticleFormat, codePointLength, titleFromText } from '@claimdesk/text';
+import { ArticleFormat, codePointLength, TextIndex, TextIndexCache, titleFromText } from '@claimdesk/text';
 import { canonicalTextTask } from './canonical-text.task';
 import { Article, ArticleRevision } from './article.entity';
 import { ArticleSummary, ArticleView, RevisionSummary, RevisionView, toArticleSummary, toArticleView, toRevisionSummary } from './article.view';
@@ -33,6 +33,17 @@ const TEXT_OF_SQL = 'SELECT id, text, revision, url FROM articles WHERE id = ?';
 const TEXT_OF = new Statement(TEXT_OF_SQL);
 const TEXT_OF_SHARED = new Statement(`${TEXT_OF_SQL} FOR SHARE`);
 
+/** The current revision of an article without its text, to find its TextIndex in the cache; FOR SHARE as above. */
+const REVISION_OF_SQL = 'SELECT id, revision, content_hash AS "contentHash", url FROM articles WHERE id = ?';
+const REVISION_OF = new Statement(REVISION_OF_SQL);
+const REVISION_OF_SHARED = new Statement(`${REVISION_OF_SQL} FOR SHARE`);
+const TEXT_ONLY = new Statement('SELECT text FROM articles WHERE id = ?');
+
+/** The current text with its code point index, for marking claims on it. */
+export interface IndexedArticleText extends Omit<ArticleText, 'text'> {
+  index: TextIndex;
+}
+
 /** What a report names an article by (ClaimReview's appearance), read raw. */
 const HEAD_OF = new Statement('SELECT id, title, url, publisher, published_at AS "publishedAt" FROM articles WHERE id = ?');
 export type ArticleHead = Pick<ArticleView, 'id' | 'title' | 'url' | 'publisher' | 'publishedAt'>;
@@ -51,6 +62,9 @@ export class TextChangedMeanwhile extends Error {}
 
 @Injectable()
 export class ArticlesService {
+  /** The TextIndex of recently marked revisions (see indexedTextOf). */
+  private readonly indexes = new TextIndexCache();
+
   constructor(
     @InjectRepository(Article) private readonly articles: Repository<Article>,
     @InjectRepository(ArticleRevision) private readonly revisions: Repository<ArticleRevision>,
@@ -134,6 +148,21 @@ export class ArticlesService {
     const [head] = await runStatement<ArticleHead>(this.articles.manager, HEAD_OF, [id]);
     if (!head) throw notFound('article', id);
     return head;
+  }
+
+  /**
+   * The current text as a TextIndex, read like `textOf` (FOR SHARE when the caller depends on it), but
+   * indexed once per revision: marking claim after claim on one article reads and indexes its text
+   * only when the revision is not in the cache.
+   */
+  async indexedTextOf(id: string, tx: Tx, dependOn = false): Promise<IndexedArticleText> {
+    const [article] = await runStatement<Omit<ArticleText, 'text'> & { contentHash: string }>(tx.manager, tx.engine === 'postgres' && dependOn ? REVISION_OF_SHARED : REVISION_OF, [id]);
+    if (!article) throw notFound('article', id);
+    const index = await this.indexes.get(`${id}:${article.revision}:${article.contentHash}`, async () => {
+      const [row] = await runStatement<{ text: string }>(tx.manager, TEXT_ONLY, [id]);
+      return row.text;
+    });
+    return { id: article.id, revision: Number(article.revision), url: article.url, index };
   }
 
   /** 404 for an unknown article, without reading its text: for routes about what hangs on it. */

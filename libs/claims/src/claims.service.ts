@@ -74,9 +74,8 @@ export class ClaimsService {
 
   async create(actor: Actor, articleId: string, input: CreateClaimDto): Promise<ClaimView> {
     return this.transactions.run(async (tx) => {
-      const article = await this.articles.textOf(articleId, tx, true);
-      const index = new TextIndex(article.text);
-      return this.insert(tx, actor, article.revision, articleId, index, markSpan(index, input.selector), 'anchored', input);
+      const { revision, index } = await this.articles.indexedTextOf(articleId, tx, true);
+      return this.insert(tx, actor, revision, articleId, index, markSpan(index, input.selector), 'anchored', input);
     });
   }
 
@@ -86,10 +85,9 @@ export class ClaimsService {
    */
   async createAt(actor: Actor, articleId: string, span: { start: number; end: number }, anchor: AnchorStatus, fields: ClaimFields): Promise<ClaimView> {
     return this.transactions.run(async (tx) => {
-      const article = await this.articles.textOf(articleId, tx, true);
-      const index = new TextIndex(article.text);
+      const { revision, index } = await this.articles.indexedTextOf(articleId, tx, true);
       if (!index.isRange(span.start, span.end) || span.start >= span.end) throw new DomainError('offset_out_of_range', 'the span is outside the text');
-      return this.insert(tx, actor, article.revision, articleId, index, span, anchor, fields);
+      return this.insert(tx, actor, revision, articleId, index, span, anchor, fields);
     });
   }
 
@@ -183,8 +181,8 @@ export class ClaimsService {
       if (input.tags !== undefined) changes.tags = input.tags;
       if (input.selector) {
         // Re-marking: the reviewer has confirmed the place, so the claim is anchored on the current text.
-        const article = await this.articles.textOf(before.articleId, tx, true);
-        const index = new TextIndex(article.text);
+        const article = await this.articles.indexedTextOf(before.articleId, tx, true);
+        const index = article.index;
         const span = markSpan(index, input.selector);
         const quote = describeQuote(index, span.start, span.end);
         Object.assign(changes, {
