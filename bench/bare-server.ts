@@ -1,5 +1,5 @@
 /**
- * The yardstick of bench/api.bench.ts: the two measured routes written by hand on bare Fastify and
+ * The yardstick of bench/api.bench.ts: the measured routes written by hand on bare Fastify and
  * better-sqlite3, doing the same work as ClaimDesk on the same database file.
  *
  *   BARE_DB=/path/desk.sqlite PORT=3100 npx ts-node --transpile-only bench/bare-server.ts
@@ -10,13 +10,29 @@
  *   into the same JSON (same keys, same order; the benchmark checks the two answers are equal).
  * - `POST /api/v1/claims/:id/annotations`: the same auth, the body validated field by field (unknown
  *   fields rejected), then the annotation and its audit-log row inserted in one transaction.
+ * - `POST /api/v1/articles/:id/claims`: the same auth and field validation, then in one transaction the
+ *   article's text read, the quote found (the desk's own text functions), and the claim, its anchoring
+ *   row and its audit row inserted.
+ * - `GET /api/v1/articles/:id/report?format=json` and `GET /api/v1/reports?format=json`: the workspace's
+ *   reads, then the desk's own pure report model and JSON writer (streamed for the period).
+ * - `GET /api/v1/articles/:id/report?format=claimreview`: the article's head and its claims with a
+ *   published verdict in one query, then the desk's own ClaimReview mapping.
  *
  * No framework beyond Fastify, no ORM, no logging, prepared statements throughout.
  */
 import Database from 'better-sqlite3';
 import Fastify, { FastifyReply, FastifyRequest } from 'fastify';
 import { createHash, randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
 import { threadOrder } from '../libs/annotations/src/thread-order';
+import { TextIndex } from '../libs/text/src/code-points';
+import { describeQuote, findQuote } from '../libs/text/src/quote';
+import { toClaimReviews } from '../libs/reports/src/render/claimreview';
+import { inertJson } from '../libs/reports/src/render/inert-json';
+import { renderJson, jsonReportWriter } from '../libs/reports/src/render/json';
+import { streamReportPieces } from '../libs/reports/src/render/report-writer';
+import { toArticleReport } from '../libs/reports/src/report-builder/reports.service';
+import { ArticleReport, compareClaimsInReadingOrder, ReportHeader } from '../libs/reports/src/report.model';
 
 const file = process.env.BARE_DB;
 if (!file) throw new Error('BARE_DB must name the SQLite file');
@@ -53,6 +69,21 @@ const sql = {
     VALUES (?, ?, ?, ?, ?, ?, 0, ?, NULL, ?, 1)`),
   insertAudit: db.prepare(`INSERT INTO audit_log (id, at, actor_id, action, entity_type, entity_id, article_id, claim_id, before, after)
     VALUES (?, ?, ?, 'annotation.created', 'annotation', ?, ?, ?, NULL, ?)`),
+  articleText: db.prepare('SELECT text, revision FROM articles WHERE id = ?'),
+  insertClaim: db.prepare(`INSERT INTO claims (id, article_id, revision, start_offset, end_offset, start_utf16, end_utf16, quote, prefix, suffix,
+    anchor, claimant, claim_reviewed, tags, status, created_by, created_at, updated_at, version)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'anchored', ?, ?, ?, 'open', ?, ?, ?, 1)`),
+  insertAnchoring: db.prepare(`INSERT INTO claim_anchorings (id, claim_id, revision, status, start_offset, end_offset, quote, prefix, suffix, actor_id, created_at)
+    VALUES (?, ?, ?, 'anchored', ?, ?, ?, ?, ?, ?, ?)`),
+  insertClaimAudit: db.prepare(`INSERT INTO audit_log (id, at, actor_id, action, entity_type, entity_id, article_id, claim_id, before, after)
+    VALUES (?, ?, ?, 'claim.created', 'claim', ?, ?, ?, NULL, ?)`),
+  articleHead: db.prepare('SELECT id, title, url, publisher, published_at FROM articles WHERE id = ?'),
+  publishedClaims: db.prepare(`SELECT c.id, c.quote, c.claimant, c.claim_reviewed, c.start_offset, c.end_offset, c.created_at, v.rating, v.scale_id, v.published_at
+    FROM claims c JOIN verdicts v ON v.claim_id = c.id AND v.status = 'published' WHERE c.article_id = ?
+    ORDER BY COALESCE(c.start_offset, 2147483647) ASC, c.end_offset ASC, c.created_at ASC, c.id ASC, v.created_at, v.id`),
+  ratingScales: db.prepare('SELECT id, name, levels, best_rating, worst_rating FROM rating_scales'),
+  periodArticles: db.prepare(`SELECT DISTINCT c.article_id AS id FROM verdicts v JOIN claims c ON c.id = v.claim_id
+    WHERE v.published_at >= ? AND v.published_at < ? AND c.article_id > ? ORDER BY c.article_id LIMIT 50`),
 };
 
 // ---------------------------------------------------------------- errors and auth
@@ -102,11 +133,16 @@ interface AnnotationRow {
   created_at: string;
   edited_at: string | null;
   version: number;
+  origin_id: string | null;
+  origin_author: string | null;
+  origin_created_at: string | null;
 }
 
 const annotation = (a: AnnotationRow) => ({
   id: a.id, claimId: a.claim_id, parentId: a.parent_id, authorId: a.author_id, body: a.deleted ? null : a.body,
   motivation: a.motivation, deleted: Boolean(a.deleted), createdAt: a.created_at, editedAt: a.edited_at, version: a.version,
+  origin: a.origin_id === null && a.origin_author === null && a.origin_created_at === null
+    ? null : { id: a.origin_id, author: a.origin_author, createdAt: a.origin_created_at },
 });
 
 const claimSource = (r: Row) => ({
@@ -131,7 +167,7 @@ const verdict = (r: Row, levels: Level[] | undefined) => {
     ratingLabel: level?.label ?? r.rating, ratingValue: level?.value ?? null, rationale: r.rationale,
     confidence: r.confidence === null ? null : Number(r.confidence), status: r.status, reviewedBy: r.reviewed_by as string | null,
     reviewNote: r.review_note, publishedAt: r.published_at, supersedes: r.supersedes, correctionNote: r.correction_note,
-    createdAt: r.created_at, updatedAt: r.updated_at, version: r.version,
+    evidence: r.evidence === null ? null : (JSON.parse(r.evidence as string) as unknown[]), createdAt: r.created_at, updatedAt: r.updated_at, version: r.version,
   };
 };
 
@@ -222,12 +258,154 @@ const createNote = db.transaction((actor: Actor, claimId: string, input: NoteInp
   const now = new Date().toISOString();
   const view = {
     id: randomUUID(), claimId, parentId: input.parentId ?? null, authorId: actor.id, body: input.body,
-    motivation: input.motivation ?? 'commenting', deleted: false, createdAt: now, editedAt: null, version: 1,
+    motivation: input.motivation ?? 'commenting', deleted: false, createdAt: now, editedAt: null, version: 1, origin: null,
   };
   sql.insertAnnotation.run(view.id, claimId, view.parentId, actor.id, view.body, view.motivation, now, now);
   sql.insertAudit.run(randomUUID(), now, actor.id, view.id, ref.article_id, claimId, JSON.stringify(view));
   return view;
 });
+
+// ---------------------------------------------------------------- claims by quote
+
+const SELECTOR_FIELDS: Record<string, string[]> = { TextQuoteSelector: ['type', 'exact', 'prefix', 'suffix'], TextPositionSelector: ['type', 'start', 'end'] };
+const CLAIM_FIELDS = new Set(['selector', 'claimant', 'claimReviewed', 'tags']);
+
+interface ClaimInput {
+  selector: { type: string; exact?: string; prefix?: string; suffix?: string; start?: number; end?: number };
+  claimant?: string | null;
+  claimReviewed?: string | null;
+  tags?: string[];
+}
+
+function validClaim(input: unknown): ClaimInput {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+    throw new Problem(422, 'validation_failed', 'the body must be a JSON object', [{ path: '', message: 'expected a JSON object' }]);
+  }
+  const body = input as Record<string, unknown>;
+  const errors: { path: string; message: string }[] = [];
+  for (const key of Object.keys(body)) if (!CLAIM_FIELDS.has(key)) errors.push({ path: key, message: `property ${key} should not exist` });
+  const selector = body.selector as Record<string, unknown> | undefined;
+  const fields = selector && typeof selector === 'object' && !Array.isArray(selector) ? SELECTOR_FIELDS[selector.type as string] : undefined;
+  if (!selector || !fields) errors.push({ path: 'selector.type', message: 'must be a TextPositionSelector or a TextQuoteSelector' });
+  else {
+    for (const key of Object.keys(selector)) if (!fields.includes(key)) errors.push({ path: `selector.${key}`, message: `${key} is not a field of a ${String(selector.type)}` });
+    if (selector.type === 'TextQuoteSelector') {
+      if (typeof selector.exact !== 'string' || selector.exact.length > 100_000) errors.push({ path: 'selector.exact', message: 'exact must be a string' });
+      for (const key of ['prefix', 'suffix']) {
+        if (selector[key] !== undefined && (typeof selector[key] !== 'string' || (selector[key] as string).length > 1000)) errors.push({ path: `selector.${key}`, message: `${key} must be a string` });
+      }
+    } else if (!Number.isInteger(selector.start) || !Number.isInteger(selector.end)) errors.push({ path: 'selector', message: 'start and end must be integers' });
+  }
+  for (const key of ['claimant', 'claimReviewed']) {
+    const value = body[key];
+    if (value !== undefined && value !== null && (typeof value !== 'string' || value.length > 500 || !storable(value))) errors.push({ path: key, message: `${key} must be a string` });
+  }
+  if (body.tags !== undefined && (!Array.isArray(body.tags) || body.tags.some((t) => typeof t !== 'string'))) errors.push({ path: 'tags', message: 'tags must be strings' });
+  if (errors.length > 0) throw new Problem(422, 'validation_failed', 'the request is not valid', errors);
+  return body as unknown as ClaimInput;
+}
+
+const createClaim = db.transaction((actor: Actor, articleId: string, input: ClaimInput) => {
+  const article = sql.articleText.get(articleId) as { text: string; revision: number } | undefined;
+  if (!article) throw new Problem(404, 'not_found', `article ${articleId} not found`);
+  const index = new TextIndex(article.text);
+  let span: { start: number; end: number };
+  if (input.selector.type === 'TextQuoteSelector') {
+    const match = findQuote(index, { exact: input.selector.exact ?? '', prefix: input.selector.prefix, suffix: input.selector.suffix });
+    if (match.kind !== 'found') throw new Problem(match.kind === 'not_found' ? 422 : 409, `quote_${match.kind}`, 'the quote is not found once');
+    span = match;
+  } else {
+    span = { start: input.selector.start as number, end: input.selector.end as number };
+    if (!index.isRange(span.start, span.end) || span.start >= span.end) throw new Problem(422, 'offset_out_of_range', 'the span is outside the text');
+  }
+  const quote = describeQuote(index, span.start, span.end);
+  const now = new Date().toISOString();
+  const view = {
+    id: randomUUID(), articleId, start: span.start, end: span.end, startUtf16: index.toUtf16(span.start), endUtf16: index.toUtf16(span.end),
+    quote: quote.exact, prefix: quote.prefix, suffix: quote.suffix, anchor: 'anchored', claimant: input.claimant?.trim() ?? null,
+    claimReviewed: input.claimReviewed?.trim() ?? null, tags: [...new Set((input.tags ?? []).map((t) => t.trim()))], status: 'open',
+    revision: article.revision, createdBy: actor.id, createdAt: now, updatedAt: now, version: 1,
+  };
+  sql.insertClaim.run(view.id, articleId, view.revision, view.start, view.end, view.startUtf16, view.endUtf16, view.quote, view.prefix, view.suffix,
+    view.claimant, view.claimReviewed, JSON.stringify(view.tags), actor.id, now, now);
+  sql.insertAnchoring.run(randomUUID(), view.id, view.revision, view.start, view.end, view.quote, view.prefix, view.suffix, actor.id, now);
+  sql.insertClaimAudit.run(randomUUID(), now, actor.id, view.id, articleId, view.id, JSON.stringify(view));
+  return view;
+});
+
+// ---------------------------------------------------------------- reports
+
+/** The report header from the same settings as ClaimDesk's (the benchmark gives both the same environment). */
+function header(period?: { from: string; to: string }): ReportHeader {
+  const publicUrl = process.env.CLAIMDESK_PUBLIC_URL as string;
+  return {
+    generatedAt: new Date().toISOString(),
+    organisation: { name: process.env.CLAIMDESK_ORG_NAME ?? 'ClaimDesk', url: process.env.CLAIMDESK_ORG_URL ?? null },
+    publicUrl, reviewUrlTemplate: process.env.CLAIMDESK_REVIEW_URL ?? `${publicUrl}/claims/{claimId}`,
+    ...(period ? { period } : {}),
+  };
+}
+
+interface ScaleRow {
+  id: string;
+  name: string;
+  levels: string;
+  best_rating: number;
+  worst_rating: number;
+}
+
+function scales() {
+  return new Map((sql.ratingScales.all() as ScaleRow[]).map((s) => [s.id, {
+    id: s.id, name: s.name, bestRating: s.best_rating, worstRating: s.worst_rating, levels: JSON.parse(s.levels) as Level[],
+  }]));
+}
+
+/** The full report model of an article: the workspace's reads, then the desk's own model function. */
+function articleReport(articleId: string, scaleMap = scales()): ArticleReport {
+  // toArticleReport reads only id, name, bestRating and worstRating of a scale.
+  return toArticleReport(workspace(articleId) as never, scaleMap as never);
+}
+
+/**
+ * ClaimReview reads only what it shows: the article's head and its claims with a published verdict
+ * (one query), no notes, sources or people.
+ */
+function claimReviews(articleId: string): string {
+  const a = sql.articleHead.get(articleId) as Row | undefined;
+  if (!a) throw new Problem(404, 'not_found', `article ${articleId} not found`);
+  const scaleMap = scales();
+  const claims: ArticleReport['claims'] = [];
+  for (const r of sql.publishedClaims.all(articleId) as Row[]) {
+    const scale = scaleMap.get(r.scale_id as string);
+    const level = scale?.levels.find((l) => l.key === r.rating);
+    const verdict = {
+      rating: r.rating, ratingLabel: level?.label ?? r.rating, ratingValue: level?.value ?? null, status: 'published', publishedAt: r.published_at,
+      scale: scale ? { id: scale.id, name: scale.name, bestRating: scale.bestRating, worstRating: scale.worstRating } : { id: r.scale_id, name: r.scale_id, bestRating: 0, worstRating: 0 },
+    };
+    const last = claims[claims.length - 1];
+    if (last?.id === r.id) last.verdicts.push(verdict as never);
+    else claims.push({ id: r.id, quote: r.quote, claimant: r.claimant, claimReviewed: r.claim_reviewed, start: r.start_offset, end: r.end_offset, createdAt: r.created_at, verdicts: [verdict] } as never);
+  }
+  // SQL sorted them as the report does, but for orphans (no position): those last, in the order they were made.
+  claims.sort(compareClaimsInReadingOrder);
+  const article = { id: a.id, title: a.title, url: a.url, publisher: a.publisher, publishedAt: a.published_at, claims } as ArticleReport;
+  const reviews = toClaimReviews(article, header());
+  return reviews.length ? `[${reviews.map((review) => `\n  ${inertJson(review, 2).replace(/\n/g, '\n  ')}`).join(',')}\n]\n` : '[]\n';
+}
+
+function* periodArticles(from: string, to: string): Generator<ArticleReport> {
+  const scaleMap = scales();
+  const inPeriod = (v: { publishedAt: string | null }): boolean => v.publishedAt !== null && v.publishedAt >= from && v.publishedAt < to;
+  for (let after = ''; ;) {
+    const ids = (sql.periodArticles.all(from, to, after) as { id: string }[]).map((r) => r.id);
+    for (const id of ids) {
+      const report = articleReport(id, scaleMap);
+      yield { ...report, claims: report.claims.filter((claim) => claim.verdicts.some(inPeriod)) };
+    }
+    if (ids.length < 50) return;
+    after = ids[ids.length - 1];
+  }
+}
 
 // ---------------------------------------------------------------- server
 
@@ -255,6 +433,34 @@ app.post<{ Params: { id: string } }>('/api/v1/claims/:id/annotations', async (re
   const view = createNote.immediate(actor, request.params.id, validNote(request.body));
   void reply.status(201).header('ETag', `"${view.version}"`);
   return view;
+});
+
+app.post<{ Params: { id: string } }>('/api/v1/articles/:id/claims', async (request, reply) => {
+  const actor = authenticate(request);
+  const view = createClaim.immediate(actor, request.params.id, validClaim(request.body));
+  void reply.status(201).header('ETag', `"${view.version}"`);
+  return view;
+});
+
+app.get<{ Params: { id: string }; Querystring: { format?: string } }>('/api/v1/articles/:id/report', async (request, reply) => {
+  authenticate(request);
+  const format = request.query.format ?? 'json';
+  if (format === 'claimreview') {
+    const body = claimReviews(request.params.id);
+    return reply.header('Content-Type', 'application/ld+json; charset=utf-8').header('Content-Disposition', 'attachment; filename="claimreview.json"').send(body);
+  }
+  if (format !== 'json') throw new Problem(422, 'validation_failed', 'only json and claimreview here');
+  const body = renderJson({ ...header(), articles: [articleReport(request.params.id)] });
+  return reply.header('Content-Type', 'application/json; charset=utf-8').header('Content-Disposition', 'attachment; filename="report.json"').send(body);
+});
+
+app.get<{ Querystring: { from: string; to: string; format?: string } }>('/api/v1/reports', async (request, reply) => {
+  authenticate(request);
+  const from = new Date(request.query.from).toISOString();
+  const to = new Date(request.query.to).toISOString();
+  const head = header({ from, to });
+  return reply.header('Content-Type', 'application/json; charset=utf-8').header('Content-Disposition', 'attachment; filename="report.json"')
+    .send(Readable.from(streamReportPieces(jsonReportWriter, head, periodArticles(from, to))));
 });
 
 if (require.main === module) {

@@ -25,6 +25,14 @@ export interface Seeded {
   /** A claim on a small article: the benchmark's annotation POSTs go there, leaving the big workspace as seeded. */
   postClaimId: string;
   smallArticleIds: string[];
+  /** A copy of the main article's text without claims: the claim-by-quote POSTs mark it, leaving the others as seeded. */
+  quoteArticleId: string;
+  /** Quote selectors on that copy: a phrase that occurs many times, told apart by its prefix and suffix. */
+  quoteSelectors: { type: 'TextQuoteSelector'; exact: string; prefix: string; suffix: string }[];
+  /** An article of the same size with 200 claims, each with a source and a published verdict: the measured reports. */
+  reportArticleId: string;
+  /** A period holding every verdict published while seeding (the period report). */
+  period: { from: string; to: string };
   /** The reviewer whose token the load generator sends. */
   reviewer: SeedUser;
   users: SeedUser[];
@@ -231,8 +239,27 @@ export interface SeedOptions {
   width?: number;
 }
 
+/**
+ * Every occurrence of `phrase` in `text` as a TextQuoteSelector with the desk's context (up to 32 code
+ * points each side), so that each one is found by its prefix and suffix among the others.
+ */
+export function quoteSelectorsOf(text: string, phrase: string): Seeded['quoteSelectors'] {
+  const chars = Array.from(text);
+  const exact = Array.from(phrase);
+  const out: Seeded['quoteSelectors'] = [];
+  for (let i = 0; i + exact.length <= chars.length; i++) {
+    if (chars[i] !== exact[0] || chars.slice(i, i + exact.length).join('') !== phrase) continue;
+    out.push({
+      type: 'TextQuoteSelector', exact: phrase,
+      prefix: chars.slice(Math.max(0, i - 32), i).join(''), suffix: chars.slice(i + exact.length, i + exact.length + 32).join(''),
+    });
+  }
+  return out;
+}
+
 export async function seedDesk(options: SeedOptions): Promise<Seeded> {
   const started = performance.now();
+  const periodFrom = new Date(Date.now() - 60_000).toISOString();
   const http = new Client(options.baseUrl);
   const rnd = mulberry32(2026);
   const width = options.width ?? 4;
@@ -336,8 +363,31 @@ export async function seedDesk(options: SeedOptions): Promise<Seeded> {
     for (const [i, id] of ids.entries()) await review(id, n * 4 + i, false);
   });
 
+  // A copy of the main text to mark by quote, and an article whose 200 claims all have a published verdict.
+  const quoteArticle = await createArticle({ text: mainProse.text, claims: [] }, reviewers[0], 1000);
+  const quoteSelectors = quoteSelectorsOf(quoteArticle.text, 'per cent');
+  const reportProse = prose(mulberry32(4242), claims, 2);
+  const reportArticle = await createArticle(reportProse, reviewers[1], 1001);
+  const reportClaimIds = await markClaims(reportArticle.id, reportArticle.text, reportProse, reviewers[1]);
+  await pool(reportClaimIds, width, async (claimId, i) => {
+    const r = mulberry32(5000 + i);
+    const author = reviewers[(i + 1) % reviewers.length];
+    const editor = editors[i % editors.length];
+    await http.call('POST', `/api/v1/claims/${claimId}/sources`, {
+      source: sourceInput(r, (i * 3) % 150), stance: STANCES[i % 3], excerpt: `“${markdownNote(r, int(r, 12, 25))}”`, note: null,
+    }, author.token);
+    const verdict = await http.call<{ id: string }>('POST', `/api/v1/claims/${claimId}/verdicts`, {
+      rating: RATINGS[i % RATINGS.length], rationale: markdownNote(r, int(r, 50, 80)), confidence: Math.round(r() * 100) / 100,
+    }, author.token);
+    await http.call('POST', `/api/v1/verdicts/${verdict.id}/submit`, {}, author.token);
+    await http.call('POST', `/api/v1/verdicts/${verdict.id}/approve`, {}, editor.token);
+    await http.call('POST', `/api/v1/verdicts/${verdict.id}/publish`, {}, editor.token);
+  });
+
   return {
     bigArticleId: main.id, bigClaimIds, postClaimId: smallClaims[0], smallArticleIds, reviewer: reviewers[0], users,
+    quoteArticleId: quoteArticle.id, quoteSelectors, reportArticleId: reportArticle.id,
+    period: { from: periodFrom, to: new Date(Date.now() + 86_400_000).toISOString() },
     requests: http.requests, seconds: (performance.now() - started) / 1000,
   };
 }

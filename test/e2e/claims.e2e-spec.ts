@@ -37,6 +37,17 @@ describe('claims (e2e)', () => {
     expect(res.body).toMatchObject({ claimant: 'The Times', claimReviewed: 'Prokopchuk was the favourite', tags: ['interpol', 'elections'] });
   });
 
+  it('marks on the revision in force: a text indexed for earlier claims is not reused once the text is revised', async () => {
+    const first = 'Taxes fell by 4 per cent, the minister said.';
+    const id = (await desk.http.post('/api/v1/articles').set(...bearer(author)).send({ format: 'text', content: first }).expect(201)).body.id;
+    const markOn = (exact: string) => desk.http.post(`/api/v1/articles/${id}/claims`).set(...bearer(author)).send({ selector: { type: 'TextQuoteSelector', exact } });
+    expect((await markOn('4 per cent').expect(201)).body).toMatchObject({ start: 14, revision: 1 });
+    const revised = await desk.http.put(`/api/v1/articles/${id}/text`).set(...bearer(author)).set('If-Match', '"1"').send({ format: 'text', content: `😀 Update: ${first}` });
+    expect(revised.status).toBe(200);
+    expect((await markOn('4 per cent').expect(201)).body).toMatchObject({ start: 24, startUtf16: 25, revision: 2, prefix: '😀 Update: Taxes fell by ' });
+    await markOn('Update').expect(201);
+  });
+
   it('answers quote_ambiguous with every candidate, and resolves it with a prefix', async () => {
     const res = await mark({ type: 'TextQuoteSelector', exact: 'the minister said taxes fell' }).expect(409);
     expect(res.body.code).toBe('quote_ambiguous');

@@ -4,6 +4,8 @@ import { failedAssertions, loadAssertionList, LISTS } from '../conformance/web-a
 import { binary } from '../support/binary-body';
 import { bearer, SignedInUser, TestDesk } from '../support/test-app';
 import { INTERPOL_MD } from '../support/fixtures';
+import { renderReport } from '@claimdesk/reports';
+import type { VerdictReport } from '@claimdesk/reports/report.model';
 
 interface Node5 { nodeName: string; childNodes?: Node5[]; value?: string }
 const walk = (node: Node5, visit: (n: Node5) => void): void => {
@@ -134,6 +136,14 @@ describe('reports and exchange (e2e)', () => {
       reviewRating: { '@type': 'Rating', ratingValue: 5, bestRating: 5, worstRating: 1, alternateName: 'True' },
     });
     expect(reviews[0].itemReviewed.appearance[0].url).toBe('https://news.example/interpol-2018');
+  });
+
+  it('ClaimReview, read without the rest of the report, is the document the full report model renders to', async () => {
+    const full = JSON.parse((await report('json').expect(200)).text) as VerdictReport;
+    const res = await report('claimreview').expect(200);
+    expect(res.text).toBe(await renderReport('claimreview', full));
+    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="claimdesk-report-.+\.jsonld"$/);
+    await desk.http.get('/api/v1/articles/00000000-0000-4000-8000-000000000000/report?format=claimreview').set(...bearer(reviewer)).expect(404);
   });
 
   it('reports a period of published verdicts', async () => {

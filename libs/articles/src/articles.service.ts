@@ -3,9 +3,9 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { createHash, randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
 import { Actor, assertVersion, HeavyWork, containsPattern, decodeCursor, DEFAULT_PAGE_SIZE, notFound, nowIso, Page, toPage, toStoredTime, validationFailed, versionConflict } from '@claimdesk/core';
-import { findForChange, findToDependOn, Transactions, Tx, updateAtVersion } from '@claimdesk/database';
+import { findForChange, runStatement, Statement, Transactions, Tx, updateAtVersion } from '@claimdesk/database';
 import { AuditService } from '@claimdesk/audit';
-import { ArticleFormat, codePointLength, titleFromText } from '@claimdesk/text';
+import { ArticleFormat, codePointLength, TextIndex, TextIndexCache, titleFromText } from '@claimdesk/text';
 import { canonicalTextTask } from './canonical-text.task';
 import { Article, ArticleRevision } from './article.entity';
 import { ArticleSummary, ArticleView, RevisionSummary, RevisionView, toArticleSummary, toArticleView, toRevisionSummary } from './article.view';
@@ -24,6 +24,30 @@ export interface Revised {
   previousText: string;
 }
 
+/**
+ * The text a claim is marked on, read raw (no entity hydration: a hot path). On PostgreSQL a caller
+ * that depends on it reads it FOR SHARE, so a revision in progress is waited for and one starting
+ * later waits for the caller's commit (see findToDependOn); SQLite runs one transaction at a time.
+ */
+const TEXT_OF_SQL = 'SELECT id, text, revision, url FROM articles WHERE id = ?';
+const TEXT_OF = new Statement(TEXT_OF_SQL);
+const TEXT_OF_SHARED = new Statement(`${TEXT_OF_SQL} FOR SHARE`);
+
+/** The current revision of an article without its text, to find its TextIndex in the cache; FOR SHARE as above. */
+const REVISION_OF_SQL = 'SELECT id, revision, content_hash AS "contentHash", url FROM articles WHERE id = ?';
+const REVISION_OF = new Statement(REVISION_OF_SQL);
+const REVISION_OF_SHARED = new Statement(`${REVISION_OF_SQL} FOR SHARE`);
+const TEXT_ONLY = new Statement('SELECT text FROM articles WHERE id = ?');
+
+/** The current text with its code point index, for marking claims on it. */
+export interface IndexedArticleText extends Omit<ArticleText, 'text'> {
+  index: TextIndex;
+}
+
+/** What a report names an article by (ClaimReview's appearance), read raw. */
+const HEAD_OF = new Statement('SELECT id, title, url, publisher, published_at AS "publishedAt" FROM articles WHERE id = ?');
+export type ArticleHead = Pick<ArticleView, 'id' | 'title' | 'url' | 'publisher' | 'publishedAt'>;
+
 const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
 /** New content for an article, with its canonical text already computed (see ArticlesService.canonicalText). */
@@ -38,6 +62,9 @@ export class TextChangedMeanwhile extends Error {}
 
 @Injectable()
 export class ArticlesService {
+  /** The TextIndex of recently marked revisions (see indexedTextOf). */
+  private readonly indexes = new TextIndexCache();
+
   constructor(
     @InjectRepository(Article) private readonly articles: Repository<Article>,
     @InjectRepository(ArticleRevision) private readonly revisions: Repository<ArticleRevision>,
@@ -110,9 +137,32 @@ export class ArticlesService {
    * so a revision committing meanwhile is waited for, and one starting later waits for the caller.
    */
   async textOf(id: string, tx?: Tx, dependOn = false): Promise<ArticleText> {
-    const article = tx && dependOn ? await findToDependOn(tx, Article, id) : await this.load(id, tx);
+    const statement = tx?.engine === 'postgres' && dependOn ? TEXT_OF_SHARED : TEXT_OF;
+    const [article] = await runStatement<ArticleText>(tx?.manager ?? this.articles.manager, statement, [id]);
     if (!article) throw notFound('article', id);
-    return { id: article.id, text: article.text, revision: article.revision, url: article.url };
+    return { id: article.id, text: article.text, revision: Number(article.revision), url: article.url };
+  }
+
+  /** The article's title, link, publisher and date, without its text. */
+  async headOf(id: string): Promise<ArticleHead> {
+    const [head] = await runStatement<ArticleHead>(this.articles.manager, HEAD_OF, [id]);
+    if (!head) throw notFound('article', id);
+    return head;
+  }
+
+  /**
+   * The current text as a TextIndex, read like `textOf` (FOR SHARE when the caller depends on it), but
+   * indexed once per revision: marking claim after claim on one article reads and indexes its text
+   * only when the revision is not in the cache.
+   */
+  async indexedTextOf(id: string, tx: Tx, dependOn = false): Promise<IndexedArticleText> {
+    const [article] = await runStatement<Omit<ArticleText, 'text'> & { contentHash: string }>(tx.manager, tx.engine === 'postgres' && dependOn ? REVISION_OF_SHARED : REVISION_OF, [id]);
+    if (!article) throw notFound('article', id);
+    const index = await this.indexes.get(`${id}:${article.revision}:${article.contentHash}`, async () => {
+      const [row] = await runStatement<{ text: string }>(tx.manager, TEXT_ONLY, [id]);
+      return row.text;
+    });
+    return { id: article.id, revision: Number(article.revision), url: article.url, index };
   }
 
   /** 404 for an unknown article, without reading its text: for routes about what hangs on it. */

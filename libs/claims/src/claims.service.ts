@@ -68,6 +68,12 @@ export interface ClaimFields {
   tags?: string[];
 }
 
+/** A new claim and each anchoring record: fixed statements on the hot path of marking (see Statement). */
+const INSERT_CLAIM = new Statement(`INSERT INTO claims (id, article_id, revision, start_offset, end_offset, start_utf16, end_utf16, quote, prefix, suffix,
+  anchor, claimant, claim_reviewed, tags, status, created_by, created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+const INSERT_ANCHORING = new Statement(`INSERT INTO claim_anchorings (id, claim_id, revision, status, start_offset, end_offset, quote, prefix, suffix, actor_id, created_at)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+
 /** Orphans have no position; they sort after every placed claim. */
 const ORPHAN_ORDER = 2147483647;
 /** The `tags` column's stored form (as in claim.entity.ts), for raw reads that skip entity hydration. */
@@ -86,10 +92,9 @@ export class ClaimsService {
 
   async create(actor: Actor, articleId: string, input: CreateClaimDto): Promise<ClaimView> {
     return this.withPlacedSelector(articleId, input.selector, input.revision, async (tx, placed) => {
-      const article = await this.articles.textOf(articleId, tx, true);
-      assertPlacedOn(placed, article.revision);
-      const index = new TextIndex(article.text);
-      return this.insert(tx, actor, article.revision, articleId, index, markSpan(index, placed.selector), 'anchored', input);
+      const { revision, index } = await this.articles.indexedTextOf(articleId, tx, true);
+      assertPlacedOn(placed, revision);
+      return this.insert(tx, actor, revision, articleId, index, markSpan(index, placed.selector), 'anchored', input);
     });
   }
 
@@ -134,24 +139,26 @@ export class ClaimsService {
    */
   async createAt(actor: Actor, articleId: string, span: { start: number; end: number }, anchor: AnchorStatus, fields: ClaimFields): Promise<ClaimView> {
     return this.transactions.run(async (tx) => {
-      const article = await this.articles.textOf(articleId, tx, true);
-      const index = new TextIndex(article.text);
+      const { revision, index } = await this.articles.indexedTextOf(articleId, tx, true);
       if (!index.isRange(span.start, span.end) || span.start >= span.end) throw new DomainError('offset_out_of_range', 'the span is outside the text');
-      return this.insert(tx, actor, article.revision, articleId, index, span, anchor, fields);
+      return this.insert(tx, actor, revision, articleId, index, span, anchor, fields);
     });
   }
 
   private async insert(tx: Tx, actor: Actor, revision: number, articleId: string, index: TextIndex, span: { start: number; end: number }, anchor: AnchorStatus, fields: ClaimFields): Promise<ClaimView> {
     const quote = describeQuote(index, span.start, span.end);
     const now = nowIso();
-    const claim = tx.manager.create(ClaimSpan, {
+    const claim: ClaimSpan = {
       id: randomUUID(), articleId, revision, start: span.start, end: span.end,
       startUtf16: index.toUtf16(span.start), endUtf16: index.toUtf16(span.end),
       quote: quote.exact, prefix: quote.prefix, suffix: quote.suffix, anchor,
       claimant: fields.claimant ?? null, claimReviewed: fields.claimReviewed ?? null, tags: fields.tags ?? [],
       status: 'open', createdBy: actor.id, createdAt: now, updatedAt: now, version: 1,
-    });
-    await tx.manager.insert(ClaimSpan, claim);
+    };
+    await runStatement(tx.manager, INSERT_CLAIM, [
+      claim.id, articleId, revision, claim.start, claim.end, claim.startUtf16, claim.endUtf16, claim.quote, claim.prefix, claim.suffix,
+      anchor, claim.claimant, claim.claimReviewed, claimTags.to(claim.tags), claim.status, actor.id, now, now, claim.version,
+    ]);
     await this.recordAnchoring(tx, claim, actor.id);
     const view = toClaimView(claim);
     await this.audit.record(tx, { actorId: actor.id, action: 'claim.created', entityType: 'claim', entityId: claim.id, articleId, after: view });
@@ -237,9 +244,9 @@ export class ClaimsService {
     if (input.tags !== undefined) changes.tags = input.tags;
     if (placed) {
       // Re-marking: the reviewer has confirmed the place, so the claim is anchored on the current text.
-      const article = await this.articles.textOf(before.articleId, tx, true);
+      const article = await this.articles.indexedTextOf(before.articleId, tx, true);
       assertPlacedOn(placed, article.revision);
-      const index = new TextIndex(article.text);
+      const index = article.index;
       const span = markSpan(index, placed.selector);
       const quote = describeQuote(index, span.start, span.end);
       // Read under the claim's lock: publishing a verdict locks the claim too, so this holds until commit.
@@ -338,10 +345,9 @@ export class ClaimsService {
   }
 
   private async recordAnchoring(tx: Tx, claim: ClaimSpan, actorId: string | null): Promise<void> {
-    await tx.manager.insert(ClaimAnchoring, {
-      id: randomUUID(), claimId: claim.id, revision: claim.revision, status: claim.anchor, start: claim.start, end: claim.end,
-      quote: claim.quote, prefix: claim.prefix, suffix: claim.suffix, actorId, createdAt: nowIso(),
-    });
+    await runStatement(tx.manager, INSERT_ANCHORING, [
+      randomUUID(), claim.id, claim.revision, claim.anchor, claim.start, claim.end, claim.quote, claim.prefix, claim.suffix, actorId, nowIso(),
+    ]);
   }
 
   /** `forChange`: the transaction is about to change or delete it, so it is locked (see findForChange). */

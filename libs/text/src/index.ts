@@ -9,3 +9,4 @@ export * from './reanchor';
 import type { AnchorStatus } from './reanchor';
 export const ANCHOR_STATUSES: readonly AnchorStatus[] = ['anchored', 'moved', 'fuzzy', 'orphaned'];
 export * from './carry-span';
+export * from './text-index-cache';

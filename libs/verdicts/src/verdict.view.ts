@@ -45,16 +45,22 @@ export const toRatingScaleView = (scale: RatingScale): RatingScaleView => ({
   id: scale.id, name: scale.name, levels: scale.levels, bestRating: Number(scale.bestRating), worstRating: Number(scale.worstRating),
 });
 
+/** A rating as people read it: its label and value on its scale (the key itself, and no value, when the scale lacks it). */
+export function ratingOn(scale: RatingScaleView | undefined, rating: string): { ratingLabel: string; ratingValue: number | null } {
+  const level = scale?.levels.find((l) => l.key === rating);
+  return { ratingLabel: level?.label ?? rating, ratingValue: level?.value ?? null };
+}
+
 export function toVerdictView(verdict: Verdict, scale: RatingScaleView | undefined): VerdictView {
-  const level = scale?.levels.find((l) => l.key === verdict.rating);
+  const { ratingLabel, ratingValue } = ratingOn(scale, verdict.rating);
   return {
     id: verdict.id,
     claimId: verdict.claimId,
     authorId: verdict.authorId,
     scaleId: verdict.scaleId,
     rating: verdict.rating,
-    ratingLabel: level?.label ?? verdict.rating,
-    ratingValue: level?.value ?? null,
+    ratingLabel,
+    ratingValue,
     rationale: verdict.rationale,
     confidence: verdict.confidence === null ? null : Number(verdict.confidence),
     status: verdict.status,

@@ -3,15 +3,35 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
 import { Actor, assertVersion, DomainError, forbidden, notFound, nowIso, Page, pageInOrder, PageQuery, validationFailed, versionConflict } from '@claimdesk/core';
-import { findForChange, inChunks, selectEntityColumns, Transactions, Tx, updateAtVersion } from '@claimdesk/database';
+import { findForChange, inChunks, runStatement, selectEntityColumns, Statement, Transactions, Tx, updateAtVersion } from '@claimdesk/database';
 import { AuditService } from '@claimdesk/audit';
 import { ClaimRef, ClaimsService } from '@claimdesk/claims';
 import { SourcesService } from '@claimdesk/sources';
 import { CreateVerdictDto, UpdateVerdictDto } from './dto/verdict.dto';
 import { DEFAULT_SCALE, RatingScalesService } from './rating-scales.service';
 import { Verdict } from './verdict.entity';
-import { RatingScaleView, toVerdictView, VerdictView } from './verdict.view';
+import { ratingOn, RatingScaleView, toVerdictView, VerdictView } from './verdict.view';
 import { assertMayAct, claimStatusOf, nextStatus, TRANSITIONS, VerdictAction } from './verdict-workflow';
+
+/** A published verdict with its claim's quote, people and place, as ClaimReview reads them. */
+export interface PublishedVerdict {
+  claimId: string;
+  quote: string;
+  claimant: string | null;
+  claimReviewed: string | null;
+  start: number | null;
+  end: number | null;
+  claimCreatedAt: string;
+  scaleId: string;
+  rating: string;
+  ratingLabel: string;
+  ratingValue: number | null;
+  publishedAt: string;
+}
+
+const PUBLISHED_OF_ARTICLE = new Statement(`SELECT c.id AS "claimId", c.quote AS "quote", c.claimant AS "claimant", c.claim_reviewed AS "claimReviewed",
+  c.start_offset AS "start", c.end_offset AS "end", c.created_at AS "claimCreatedAt", v.scale_id AS "scaleId", v.rating AS "rating", v.published_at AS "publishedAt"
+  FROM verdicts v JOIN claims c ON c.id = v.claim_id WHERE c.article_id = ? AND v.status = 'published' ORDER BY v.created_at, v.id`);
 
 @Injectable()
 export class VerdictsService {
@@ -66,6 +86,16 @@ export class VerdictsService {
     rows.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
     const scales = await this.scales.byId();
     return rows.map((row) => toVerdictView(row, scales.get(row.scaleId)));
+  }
+
+  /**
+   * The published verdicts of an article's claims, oldest first, labelled, each with what ClaimReview
+   * shows of its claim: one fixed query, no notes, sources, drafts or whole claims read (a hot read).
+   */
+  async publishedOfArticle(articleId: string): Promise<PublishedVerdict[]> {
+    const rows = await runStatement<Omit<PublishedVerdict, 'ratingLabel' | 'ratingValue'>>(this.verdicts.manager, PUBLISHED_OF_ARTICLE, [articleId]);
+    const scales = await this.scales.byId();
+    return rows.map((row) => ({ ...row, start: row.start === null ? null : Number(row.start), end: row.end === null ? null : Number(row.end), ...ratingOn(scales.get(row.scaleId), row.rating) }));
   }
 
   /**

@@ -55,7 +55,12 @@ export interface ClaimReview {
   datePublished?: string;
 }
 
-function rating(verdict: ReportedVerdict): SchemaRating {
+/** What ClaimReview shows of a verdict, a claim and its article: a full report model is one, and so is a lean read of only this. */
+export type ClaimReviewVerdict = Pick<ReportedVerdict, 'rating' | 'ratingLabel' | 'ratingValue' | 'scale' | 'status' | 'publishedAt'>;
+export type ClaimReviewClaim = Pick<ClaimReport, 'id' | 'quote' | 'claimant' | 'claimantKind' | 'claimReviewed'> & { verdicts: ClaimReviewVerdict[] };
+export type ClaimReviewArticle = Pick<ArticleReport, 'url' | 'title' | 'publishedAt' | 'publisher'> & { claims: ClaimReviewClaim[] };
+
+function rating(verdict: ClaimReviewVerdict): SchemaRating {
   return {
     '@type': 'Rating',
     ...(verdict.ratingValue === null ? {} : { ratingValue: verdict.ratingValue }),
@@ -65,12 +70,12 @@ function rating(verdict: ReportedVerdict): SchemaRating {
   };
 }
 
-function claimant(claim: ClaimReport): SchemaAgent | undefined {
+function claimant(claim: ClaimReviewClaim): SchemaAgent | undefined {
   if (!claim.claimant?.trim()) return undefined;
   return { '@type': claim.claimantKind === 'organization' ? 'Organization' : 'Person', name: claim.claimant.trim() };
 }
 
-function appearance(article: ArticleReport): SchemaCreativeWork {
+function appearance(article: ClaimReviewArticle): SchemaCreativeWork {
   return {
     '@type': 'CreativeWork',
     ...(article.url ? { url: article.url } : {}),
@@ -85,7 +90,7 @@ function appearance(article: ArticleReport): SchemaCreativeWork {
  * line — is one review: the pieces share the claim reviewed, the claimant and the rating. Pieces that
  * differ in any of them are separate checks. Null when the claim names no summary of its own.
  */
-function statementKey(claim: ClaimReport, verdict: ReportedVerdict): string | null {
+function statementKey(claim: ClaimReviewClaim, verdict: ClaimReviewVerdict): string | null {
   const reviewed = claim.claimReviewed?.trim();
   if (!reviewed) return null;
   return JSON.stringify([reviewed.toLocaleLowerCase(), claim.claimant?.trim().toLocaleLowerCase() ?? '', verdict.scale.id, verdict.rating]);
@@ -95,7 +100,7 @@ function statementKey(claim: ClaimReport, verdict: ReportedVerdict): string | nu
  * The ClaimReviews of one article: one per published verdict, retracted ones and drafts left out, and
  * one for a statement checked in pieces (see statementKey).
  */
-export function toClaimReviews(article: ArticleReport, header: ReportHeader): ClaimReview[] {
+export function toClaimReviews(article: ClaimReviewArticle, header: ReportHeader): ClaimReview[] {
   const reviews: ClaimReview[] = [];
   const statements = new Set<string>();
   const organisation: SchemaAgent = {
@@ -139,15 +144,21 @@ export function claimReviewReportWriter(): ReportWriter {
   let written = 0;
   return {
     begin: () => '[',
-    article(article, _index, header): string {
-      return toClaimReviews(article, header)
-        .map((review) => `${written++ === 0 ? '' : ','}\n  ${inertJson(review, 2).replace(/\n/g, '\n  ')}`)
-        .join('');
-    },
-    end: () => (written ? '\n]\n' : ']\n'),
+    article: (article, _index, header): string => toClaimReviews(article, header).map((review) => reviewJson(review, written++ === 0)).join(''),
+    end: () => closeReviews(written),
   };
 }
 
+/** One review in the array, indented under it; a comma before all but the first. */
+const reviewJson = (review: ClaimReview, first: boolean): string => `${first ? '' : ','}\n  ${inertJson(review, 2).replace(/\n/g, '\n  ')}`;
+const closeReviews = (written: number): string => (written ? '\n]\n' : ']\n');
+
 export function renderClaimReview(model: VerdictReport): string {
   return writeReport(claimReviewReportWriter(), model);
+}
+
+/** The ClaimReview document of one article, from only what ClaimReview shows (the same text as renderClaimReview). */
+export function renderArticleClaimReviews(article: ClaimReviewArticle, header: ReportHeader): string {
+  const reviews = toClaimReviews(article, header);
+  return `[${reviews.map((review, i) => reviewJson(review, i === 0)).join('')}${closeReviews(reviews.length)}`;
 }

@@ -84,8 +84,8 @@ export function reportFileName(subject: FileNameSubject, format: ReportFormat): 
 export type { ArticleStream, ReportWriter } from './report-writer';
 export type { FileNameSubject } from './file-name';
 export { csvHeader, csvRows, csvRecord, CSV_COLUMNS, neutraliseFormula } from './csv';
-export { toClaimReviews } from './claimreview';
-export type { ClaimReview } from './claimreview';
+export { renderArticleClaimReviews, toClaimReviews } from './claimreview';
+export type { ClaimReview, ClaimReviewArticle, ClaimReviewClaim } from './claimreview';
 export { toReportDocument, REPORT_JSON_FORMAT, REPORT_SCHEMA_VERSION } from './json';
 export type { VerdictReportDocument } from './json';
 export { renderClaimReview, renderCsv, renderHtml, renderJson, renderMarkdown, renderPdf, renderPdfFrom };

@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
 import { ApiProblems, HeavyWork, IsIsoTime, validationFailed } from '@claimdesk/core';
 import type { VerdictReport } from '../report.model';
 import { pdfReportTask } from '../render/pdf.task';
-import { REPORT_FORMAT_NAMES, REPORT_FORMATS, renderReport, ReportFormat, reportFileName, streamReport } from '../render';
+import { renderArticleClaimReviews, REPORT_FORMAT_NAMES, REPORT_FORMATS, renderReport, ReportFormat, reportFileName, streamReport } from '../render';
 import { ApiReport } from './report.view';
 import { ReportsService } from './reports.service';
 
@@ -51,6 +51,14 @@ export class ReportsController {
   @ApiProblems('not_found')
   async article(@Param('id') id: string, @Query() query: ReportFormatQueryDto, @Res() reply: FastifyReply): Promise<void> {
     const format = query.format ?? 'json';
+    if (format === 'claimreview') {
+      // ClaimReview shows only published verdicts: read only those, not the whole workspace.
+      const header = this.reports.header();
+      const article = await this.reports.claimReviewArticle(id);
+      attachment(reply, format, reportFileName({ ...header, articles: [article] }, format));
+      await reply.send(renderArticleClaimReviews(article, header));
+      return;
+    }
     const model = { ...this.reports.header(), articles: [await this.reports.article(id)] };
     attachment(reply, format, reportFileName(model, format));
     await reply.send(format === 'pdf' ? await this.pdf(model) : await renderReport(format, model));

@@ -1,7 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { nowIso, Settings, SETTINGS } from '@claimdesk/core';
+import { ArticlesService } from '@claimdesk/articles';
 import { TextIndex } from '@claimdesk/text';
 import { RatingScalesService, RatingScaleView, VerdictsService, VerdictView } from '@claimdesk/verdicts';
+import type { ClaimReviewArticle, ClaimReviewClaim } from '../render';
 import { ArticleReport, ClaimReport, compareClaimsInReadingOrder, currentVerdictOf, PersonRef, ReportedVerdict, ReportHeader } from '../report.model';
 import { Workspace, WorkspaceClaim, WorkspaceService } from '../workspace/workspace.service';
 import { sentenceAround } from './sentence-context';
@@ -13,6 +15,7 @@ const PERIOD_BATCH = 50;
 export class ReportsService {
   constructor(
     private readonly workspace: WorkspaceService,
+    private readonly articles: ArticlesService,
     private readonly verdicts: VerdictsService,
     private readonly scales: RatingScalesService,
     @Inject(SETTINGS) private readonly settings: Settings,
@@ -32,6 +35,22 @@ export class ReportsService {
     return toArticleReport(await this.workspace.load(articleId), await this.scales.byId());
   }
 
+  /**
+   * An article as ClaimReview shows it, and no more: its head and the claims with a published verdict,
+   * without the notes, sources, people and sentence context of the full report (a hot read).
+   */
+  async claimReviewArticle(articleId: string): Promise<ClaimReviewArticle & Pick<ArticleReport, 'id'>> {
+    const [article, published, scales] = await Promise.all([this.articles.headOf(articleId), this.verdicts.publishedOfArticle(articleId), this.scales.byId()]);
+    const claims = new Map<string, ClaimReviewClaim & Pick<ClaimReport, 'start' | 'end' | 'createdAt'>>();
+    for (const v of published) {
+      const verdict = { rating: v.rating, ratingLabel: v.ratingLabel, ratingValue: v.ratingValue, scale: scaleRef(scales, v.scaleId), status: 'published' as const, publishedAt: v.publishedAt };
+      const claim = claims.get(v.claimId);
+      if (claim) claim.verdicts.push(verdict);
+      else claims.set(v.claimId, { id: v.claimId, quote: v.quote, claimant: v.claimant, claimReviewed: v.claimReviewed, start: v.start, end: v.end, createdAt: v.claimCreatedAt, verdicts: [verdict] });
+    }
+    return { ...article, claims: [...claims.values()].sort(compareClaimsInReadingOrder) };
+  }
+
   /** The articles of a period report, one at a time, each with the claims whose verdict was published then. */
   async *period(from: string, to: string): AsyncGenerator<ArticleReport> {
     let after = '';
@@ -49,18 +68,20 @@ export class ReportsService {
   }
 }
 
+/** A verdict's scale as reports name it; an unknown scale by its id. */
+function scaleRef(scales: ReadonlyMap<string, RatingScaleView>, id: string): ReportedVerdict['scale'] {
+  const scale = scales.get(id);
+  return scale ? { id, name: scale.name, bestRating: scale.bestRating, worstRating: scale.worstRating } : { id, name: id, bestRating: 0, worstRating: 0 };
+}
+
 /** The report model of an article from its workspace: reading order, context, people by name. */
 export function toArticleReport(workspace: Workspace, scales: ReadonlyMap<string, RatingScaleView>): ArticleReport {
   const { article, users } = workspace;
   const index = new TextIndex(article.text);
   const person = (id: string): PersonRef => ({ id, displayName: users[id]?.displayName ?? 'Unknown user' });
-  const scaleOf = (id: string): ReportedVerdict['scale'] => {
-    const scale = scales.get(id);
-    return scale ? { id, name: scale.name, bestRating: scale.bestRating, worstRating: scale.worstRating } : { id, name: id, bestRating: 0, worstRating: 0 };
-  };
   const verdictOf = (v: VerdictView): ReportedVerdict => ({
     id: v.id, rating: v.rating, ratingLabel: v.ratingLabel, ratingValue: v.ratingValue,
-    scale: scaleOf(v.scaleId),
+    scale: scaleRef(scales, v.scaleId),
     rationale: v.rationale, confidence: v.confidence, status: v.status, author: person(v.authorId),
     reviewer: v.reviewedBy ? person(v.reviewedBy) : null, reviewNote: v.reviewNote, publishedAt: v.publishedAt,
     supersedes: v.supersedes, correctionNote: v.correctionNote, createdAt: v.createdAt, updatedAt: v.updatedAt,
