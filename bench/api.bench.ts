@@ -1,7 +1,8 @@
 /**
- * API benchmark (issue 3, item 7): ClaimDesk against a bare Fastify + better-sqlite3 server doing the
- * same work on the same database file (bench/bare-server.ts), on the two routes the reviewer screen
- * leans on: the workspace of a big article (~1.2 MB of JSON) and posting an annotation.
+ * API benchmark (issues 3 and 11): ClaimDesk against a bare Fastify + better-sqlite3 server doing the
+ * same work on the same database file (bench/bare-server.ts), on the hot paths: the workspace of a big
+ * article (~1.4 MB of JSON), the ClaimReview, JSON and period reports, posting a note and marking a
+ * claim by quote (TextQuoteSelector with prefix and suffix).
  *
  *   npm run build:api
  *   npx ts-node -r tsconfig-paths/register --transpile-only bench/api.bench.ts [options]
@@ -567,7 +568,8 @@ async function main(): Promise<void> {
       `${seeded.quoteSelectors.length} occurrences of \`per cent\` in the copy (a TextQuoteSelector with 32 code points of prefix and suffix), ` +
       `so the measured articles stay as seeded. CPU ms/req is the server ` +
       `process's user + system time (all threads, from /proc/<pid>/stat) over a run, read once the server has gone idle, divided by the ` +
-      `requests sent. Figures are medians of the runs. The machine is shared and was busy (see the load average): CPU time per ` +
+      `requests sent. Figures are medians of the runs. The machine (2 cores) is shared and was busy, other sessions' builds and tests ` +
+      `running alongside (see the load average): CPU time per ` +
       `request is inflated by contention as well as wall time, so read the ratios, which come from interleaved runs, rather than ` +
       `the absolute figures. At saturation the p99 mostly reflects scheduling, not the code path: in a separate check on this machine, ` +
       `the bare server made to burn 4 ms of CPU per POST showed the same multi-second p99 as ClaimDesk.`,
