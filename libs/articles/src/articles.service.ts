@@ -27,7 +27,7 @@ export interface Revised {
 /**
  * The text a claim is marked on, read raw (no entity hydration: a hot path). On PostgreSQL a caller
  * that depends on it reads it FOR SHARE, so a revision in progress is waited for and one starting
- * later waits for the caller's commit (see findToDependOn); SQLite runs one transaction at a time.
+ * later waits for the caller's commit (a revision holds FOR NO KEY UPDATE); SQLite runs one transaction at a time.
  */
 const TEXT_OF_SQL = 'SELECT id, text, revision, url FROM articles WHERE id = ?';
 const TEXT_OF = new Statement(TEXT_OF_SQL);

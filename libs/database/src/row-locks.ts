@@ -15,14 +15,3 @@ export function findForChange<E extends ObjectLiteral>(tx: Tx, entity: EntityTar
   return tx.manager.findOne(entity, tx.engine === 'postgres' ? { where, lock: { mode: 'for_no_key_update' } } : { where });
 }
 
-/**
- * Reads a row that what the transaction writes depends on: a claim's offsets depend on its article's
- * text. On PostgreSQL the row is share-locked until commit (`FOR SHARE`): a change of it in progress
- * (which holds `FOR NO KEY UPDATE`) is waited for and then read as committed, and a change that starts
- * later waits for this transaction, then sees what it wrote. Readers that depend on it do not wait for
- * each other. SQLite runs one transaction at a time and needs no lock.
- */
-export function findToDependOn<E extends ObjectLiteral>(tx: Tx, entity: EntityTarget<E>, id: string): Promise<E | null> {
-  const where = { id } as unknown as FindOptionsWhere<E>;
-  return tx.manager.findOne(entity, tx.engine === 'postgres' ? { where, lock: { mode: 'pessimistic_read' } } : { where });
-}
