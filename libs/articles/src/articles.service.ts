@@ -24,16 +24,15 @@ export interface Revised {
   previousText: string;
 }
 
-/**
- * The text a claim is marked on, read raw (no entity hydration: a hot path). On PostgreSQL a caller
- * that depends on it reads it FOR SHARE, so a revision in progress is waited for and one starting
- * later waits for the caller's commit (a revision holds FOR NO KEY UPDATE); SQLite runs one transaction at a time.
- */
-const TEXT_OF_SQL = 'SELECT id, text, revision, url FROM articles WHERE id = ?';
-const TEXT_OF = new Statement(TEXT_OF_SQL);
-const TEXT_OF_SHARED = new Statement(`${TEXT_OF_SQL} FOR SHARE`);
+/** An article's current text, read raw (no entity hydration). */
+const TEXT_OF = new Statement('SELECT id, text, revision, url FROM articles WHERE id = ?');
 
-/** The current revision of an article without its text, to find its TextIndex in the cache; FOR SHARE as above. */
+/**
+ * The current revision of an article without its text, to find its TextIndex in the cache. A caller
+ * that marks a claim reads it FOR SHARE on PostgreSQL: a revision in progress (which holds FOR NO KEY
+ * UPDATE) is waited for, and one starting later waits for the caller's commit. SQLite runs one
+ * transaction at a time.
+ */
 const REVISION_OF_SQL = 'SELECT id, revision, content_hash AS "contentHash", url FROM articles WHERE id = ?';
 const REVISION_OF = new Statement(REVISION_OF_SQL);
 const REVISION_OF_SHARED = new Statement(`${REVISION_OF_SQL} FOR SHARE`);
@@ -131,14 +130,9 @@ export class ArticlesService {
     return toArticleView(await this.load(id));
   }
 
-  /** The current text, for anchoring claims; inside a transaction when given one. */
-  /**
-   * The article's current text. `dependOn`: the caller writes offsets into this text (marking a claim),
-   * so a revision committing meanwhile is waited for, and one starting later waits for the caller.
-   */
-  async textOf(id: string, tx?: Tx, dependOn = false): Promise<ArticleText> {
-    const statement = tx?.engine === 'postgres' && dependOn ? TEXT_OF_SHARED : TEXT_OF;
-    const [article] = await runStatement<ArticleText>(tx?.manager ?? this.articles.manager, statement, [id]);
+  /** The current text, for anchoring claims; inside a transaction when given one. Marking reads indexedTextOf. */
+  async textOf(id: string, tx?: Tx): Promise<ArticleText> {
+    const [article] = await runStatement<ArticleText>(tx?.manager ?? this.articles.manager, TEXT_OF, [id]);
     if (!article) throw notFound('article', id);
     return { id: article.id, text: article.text, revision: Number(article.revision), url: article.url };
   }
@@ -151,7 +145,7 @@ export class ArticlesService {
   }
 
   /**
-   * The current text as a TextIndex, read like `textOf` (FOR SHARE when the caller depends on it), but
+   * The current text as a TextIndex, read FOR SHARE when the caller depends on it and
    * indexed once per revision: marking claim after claim on one article reads and indexes its text
    * only when the revision is not in the cache.
    */
