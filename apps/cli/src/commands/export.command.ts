@@ -1,4 +1,4 @@
-import { REPORT_FORMAT_NAMES, renderReport, ReportFormat, reportFileName, ReportsService } from '@claimdesk/reports';
+import { REPORT_FORMAT_NAMES, reportFileName, ReportsService } from '@claimdesk/reports';
 import { toSingleFileCollection } from '@claimdesk/reports/web-annotation';
 import { openSink, refuseToOverwrite, STDOUT_TARGET, writeAll } from '../output';
 import type { Command } from './command';
@@ -34,15 +34,13 @@ export const exportCommand: Command = {
 
     const { body, fileName } = await context.withDesk(async (desk) => {
       const reports = desk.get(ReportsService);
+      if (format !== WEB_ANNOTATION) return reports.articleDownload(articleId, format);
       const model = { ...reports.header(), articles: [await reports.article(articleId)] };
-      if (format === WEB_ANNOTATION) {
-        const [article] = model.articles;
-        // One page holding every annotation: the file stands alone, with no page URLs to follow.
-        const collection = toSingleFileCollection(article, { publicUrl: context.settings.publicUrl });
-        const name = reportFileName(model, 'json').replace(/^claimdesk-report-/, 'claimdesk-annotations-').replace(/\.json$/, '.jsonld');
-        return { body: `${JSON.stringify(collection, null, 2)}\n`, fileName: name };
-      }
-      return { body: await renderReport(format as ReportFormat, model), fileName: reportFileName(model, format as ReportFormat) };
+      const [article] = model.articles;
+      // One page holding every annotation: the file stands alone, with no page URLs to follow.
+      const collection = toSingleFileCollection(article, { publicUrl: context.settings.publicUrl });
+      const name = reportFileName(model, 'json').replace(/^claimdesk-report-/, 'claimdesk-annotations-').replace(/\.json$/, '.jsonld');
+      return { body: `${JSON.stringify(collection, null, 2)}\n`, fileName: name };
     });
 
     const target = output === STDOUT_TARGET ? STDOUT_TARGET : context.resolvePath(output ?? fileName);

@@ -3,10 +3,8 @@ import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestj
 import { IsIn, IsOptional } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { Readable } from 'node:stream';
-import { ApiProblems, HeavyWork, IsIsoTime, validationFailed } from '@claimdesk/core';
-import type { VerdictReport } from '../report.model';
-import { pdfReportTask } from '../render/pdf.task';
-import { renderArticleClaimReviews, REPORT_FORMAT_NAMES, REPORT_FORMATS, renderReport, ReportFormat, reportFileName, streamReport } from '../render';
+import { ApiProblems, IsIsoTime, validationFailed } from '@claimdesk/core';
+import { REPORT_FORMAT_NAMES, REPORT_FORMATS, ReportFormat, reportFileName, streamReport } from '../render';
 import { ApiReport } from './report.view';
 import { ReportsService } from './reports.service';
 
@@ -35,33 +33,16 @@ const attachment = (reply: FastifyReply, format: ReportFormat, fileName: string)
 @ApiBearerAuth()
 @Controller('api/v1')
 export class ReportsController {
-  constructor(
-    private readonly reports: ReportsService,
-    private readonly heavyWork: HeavyWork,
-  ) {}
-
-  /** PDFs are drawn in a worker thread: a large report must not stall other requests (API.md Hardening). */
-  private async pdf(report: VerdictReport): Promise<Buffer> {
-    const bytes = await this.heavyWork.run(pdfReportTask, report);
-    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  }
+  constructor(private readonly reports: ReportsService) {}
 
   @Get('articles/:id/report')
   @ApiReport('the verdict report of one article in the chosen format, as a download (Content-Disposition names the file)')
   @ApiProblems('not_found')
   async article(@Param('id') id: string, @Query() query: ReportFormatQueryDto, @Res() reply: FastifyReply): Promise<void> {
     const format = query.format ?? 'json';
-    if (format === 'claimreview') {
-      // ClaimReview shows only published verdicts: read only those, not the whole workspace.
-      const header = this.reports.header();
-      const article = await this.reports.claimReviewArticle(id);
-      attachment(reply, format, reportFileName({ ...header, articles: [article] }, format));
-      await reply.send(renderArticleClaimReviews(article, header));
-      return;
-    }
-    const model = { ...this.reports.header(), articles: [await this.reports.article(id)] };
-    attachment(reply, format, reportFileName(model, format));
-    await reply.send(format === 'pdf' ? await this.pdf(model) : await renderReport(format, model));
+    const { fileName, body } = await this.reports.articleDownload(id, format);
+    attachment(reply, format, fileName);
+    await reply.send(body);
   }
 
   @Get('reports')
@@ -78,7 +59,7 @@ export class ReportsController {
       // A PDF is whole before its first byte anyway (its pages say "of N"): gather, then draw in a worker.
       const articles = [];
       for await (const article of this.reports.period(from, to)) articles.push(article);
-      await reply.send(await this.pdf({ ...header, articles }));
+      await reply.send(await this.reports.drawPdf({ ...header, articles }));
       return;
     }
     await reply.send(Readable.from(streamReport(format, header, this.reports.period(from, to))));

@@ -1,9 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { nowIso, Settings, SETTINGS } from '@claimdesk/core';
+import { HeavyWork, nowIso, Settings, SETTINGS } from '@claimdesk/core';
 import { ArticlesService } from '@claimdesk/articles';
 import { TextIndex } from '@claimdesk/text';
 import { RatingScalesService, RatingScaleView, VerdictsService, VerdictView } from '@claimdesk/verdicts';
-import type { ClaimReviewArticle, ClaimReviewClaim } from '../render';
+import { ClaimReviewArticle, ClaimReviewClaim, renderArticleClaimReviews, renderReport, ReportFormat, reportFileName } from '../render';
+import { pdfReportTask } from '../render/pdf.task';
+import type { VerdictReport } from '../report.model';
 import { ArticleReport, ClaimReport, compareClaimsInReadingOrder, currentVerdictOf, PersonRef, ReportedVerdict, ReportHeader } from '../report.model';
 import { Workspace, WorkspaceClaim, WorkspaceService } from '../workspace/workspace.service';
 import { sentenceAround } from './sentence-context';
@@ -19,7 +21,26 @@ export class ReportsService {
     private readonly verdicts: VerdictsService,
     private readonly scales: RatingScalesService,
     @Inject(SETTINGS) private readonly settings: Settings,
+    private readonly heavyWork: HeavyWork,
   ) {}
+
+  /** One article's report in a format, ready to send with its file name. */
+  async articleDownload(articleId: string, format: ReportFormat): Promise<{ fileName: string; body: string | Buffer }> {
+    const header = this.header();
+    if (format === 'claimreview') {
+      // ClaimReview shows only published verdicts: read only those, not the whole workspace.
+      const article = await this.claimReviewArticle(articleId);
+      return { fileName: reportFileName({ ...header, articles: [article] }, format), body: renderArticleClaimReviews(article, header) };
+    }
+    const model = { ...header, articles: [await this.article(articleId)] };
+    return { fileName: reportFileName(model, format), body: format === 'pdf' ? await this.drawPdf(model) : await renderReport(format, model) };
+  }
+
+  /** PDFs are drawn in a worker thread: a large report must not stall other requests (API.md Hardening). */
+  async drawPdf(report: VerdictReport): Promise<Buffer> {
+    const bytes = await this.heavyWork.run(pdfReportTask, report);
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
 
   header(period?: { from: string; to: string }): ReportHeader {
     return {
