@@ -82,6 +82,23 @@ describe('live updates between two reviewers', () => {
     await ritaPage.getByTestId('claimant').getByText('Interpol press office').waitFor();
   });
 
+  it('applies a colleague\'s note, source and claim edit from the events alone (failed on main: every event downloaded the whole workspace again)', async () => {
+    const workspaceReads: string[] = [];
+    const count = (request: { url: () => string }): void => {
+      if (request.url().includes('/workspace')) workspaceReads.push(request.url());
+    };
+    eddiePage.on('request', count);
+    await desk.api('POST', `/claims/${claimId}/annotations`, rita.token, { body: 'The press release is dated 21 November.' });
+    await desk.api('POST', `/claims/${claimId}/sources`, rita.token, { source: { url: 'https://www.interpol.int/News-and-Events/News/2018', title: 'Interpol press release, November 2018' }, stance: 'supports' });
+    await desk.api('PATCH', `/claims/${claimId}`, rita.token, { claimant: 'Interpol (press release)' });
+
+    await eddiePage.getByTestId('annotation').getByText('dated 21 November').waitFor();
+    await eddiePage.getByText('Interpol press release, November 2018').waitFor();
+    await eddiePage.getByTestId('claimant').getByText('Interpol (press release)').waitFor();
+    eddiePage.off('request', count);
+    expect(workspaceReads).toEqual([]);
+  });
+
   it('never reloaded the page', async () => {
     await expect(eddiePage.evaluate(() => (window as unknown as { noReload?: boolean }).noReload)).resolves.toBe(true);
   });

@@ -34,7 +34,7 @@ const short = (quote: string, max: number): string => (quote.length > max ? `${q
 export function ReaderPage({ articleId, claimId }: { articleId: string; claimId: string | null }) {
   const me = useCurrentUser();
   const { notify } = useNotices();
-  const { workspace, error, reload } = useWorkspace(articleId);
+  const { workspace, error, reload, apply } = useWorkspace(articleId);
   const [scales, setScales] = useState<ReadonlyMap<string, RatingScale>>(new Map());
   const [mode, setMode] = useState<ColourMode>('status');
   const [filters, setFilters] = useState<ClaimFilters>(NO_FILTERS);
@@ -52,11 +52,12 @@ export function ReaderPage({ articleId, claimId }: { articleId: string; claimId:
     verdicts.scales().then((page) => setScales(new Map(page.items.map((s) => [s.id, s]))), () => undefined);
   }, []);
 
-  // Notices for others' changes wait for the reload, whose user list names the newcomers too.
+  // Notices for others' changes wait for the change to be shown (an event naming someone new is shown
+  // by reading the workspace again, whose user list names the newcomer too).
   const unannounced = useRef<LiveEvent[]>([]);
   const liveStatus = useArticleEvents(articleId, {
     onEvent: (event) => {
-      reload();
+      apply(event);
       if (event.actorId === me.id) return;
       setChanges((all) => [...all.slice(-49), event]);
       unannounced.current.push(event);

@@ -1,29 +1,48 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { articles } from '../api/desk';
 import { ApiError } from '../api/http';
-import type { Workspace } from '../api/types';
+import type { LiveEvent, Workspace } from '../api/types';
+import { applyLiveEvent } from './workspace-events';
 
 export interface WorkspaceState {
   workspace: Workspace | null;
   error: ApiError | null;
   /** Fetches the workspace again; calls close together are merged into one request. */
   reload: () => void;
+  /** Applies a live event to what is shown, without a request when the event carries the change. */
+  apply: (event: LiveEvent) => void;
 }
 
-/** Everything the reading view shows, in one request (GET /articles/:id/workspace). */
+/**
+ * Everything the reading view shows, in one request (GET /articles/:id/workspace), kept current by
+ * live events applied as deltas: a colleague's note does not download the whole article again.
+ */
 export function useWorkspace(articleId: string): WorkspaceState {
   const [workspace, setWorkspace] = useState<Workspace | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const inFlight = useRef<AbortController | null>(null);
   const timer = useRef<number | null>(null);
+  const held = useRef<Workspace | null>(null);
+  // Events applied while a read is on its way: that read may have started before them, so they are
+  // applied again on top of its answer (applying an event twice changes nothing).
+  const sinceRead = useRef<LiveEvent[]>([]);
+
+  const show = useCallback((next: Workspace) => {
+    held.current = next;
+    setWorkspace({ ...next });
+  }, []);
 
   const load = useCallback(() => {
     inFlight.current?.abort();
     const abort = new AbortController();
     inFlight.current = abort;
+    sinceRead.current = [];
     articles.workspace(articleId, { signal: abort.signal }).then(
-      (next) => {
-        setWorkspace(next);
+      (read) => {
+        if (inFlight.current === abort) inFlight.current = null;
+        let next: Workspace = read;
+        for (const event of sinceRead.current.splice(0)) next = applyLiveEvent(next, event) ?? next;
+        show(next);
         setError(null);
         document.title = `${next.article.title} · ClaimDesk`;
       },
@@ -32,7 +51,7 @@ export function useWorkspace(articleId: string): WorkspaceState {
         setError(e instanceof ApiError ? e : new ApiError({ title: 'Error', status: 0, code: 'unknown', detail: 'The article could not be loaded.' }));
       },
     );
-  }, [articleId]);
+  }, [articleId, show]);
 
   const reload = useCallback(() => {
     if (timer.current !== null) window.clearTimeout(timer.current);
@@ -50,5 +69,12 @@ export function useWorkspace(articleId: string): WorkspaceState {
     };
   }, [load]);
 
-  return { workspace, error, reload };
+  const apply = useCallback((event: LiveEvent) => {
+    const next = held.current ? applyLiveEvent(held.current, event) : null;
+    if (!next) return reload();
+    if (inFlight.current || timer.current !== null) sinceRead.current.push(event);
+    show(next);
+  }, [reload, show]);
+
+  return { workspace, error, reload, apply };
 }
