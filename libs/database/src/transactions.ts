@@ -99,12 +99,23 @@ export class Transactions {
 
   /** SQLite: its own transaction state (see inSqliteTransaction); a commit that changed rows proves the write path. */
   private async inSqlite<T>(unit: (manager: EntityManager) => Promise<T>): Promise<T> {
-    const db = sqliteConnection(this.dataSource);
-    const changesBefore = db.prepare('SELECT total_changes()').pluck().get();
+    const totalChanges = totalChangesOf(sqliteConnection(this.dataSource));
+    const changesBefore = totalChanges.get();
     const result = await inSqliteTransaction(this.dataSource, unit, () => this.logger.error('a transaction was left open; rolled back before the next one'));
-    if (db.prepare('SELECT total_changes()').pluck().get() !== changesBefore) this.writePath.committed();
+    if (totalChanges.get() !== changesBefore) this.writePath.committed();
     return result;
   }
+}
+
+// Prepared once per connection: preparing it twice per transaction cost more than running it.
+const totalChangesStatements = new WeakMap<object, { get: () => unknown }>();
+function totalChangesOf(db: ReturnType<typeof sqliteConnection>): { get: () => unknown } {
+  let statement = totalChangesStatements.get(db);
+  if (!statement) {
+    statement = db.prepare('SELECT total_changes()').pluck();
+    totalChangesStatements.set(db, statement);
+  }
+  return statement;
 }
 
 /**
