@@ -1,5 +1,5 @@
-import { CSSProperties, forwardRef, KeyboardEvent, memo, MouseEvent, useCallback, useMemo } from 'react';
-import { assignLanes, HighlightSpan, innermostClaim, layoutArticle, TextRun } from '../lib/highlights';
+import { CSSProperties, forwardRef, KeyboardEvent, memo, MouseEvent, useCallback, useMemo, useRef } from 'react';
+import { assignLanes, HighlightSpan, innermostClaim, layoutArticle, Paragraph, TextRun } from '../lib/highlights';
 import { RUN_OFFSET_ATTRIBUTE } from '../lib/offsets';
 import type { ColourKey } from './claim-colours';
 
@@ -56,15 +56,20 @@ export const ArticleText = memo(forwardRef<HTMLDivElement, Props>(function Artic
     return last;
   }, [paragraphs]);
 
-  const click = (event: MouseEvent<HTMLElement>, run: TextRun): void => {
+  // One stable click handler for every paragraph, so that selecting a claim redraws only the paragraphs
+  // that show it (a thousand-claim article otherwise redraws every mark on each click).
+  const latest = useRef({ byId, onSelectClaim });
+  latest.current = { byId, onSelectClaim };
+  const clickRun = useCallback((event: MouseEvent<HTMLElement>, run: TextRun): void => {
     const selection = window.getSelection();
     if (selection && !selection.isCollapsed) return; // a drag to select text, not a click on a claim
-    const id = innermostClaim(run, byId);
+    const id = innermostClaim(run, latest.current.byId);
     if (id) {
       event.stopPropagation();
-      onSelectClaim(id);
+      latest.current.onSelectClaim(id);
     }
-  };
+  }, []);
+  const look: RunLook = useMemo(() => ({ byId, lanes, lastRunOf }), [byId, lanes, lastRunOf]);
 
   return (
     <div
@@ -83,33 +88,63 @@ export const ArticleText = memo(forwardRef<HTMLDivElement, Props>(function Artic
       onDrop={caretMode ? (e) => e.preventDefault() : undefined}
     >
       {paragraphs.map((paragraph) => (
-        <p key={paragraph.start} className="para">
-          {paragraph.runs.map((run) => {
-            const content = text.slice(run.start, run.end);
-            const attributes = { [RUN_OFFSET_ATTRIBUTE]: run.start };
-            if (run.claimIds.length === 0) return <span key={run.start} {...attributes}>{content}</span>;
-            const runClaims = run.claimIds.map((id) => byId.get(id)!).filter(Boolean);
-            const selected = selectedId !== null && run.claimIds.includes(selectedId);
-            const endsFuzzy = runClaims.some((c) => c.fuzzy && lastRunOf.get(c.id) === run.start);
-            return (
-              <mark
-                key={run.start}
-                {...attributes}
-                className={`hl depth-${Math.min(run.claimIds.length, 4)}${selected ? ' hl-selected' : ''}${endsFuzzy ? ' hl-fuzzy-end' : ''}`}
-                data-claim-ids={run.claimIds.join(' ')}
-                style={underlines(runClaims, lanes)}
-                title={runClaims.map((c) => c.label).join('\n')}
-                onClick={(e) => click(e, run)}
-              >
-                {content}
-              </mark>
-            );
-          })}
-        </p>
+        <ArticleParagraph
+          key={paragraph.start}
+          text={text}
+          paragraph={paragraph}
+          look={look}
+          selectedId={selectedId !== null && paragraph.runs.some((r) => r.claimIds.includes(selectedId)) ? selectedId : null}
+          onClickRun={clickRun}
+        />
       ))}
     </div>
   );
 }));
+
+/** What every paragraph needs to draw its runs; one object, so paragraphs compare it by identity. */
+interface RunLook {
+  byId: Map<string, TextClaim>;
+  lanes: Map<string, number>;
+  lastRunOf: Map<string, number>;
+}
+
+interface ParagraphProps {
+  text: string;
+  paragraph: Paragraph;
+  look: RunLook;
+  /** The selected claim when this paragraph shows it, else null: other paragraphs are not redrawn. */
+  selectedId: string | null;
+  onClickRun: (event: MouseEvent<HTMLElement>, run: TextRun) => void;
+}
+
+const ArticleParagraph = memo(function ArticleParagraph({ text, paragraph, look, selectedId, onClickRun }: ParagraphProps) {
+  const { byId, lanes, lastRunOf } = look;
+  return (
+    <p className="para">
+      {paragraph.runs.map((run) => {
+        const content = text.slice(run.start, run.end);
+        const attributes = { [RUN_OFFSET_ATTRIBUTE]: run.start };
+        if (run.claimIds.length === 0) return <span key={run.start} {...attributes}>{content}</span>;
+        const runClaims = run.claimIds.map((id) => byId.get(id)!).filter(Boolean);
+        const selected = selectedId !== null && run.claimIds.includes(selectedId);
+        const endsFuzzy = runClaims.some((c) => c.fuzzy && lastRunOf.get(c.id) === run.start);
+        return (
+          <mark
+            key={run.start}
+            {...attributes}
+            className={`hl depth-${Math.min(run.claimIds.length, 4)}${selected ? ' hl-selected' : ''}${endsFuzzy ? ' hl-fuzzy-end' : ''}`}
+            data-claim-ids={run.claimIds.join(' ')}
+            style={underlines(runClaims, lanes)}
+            title={runClaims.map((c) => c.label).join('\n')}
+            onClick={(e) => onClickRun(e, run)}
+          >
+            {content}
+          </mark>
+        );
+      })}
+    </p>
+  );
+});
 
 /** One 2px underline per claim, each in its claim's lane and colour, plus a tint that deepens with overlap. */
 function underlines(claims: TextClaim[], lanes: Map<string, number>): CSSProperties {

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { RatingScale, WorkspaceClaim } from '../api/types';
 import { ColourMode, claimColour, currentVerdict, STATUS_LABEL } from './claim-colours';
 
@@ -48,7 +49,8 @@ export function ClaimList({ claims, total, selectedId, mode, scales, onSelect }:
   );
 }
 
-function ClaimListItem({ claim, selected, colour, onSelect }: { claim: WorkspaceClaim; selected: boolean; colour: string; onSelect: (id: string) => void }) {
+/** Memoised: selecting a claim redraws the two items whose selection changed, not the whole list. */
+const ClaimListItem = memo(function ClaimListItem({ claim, selected, colour, onSelect }: { claim: WorkspaceClaim; selected: boolean; colour: string; onSelect: (id: string) => void }) {
   const verdict = currentVerdict(claim);
   return (
     <li>
@@ -71,4 +73,4 @@ function ClaimListItem({ claim, selected, colour, onSelect }: { claim: Workspace
       </button>
     </li>
   );
-}
+});

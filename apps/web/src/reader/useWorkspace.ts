@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { articles } from '../api/desk';
 import { ApiError } from '../api/http';
 import type { LiveEvent, Workspace } from '../api/types';
+import { takeEarlyWorkspace } from './early-workspace';
 import { applyLiveEvent } from './workspace-events';
 
 export interface WorkspaceState {
@@ -37,8 +38,11 @@ export function useWorkspace(articleId: string): WorkspaceState {
     const abort = new AbortController();
     inFlight.current = abort;
     sinceRead.current = [];
-    articles.workspace(articleId, { signal: abort.signal }).then(
+    const early = takeEarlyWorkspace(articleId);
+    const read = early ? early.catch(() => articles.workspace(articleId, { signal: abort.signal })) : articles.workspace(articleId, { signal: abort.signal });
+    read.then(
       (read) => {
+        if (abort.signal.aborted) return;
         if (inFlight.current === abort) inFlight.current = null;
         let next: Workspace = read;
         for (const event of sinceRead.current.splice(0)) next = applyLiveEvent(next, event) ?? next;
