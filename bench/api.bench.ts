@@ -17,14 +17,13 @@
  * Both servers run as child processes so the load generator (autocannon, in this process) does not
  * share their event loop; only 127.0.0.1 is used and every run stops after its duration.
  */
-import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { machineLine, writeSection } from './report';
 import { Seeded, seedDesk } from './seed';
+import { CLAIMDESK_MAIN, cpuMs, ROOT, Server, sleep, startServer, stopServer } from './servers';
 
 /** The part of autocannon's API used here (the package ships no types). */
 interface AutocannonResult {
@@ -42,7 +41,6 @@ type Autocannon = (options: {
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const autocannon = require('autocannon') as Autocannon;
 
-const ROOT = join(__dirname, '..');
 const arg = (name: string, fallback: number): number => {
   const raw = process.argv.find((a) => a.startsWith(`--${name}=`));
   return raw ? Number(raw.slice(name.length + 3)) : fallback;
@@ -58,85 +56,17 @@ const PROFILE = flag('profile');
 /** `--reuse=DIR`: measure on a database kept by an earlier `--keep` run instead of seeding a new one. */
 const REUSE = process.argv.find((a) => a.startsWith('--reuse='))?.slice('--reuse='.length);
 const ADMIN = { email: 'admin@bench.desk', password: 'bench-admin-password' };
-const CLAIMDESK_MAIN = join(ROOT, 'dist', 'apps', 'api', 'main.js');
 /** The bare server, with the project's path aliases (it reuses the desk's pure text and report functions). */
 const BARE_ARGS = ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(ROOT, 'bench', 'bare-server.ts')];
 /** Both servers build report links from the same settings. */
 const REPORT_ENV = { CLAIMDESK_PUBLIC_URL: 'https://desk.bench.example', CLAIMDESK_ORG_NAME: 'The Bench Desk' };
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
 // ---------------------------------------------------------------- child servers
-
-interface Server {
-  name: string;
-  url: string;
-  child: ChildProcess;
-  pid: number;
-  output: () => string;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-async function startServer(name: string, nodeArgs: string[], env: Record<string, string>): Promise<Server> {
-  const port = await freePort();
-  const child = spawn(process.execPath, nodeArgs, {
-    cwd: ROOT,
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
-  child.stderr?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}:\n${output}`);
-    try {
-      if ((await fetch(`${url}/health`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`${name} did not start within 60 s:\n${output}`);
-    }
-    await sleep(150);
-  }
-  return { name, url, child, pid: child.pid as number, output: () => output };
-}
-
-async function stopServer(server: Server, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
-  if (server.child.exitCode !== null || server.child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => server.child.once('exit', () => resolve()));
-  server.child.kill(signal);
-  const timer = setTimeout(() => server.child.kill('SIGKILL'), 15_000);
-  await exited;
-  clearTimeout(timer);
-}
-
-const CLK_TCK = 100; // Linux USER_HZ: /proc reports CPU time in 1/100 s.
-
-/** User + system CPU time of the process (all its threads: JS, GC, libuv pool), in ms. */
-function cpuMs(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  // After the command name: state is field 3, utime 14, stime 15 (1-based over the whole line).
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLK_TCK;
-}
 
 /**
  * Waits until the server has finished what it was sent: its CPU time has not moved for 0.4 s (on a

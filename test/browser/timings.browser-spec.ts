@@ -58,7 +58,7 @@ describe(`timings of the reading view with ${CLAIMS} claims`, () => {
         };
         look();
       }), CLAIMS)));
-      workspaceAnswered.push(Math.round(await page.evaluate(() => performance.getEntriesByType('resource').find((e) => e.name.includes('/workspace'))?.responseEnd ?? 0)));
+      workspaceAnswered.push(Math.round(await page.evaluate(() => (performance.getEntriesByType('resource').find((e) => e.name.includes('/workspace')) as PerformanceResourceTiming | undefined)?.responseEnd ?? 0)));
       const claimIds = await page.locator('.article-text mark[data-claim-ids]').evaluateAll((marks) => marks.map((m) => m.getAttribute('data-claim-ids')!.split(' ')[0]));
       for (const i of [10, CLAIMS / 2, CLAIMS - 10]) {
         const id = claimIds[i];

@@ -1,0 +1,139 @@
+/**
+ * Period reports at scale (issue 11): 100,000 published verdicts in JSON, CSV and Markdown, streamed with
+ * flat memory. Measures the desk's resident memory while the report streams and the rate it is sent at.
+ *
+ *   npm run build:api && ts-node -r tsconfig-paths/register --transpile-only bench/period-report.bench.ts
+ *          [--verdicts=100000] [--smoke] [--no-write]
+ *
+ * Seeding 100,000 verdicts through the API would take hours, so the desk seeds one article of 200 claims
+ * through the API (each with a source and a published verdict, `bench/seed.ts`), then the bench copies
+ * that article's rows inside the SQLite file with new ids (articles, revisions, claims, their anchoring,
+ * sources and verdicts) until the count is reached — the rows the report reads are the rows the desk wrote.
+ * The report is read at a quarter of the count and at the full count: memory that grows with the count
+ * would show as a difference between the two.
+ */
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { machineLine, writeSection } from './report';
+import { seedDesk } from './seed';
+import { CLAIMDESK_MAIN, rssBytes, sleep, startServer, stopServer } from './servers';
+
+const flag = (name: string): boolean => process.argv.includes(`--${name}`);
+const SMOKE = flag('smoke');
+const TARGET = Number(process.argv.find((a) => a.startsWith('--verdicts='))?.slice('--verdicts='.length) ?? (SMOKE ? 2_000 : 100_000));
+const ADMIN = { email: 'admin@bench.desk', password: 'bench-admin-password' };
+const FORMATS = ['json', 'csv', 'markdown'] as const;
+
+/** Tables copied for each copy of the article, and the columns that hold ids of copied rows. */
+const COPIED: ReadonlyArray<{ table: string; where: string; ids: readonly string[] }> = [
+  { table: 'articles', where: 'id = @article', ids: ['id'] },
+  { table: 'article_revisions', where: 'article_id = @article', ids: ['id', 'article_id'] },
+  { table: 'claims', where: 'article_id = @article', ids: ['id', 'article_id'] },
+  { table: 'claim_anchorings', where: 'claim_id IN (SELECT id FROM claims WHERE article_id = @article)', ids: ['id', 'claim_id'] },
+  { table: 'claim_sources', where: 'claim_id IN (SELECT id FROM claims WHERE article_id = @article)', ids: ['claim_id'] },
+  { table: 'verdicts', where: 'claim_id IN (SELECT id FROM claims WHERE article_id = @article)', ids: ['id', 'claim_id', 'supersedes'] },
+];
+
+/** A copied row's id: the original's first 28 characters and the copy's number (ids stay 36 characters and unique). */
+const copyId = (column: string): string => `CASE WHEN ${column} IS NULL THEN NULL ELSE substr(${column}, 1, 28) || printf('%08x', @copy) END`;
+
+function copyArticle(db: Database.Database, articleId: string, copies: number, from: number): void {
+  const statements = COPIED.map(({ table, where, ids }) => {
+    const columns = (db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>).map((c) => c.name);
+    if (columns.length === 0) throw new Error(`no table ${table}: the schema changed, update the bench`);
+    const select = columns.map((c) => (ids.includes(c) ? copyId(c) : c)).join(', ');
+    return db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) SELECT ${select} FROM ${table} WHERE ${where}`);
+  });
+  db.transaction(() => {
+    for (let copy = from; copy < from + copies; copy++) for (const statement of statements) statement.run({ article: articleId, copy });
+  })();
+}
+
+interface Reading {
+  format: string;
+  verdicts: number;
+  bytes: number;
+  seconds: number;
+  rssBeforeMb: number;
+  rssPeakMb: number;
+}
+
+/** Streams one report to nowhere, sampling the server's memory every 50 ms. */
+async function readReport(url: string, token: string, pid: number, format: string, period: { from: string; to: string }, verdicts: number): Promise<Reading> {
+  const before = rssBytes(pid);
+  let peak = before;
+  const sampler = setInterval(() => (peak = Math.max(peak, rssBytes(pid))), 50);
+  const started = performance.now();
+  const answer = await fetch(`${url}/api/v1/reports?from=${encodeURIComponent(period.from)}&to=${encodeURIComponent(period.to)}&format=${format}`, {
+    headers: { Authorization: `Bearer ${token}`, 'Accept-Encoding': 'identity' },
+  });
+  if (!answer.ok || !answer.body) throw new Error(`${format} report: ${answer.status} ${await answer.text()}`);
+  let bytes = 0;
+  const reader = answer.body.getReader();
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) bytes += chunk.value.byteLength;
+  const seconds = (performance.now() - started) / 1000;
+  clearInterval(sampler);
+  peak = Math.max(peak, rssBytes(pid));
+  return { format, verdicts, bytes, seconds, rssBeforeMb: before / 2 ** 20, rssPeakMb: peak / 2 ** 20 };
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'claimdesk-periodbench-'));
+  const file = join(dir, 'desk.sqlite');
+  const env = { DATABASE_URL: `sqlite://${file}`, CLAIMDESK_ADMIN_EMAIL: ADMIN.email, CLAIMDESK_ADMIN_PASSWORD: ADMIN.password, LOG_LEVEL: 'warn' };
+  try {
+    let server = await startServer('ClaimDesk', [CLAIMDESK_MAIN], env);
+    process.stdout.write('seeding one article of 200 published verdicts through the API…\n');
+    const seeded = await seedDesk({ baseUrl: server.url, admin: ADMIN, claims: 10, smallArticles: 0 });
+    await stopServer(server);
+
+    const db = new Database(file);
+    const articleId = seeded.reportArticleId;
+    const perArticle = (db.prepare("SELECT count(*) AS n FROM verdicts v JOIN claims c ON c.id = v.claim_id WHERE c.article_id = ? AND v.status = 'published'").get(articleId) as { n: number }).n;
+    const period = { from: seeded.period.from, to: new Date(Date.now() + 3_600_000).toISOString() };
+    const readings: Reading[] = [];
+    let copies = 0;
+    for (const share of [0.25, 1]) {
+      const wanted = Math.ceil((TARGET * share) / perArticle) - 1; // the seeded article counts as one
+      process.stdout.write(`copying the article to ${(wanted + 1) * perArticle} published verdicts…\n`);
+      copyArticle(db, articleId, wanted - copies, copies + 1);
+      copies = wanted;
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      const verdicts = (db.prepare("SELECT count(*) AS n FROM verdicts WHERE status = 'published'").get() as { n: number }).n;
+      server = await startServer('ClaimDesk', [CLAIMDESK_MAIN], env);
+      const token = seeded.users[0].token;
+      await sleep(500);
+      for (const format of FORMATS) {
+        const reading = await readReport(server.url, token, server.pid, format, period, verdicts);
+        readings.push(reading);
+        process.stdout.write(`${format} of ${verdicts} verdicts: ${(reading.bytes / 2 ** 20).toFixed(1)} MB in ${reading.seconds.toFixed(1)} s, RSS ${reading.rssBeforeMb.toFixed(0)} → ${reading.rssPeakMb.toFixed(0)} MB\n`);
+      }
+      await stopServer(server);
+    }
+    db.close();
+
+    const rows = readings.map((r) => `| ${r.format} | ${r.verdicts.toLocaleString('en')} | ${(r.bytes / 2 ** 20).toFixed(1)} MB | ${r.seconds.toFixed(1)} s | ${Math.round(r.verdicts / r.seconds).toLocaleString('en')} | ${r.rssBeforeMb.toFixed(0)} MB | ${r.rssPeakMb.toFixed(0)} MB | ${(r.rssPeakMb - r.rssBeforeMb).toFixed(0)} MB |`);
+    const markdown = [
+      '## Period reports at scale',
+      '',
+      `Machine: ${machineLine()}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end.`,
+      '',
+      'Method: `bench/period-report.bench.ts` seeds one article of 200 claims through the API, each with a source and a published verdict, then copies that article\'s rows in the SQLite file with new ids until the count is reached; the desk is restarted and `GET /api/v1/reports?from&to&format=` is read to the end, uncompressed, while the server\'s resident memory (VmRSS) is sampled every 50 ms. Read at a quarter of the count and at the full count: memory that grew with the count would show as a larger peak at the full count.',
+      '',
+      '| format | published verdicts | size | time | verdicts/s | RSS before | RSS peak | growth |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|',
+      ...rows,
+    ].join('\n');
+    process.stdout.write(`\n${markdown}\n`);
+    if (!SMOKE && !flag('no-write')) writeSection('period-report', markdown);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
