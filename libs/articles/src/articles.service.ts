@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { createHash, randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
 import { Actor, assertVersion, HeavyWork, containsPattern, decodeCursor, DEFAULT_PAGE_SIZE, notFound, nowIso, Page, toPage, toStoredTime, validationFailed, versionConflict } from '@claimdesk/core';
-import { findForChange, runStatement, Statement, Transactions, Tx, updateAtVersion } from '@claimdesk/database';
+import { findForChange, jsonText, runStatement, Statement, Transactions, Tx, updateAtVersion } from '@claimdesk/database';
 import { AuditService } from '@claimdesk/audit';
 import { ArticleFormat, codePointLength, ImportedContent, TextIndex, TextIndexCache, titleFromText } from '@claimdesk/text';
 import { canonicalTextTask } from './canonical-text.task';
@@ -44,8 +44,9 @@ export interface IndexedArticleText extends Omit<ArticleText, 'text'> {
 }
 
 /** What a report names an article by (ClaimReview's appearance), read raw. */
-const HEAD_OF = new Statement('SELECT id, title, url, publisher, published_at AS "publishedAt" FROM articles WHERE id = ?');
-export type ArticleHead = Pick<ArticleView, 'id' | 'title' | 'url' | 'publisher' | 'publishedAt'>;
+const AUTHORS_COLUMN = jsonText<string[]>([]);
+const HEAD_OF = new Statement('SELECT id, title, url, publisher, authors, published_at AS "publishedAt" FROM articles WHERE id = ?');
+export type ArticleHead = Pick<ArticleView, 'id' | 'title' | 'url' | 'publisher' | 'authors' | 'publishedAt'>;
 
 const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
@@ -143,11 +144,12 @@ export class ArticlesService {
     return { id: article.id, text: article.text, revision: Number(article.revision), url: article.url };
   }
 
-  /** The article's title, link, publisher and date, without its text. */
+  /** The article's title, link, publisher, authors and date, without its text. */
   async headOf(id: string): Promise<ArticleHead> {
-    const [head] = await runStatement<ArticleHead>(this.articles.manager, HEAD_OF, [id]);
+    const [head] = await runStatement<Omit<ArticleHead, 'authors'> & { authors: string }>(this.articles.manager, HEAD_OF, [id]);
     if (!head) throw notFound('article', id);
-    return head;
+    // Read raw, so the JSON text column goes through the entity's transformer here.
+    return { ...head, authors: AUTHORS_COLUMN.from(head.authors) as string[] };
   }
 
   /**
