@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// Pages are read as DOM documents (linkedom, in the benchmark also jsdom).
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { htmlToText } from './html';
