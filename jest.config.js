@@ -17,7 +17,7 @@ const base = {
     // A few dependencies ship only ES modules; Node 20 loads them natively, jest needs them transpiled.
     '^.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', isolatedModules: true } }],
   },
-  transformIgnorePatterns: ['/node_modules/(?!(content-disposition)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(content-disposition|css-select|css-what|nth-check|boolbase|domutils|domhandler|dom-serializer|entities|htmlparser2|domelementtype|cssomnom|uhyphen)/)'],
   moduleNameMapper,
 };
 

@@ -24,6 +24,13 @@ export class ArticleView extends ArticleSummary {
   @ApiProperty({ description: 'canonical text: NFC, \\n line ends, paragraphs separated by one blank line' }) text!: string;
 }
 
+/** The content of the current revision as it arrived: for an HTML page, the whole page. */
+export class RawContentView {
+  @ApiProperty() revision!: number;
+  @ApiProperty({ enum: ARTICLE_FORMATS }) format!: ArticleFormat;
+  @ApiProperty({ description: 'the content exactly as it was sent (or fetched), before conversion to canonical text' }) content!: string;
+}
+
 export class RevisionSummary {
   @ApiProperty() revision!: number;
   @ApiProperty() contentHash!: string;

@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } fr
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, ApiPage, ApiProblems, CurrentActor, DomainError, IfMatch, ListQueryDto, Page, PositiveInt32Pipe, Roles } from '@claimdesk/core';
 import { ArticlesService } from './articles.service';
-import { ArticleSummary, ArticleView, RevisionSummary, RevisionView } from './article.view';
+import { ArticleSummary, ArticleView, RawContentView, RevisionSummary, RevisionView } from './article.view';
 import { ArticleListQueryDto, CreateArticleDto, UpdateArticleDto } from './dto/article.dto';
 
 @ApiTags('articles')
@@ -30,6 +30,13 @@ export class ArticlesController {
   @ApiProblems('not_found')
   get(@Param('id') id: string): Promise<ArticleView> {
     return this.articles.get(id);
+  }
+
+  @Get(':id/content')
+  @ApiOkResponse({ type: RawContentView, description: 'the current revision as it arrived, before conversion (an HTML page whole, not only its main content)' })
+  @ApiProblems('not_found')
+  content(@Param('id') id: string): Promise<RawContentView> {
+    return this.articles.rawContentOf(id);
   }
 
   @Patch(':id')

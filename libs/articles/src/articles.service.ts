@@ -3,12 +3,12 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { createHash, randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
 import { Actor, assertVersion, HeavyWork, containsPattern, decodeCursor, DEFAULT_PAGE_SIZE, notFound, nowIso, Page, toPage, toStoredTime, validationFailed, versionConflict } from '@claimdesk/core';
-import { findForChange, runStatement, Statement, Transactions, Tx, updateAtVersion } from '@claimdesk/database';
+import { findForChange, jsonText, runStatement, Statement, Transactions, Tx, updateAtVersion } from '@claimdesk/database';
 import { AuditService } from '@claimdesk/audit';
-import { ArticleFormat, codePointLength, TextIndex, TextIndexCache, titleFromText } from '@claimdesk/text';
+import { ArticleFormat, codePointLength, ImportedContent, TextIndex, TextIndexCache, titleFromText } from '@claimdesk/text';
 import { canonicalTextTask } from './canonical-text.task';
 import { Article, ArticleRevision } from './article.entity';
-import { ArticleSummary, ArticleView, RevisionSummary, RevisionView, toArticleSummary, toArticleView, toRevisionSummary } from './article.view';
+import { ArticleSummary, ArticleView, RawContentView, RevisionSummary, RevisionView, toArticleSummary, toArticleView, toRevisionSummary } from './article.view';
 import { ArticleListQueryDto, CreateArticleDto, UpdateArticleDto } from './dto/article.dto';
 
 /** The text of an article as claims see it: what offsets index. */
@@ -44,8 +44,9 @@ export interface IndexedArticleText extends Omit<ArticleText, 'text'> {
 }
 
 /** What a report names an article by (ClaimReview's appearance), read raw. */
-const HEAD_OF = new Statement('SELECT id, title, url, publisher, published_at AS "publishedAt" FROM articles WHERE id = ?');
-export type ArticleHead = Pick<ArticleView, 'id' | 'title' | 'url' | 'publisher' | 'publishedAt'>;
+const AUTHORS_COLUMN = jsonText<string[]>([]);
+const HEAD_OF = new Statement('SELECT id, title, url, publisher, authors, published_at AS "publishedAt" FROM articles WHERE id = ?');
+export type ArticleHead = Pick<ArticleView, 'id' | 'title' | 'url' | 'publisher' | 'authors' | 'publishedAt'>;
 
 const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
@@ -74,22 +75,28 @@ export class ArticlesService {
 
   /** The canonical text of new content (off the event loop when large); refused when markup leaves no text. */
   async canonicalText(format: ArticleFormat, content: string): Promise<string> {
-    const text = await this.heavyWork.run(canonicalTextTask, { format, content });
-    if (text.length === 0) throw validationFailed('content', 'the content has no text once markup is removed');
-    return text;
+    return (await this.importContent(format, content)).text;
   }
 
+  /** The canonical text and, for an HTML page, its metadata; refused when markup leaves no text. */
+  private async importContent(format: ArticleFormat, content: string): Promise<ImportedContent> {
+    const imported = await this.heavyWork.run(canonicalTextTask, { format, content });
+    if (imported.text.length === 0) throw validationFailed('content', 'the content has no text once markup is removed');
+    return imported;
+  }
+
+  /** The request's metadata fields win, even when they are null or empty; the page fills only what it leaves out. */
   async create(actor: Actor, input: CreateArticleDto): Promise<ArticleView> {
-    const text = await this.canonicalText(input.format, input.content);
+    const { text, metadata: page } = await this.importContent(input.format, input.content);
     const now = nowIso();
     const article = this.articles.create({
       id: randomUUID(),
-      title: input.title ?? (titleFromText(text) || 'Untitled article'),
+      title: input.title ?? page.title ?? (titleFromText(text) || 'Untitled article'),
       url: input.url ?? null,
-      publisher: input.publisher ?? null,
-      authors: input.authors ?? [],
-      publishedAt: toStoredTime(input.publishedAt) ?? null,
-      language: input.language ?? null,
+      publisher: input.publisher !== undefined ? input.publisher : page.publisher,
+      authors: input.authors ?? page.authors,
+      publishedAt: input.publishedAt !== undefined ? (toStoredTime(input.publishedAt) ?? null) : page.publishedAt,
+      language: input.language !== undefined ? input.language : page.language,
       format: input.format,
       rawContent: input.content,
       text,
@@ -137,11 +144,12 @@ export class ArticlesService {
     return { id: article.id, text: article.text, revision: Number(article.revision), url: article.url };
   }
 
-  /** The article's title, link, publisher and date, without its text. */
+  /** The article's title, link, publisher, authors and date, without its text. */
   async headOf(id: string): Promise<ArticleHead> {
-    const [head] = await runStatement<ArticleHead>(this.articles.manager, HEAD_OF, [id]);
+    const [head] = await runStatement<Omit<ArticleHead, 'authors'> & { authors: string }>(this.articles.manager, HEAD_OF, [id]);
     if (!head) throw notFound('article', id);
-    return head;
+    // Read raw, so the JSON text column goes through the entity's transformer here.
+    return { ...head, authors: AUTHORS_COLUMN.from(head.authors) as string[] };
   }
 
   /**
@@ -213,6 +221,13 @@ export class ArticlesService {
     await tx.manager.insert(ArticleRevision, this.revisionOf(after, actor.id, now));
     await this.audit.record(tx, { actorId: actor.id, action: 'article.revised', entityType: 'article', entityId: id, articleId: id, before: toArticleSummary(before), after: toArticleSummary(after) });
     return { article: toArticleView(after), previousText: before.text };
+  }
+
+  /** The current revision's content exactly as it arrived (an HTML page whole, before extraction). */
+  async rawContentOf(id: string): Promise<RawContentView> {
+    const article = await this.articles.createQueryBuilder('a').select(['a.id', 'a.revision', 'a.format']).addSelect('a.rawContent').where('a.id = :id', { id }).getOne();
+    if (!article) throw notFound('article', id);
+    return { revision: article.revision, format: article.format, content: article.rawContent };
   }
 
   async listRevisions(id: string, limit = DEFAULT_PAGE_SIZE, cursor?: string): Promise<Page<RevisionSummary>> {

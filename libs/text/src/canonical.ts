@@ -41,6 +41,12 @@ export type BlockKind = 'paragraph' | 'heading' | 'list-item' | 'quote' | 'table
 export interface TextBlock {
   readonly kind: BlockKind;
   readonly text: string;
+  /**
+   * Whether an empty line stood between this block and the one before it in the source. Absent where
+   * every paragraph break is a blank line (Markdown); false in HTML for a block that follows the
+   * previous one directly: adjacent blocks are the author's own divisions and never join.
+   */
+  readonly afterBlankLine?: boolean;
 }
 
 /** Blocks → canonical text: broken sentences rejoined, one blank line between blocks. */
@@ -71,6 +77,7 @@ const MIN_WORDS_BEFORE_BREAK = 4;
  * The join rule for a sentence broken across blank lines ("…if Prokopchuk was" ⏎⏎⏎ "elected."):
  * `next` continues `previous` only when all of these hold, so that a real paragraph break is never lost:
  * - both are plain paragraphs (not a heading, list item, quote, table row, code or caption);
+ * - a blank line separates them (`afterBlankLine` is not false: in HTML an empty paragraph or `<br>`s);
  * - `previous` is not the first block (the title position; the caller checks this);
  * - `previous` ends in a lower-case word: no sentence-final punctuation (. ! ? : ; …), no closing quote
  *   or bracket, no digit (a date such as 21/11/2018), no capitalised word (a title);
@@ -79,7 +86,7 @@ const MIN_WORDS_BEFORE_BREAK = 4;
  * Scripts without case (Arabic, Hebrew, CJK) therefore never join: the safe side.
  */
 export function continuesBrokenSentence(previous: TextBlock, next: TextBlock): boolean {
-  if (previous.kind !== 'paragraph' || next.kind !== 'paragraph') return false;
+  if (previous.kind !== 'paragraph' || next.kind !== 'paragraph' || next.afterBlankLine === false) return false;
   if (!STARTS_LOWER_CASE.test(next.text.trimStart())) return false;
   const words = lastLineTail(previous.text).trim().split(/\s+/);
   return words.length >= MIN_WORDS_BEFORE_BREAK && LOWER_CASE_WORD.test(words[words.length - 1] ?? '');

@@ -97,6 +97,9 @@ describe(htmlToText.name, () => {
       ['iframe', '<iframe src="https://twitter.com">tweet</iframe>'],
       ['svg', '<svg><text>chart label</text></svg>'],
       ['textarea', '<textarea>comment here</textarea>'],
+      // Issue 14: their content appeared as literal tags ("<p>Your browser…</p>") on main.
+      ['noembed', '<noembed><p>Your browser cannot play this video.</p></noembed>'],
+      ['noframes', '<noframes><p>This page uses frames.</p></noframes>'],
     ])('drops <%s> and its content', (_, markup) => {
       expect(htmlToText(`<p>before ${markup}after</p>`)).toBe('before after');
     });
@@ -168,6 +171,32 @@ describe(htmlToText.name, () => {
       expect(htmlToText('<p>Title</p><h2>the vote in dubai was</h2><p>elected members voted.</p>')).toBe(
         'Title\n\nthe vote in dubai was\n\nelected members voted.',
       );
+    });
+
+    it('joins a sentence broken by an empty spacer paragraph of a no-break space', () => {
+      expect(htmlToText('<h1>Title</h1><p>They threatened to act if Prokopchuk was</p><p>&nbsp;</p><p>elected.</p>')).toBe(
+        'Title\n\nThey threatened to act if Prokopchuk was elected.',
+      );
+    });
+
+    // Issue 14: on real pages the join fired only on unrelated neighbouring blocks (failed on main).
+    it('does not join a standfirst to the byline right after it', () => {
+      const html =
+        '<h1>Title</h1><div class="standfirst"><p>New Zealand’s whale whisperers worry that manmade changes in the ocean are behind the spike in beachings</p></div>' +
+        '<p class="byline">by Eleanor Ainge Roy (reporting) and Adrian Malloch (photography)</p>';
+      expect(htmlToText(html)).toBe(
+        'Title\n\nNew Zealand’s whale whisperers worry that manmade changes in the ocean are behind the spike in beachings\n\nby Eleanor Ainge Roy (reporting) and Adrian Malloch (photography)',
+      );
+    });
+
+    it('does not join a form label to the button after it', () => {
+      const html = '<h1>Report</h1><div><label>Paste the unacceptable comment here</label></div><div><button>submit</button></div>';
+      expect(htmlToText(html)).toBe('Report\n\nPaste the unacceptable comment here\n\nsubmit');
+    });
+
+    it('does not join blocks that are not paragraphs, even across a spacer', () => {
+      const html = '<h1>Menu</h1><div>Prohlédnout si 19 fotografií o volbách</div><p></p><div>před 3 minutami</div>';
+      expect(htmlToText(html)).toBe('Menu\n\nProhlédnout si 19 fotografií o volbách\n\npřed 3 minutami');
     });
 
     it('does not join list items', () => {

@@ -8,11 +8,12 @@ type Element = DefaultTreeAdapterTypes.Element;
  * HTML (a whole document or a fragment, however broken) → canonical text, the way a reader sees it:
  * block elements become paragraphs, `<br>` a line break inside the paragraph, white space collapses
  * as in a browser (U+00A0 kept), entities are decoded, and non-content (head, scripts, styles,
- * templates, embeds, images) is dropped. Broken sentences are rejoined as for Markdown
- * (see `continuesBrokenSentence`).
+ * templates, embeds, images) is dropped. A sentence broken across paragraphs is rejoined only where
+ * a paste leaves one: two `<p>` with an empty paragraph (or `<br>`s) between them (see
+ * `continuesBrokenSentence`); neighbouring blocks on a real page are never joined.
  */
 export function htmlToText(html: string): string {
-  const collector = new TextBlockCollector();
+  const collector = new TextBlockCollector(true);
   // Parsed as a document (not a fragment) so that a full document's <head> lands in head and is
   // dropped, while a fragment simply becomes the body.
   collector.appendNodes(ShallowParser.parse(html, { treeAdapter: defaultTreeAdapter }).childNodes);
@@ -57,7 +58,7 @@ class ShallowParser extends Parser<DefaultTreeAdapterMap> {
  * text (a browser's innerText leaves it out too, and "Photo: Reuters" is not a claim).
  */
 const DROPPED = new Set([
-  'head', 'title', 'script', 'style', 'template', 'noscript', 'iframe', 'object', 'embed', 'svg', 'canvas',
+  'head', 'title', 'script', 'style', 'template', 'noscript', 'noembed', 'noframes', 'iframe', 'object', 'embed', 'svg', 'canvas',
   'audio', 'video', 'img', 'picture', 'map', 'frameset', 'textarea', 'select', 'datalist',
 ]);
 
@@ -87,6 +88,8 @@ interface Frame {
   readonly tag: string;
   readonly kind: BlockKind;
   readonly preformatted: boolean;
+  /** The innermost block element around the text. */
+  readonly block: string;
 }
 
 /**
@@ -95,8 +98,17 @@ interface Frame {
  * the Markdown reader feeds it markdown-it tokens, so both formats follow the same rules.
  */
 export class TextBlockCollector {
-  private readonly frames: Frame[] = [{ tag: '#root', kind: 'paragraph', preformatted: false }];
-  private readonly line = new BlockWriter();
+  private readonly frames: Frame[] = [{ tag: '#root', kind: 'paragraph', preformatted: false, block: '#root' }];
+  private readonly line: BlockWriter;
+
+  /**
+   * `htmlBlocks`: blocks follow HTML's rules for broken sentences: only a `<p>`'s text is a paragraph
+   * that may be joined (a div, label or cell is a page's own division), and only across an empty
+   * line. Markdown's paragraphs are all separated by blank lines, so it leaves this off.
+   */
+  constructor(private readonly htmlBlocks = false) {
+    this.line = new BlockWriter(htmlBlocks);
+  }
 
   openElement(tag: string): void {
     if (tag === 'br') return this.line.lineBreak();
@@ -104,11 +116,13 @@ export class TextBlockCollector {
     if (tag === 'td' || tag === 'th') this.line.cellBreak();
     const parent = this.top();
     if (BLOCKS.has(tag)) this.line.endBlock();
+    if (tag === 'p') this.line.paragraphOpened();
     this.frames.push({
       tag,
       // The outermost special block wins: a paragraph inside a list item is still part of a list item.
       kind: parent.kind === 'paragraph' && BLOCKS.has(tag) ? (BLOCK_KINDS[tag] ?? 'paragraph') : parent.kind,
       preformatted: parent.preformatted || PREFORMATTED.has(tag),
+      block: BLOCKS.has(tag) ? tag : parent.block,
     });
   }
 
@@ -118,7 +132,8 @@ export class TextBlockCollector {
   }
 
   appendText(text: string): void {
-    const { kind, preformatted } = this.top();
+    const { preformatted, block, kind: frameKind } = this.top();
+    const kind = this.htmlBlocks && frameKind === 'paragraph' && block !== 'p' ? 'other' : frameKind;
     if (preformatted) this.line.appendPreformatted(text, kind);
     else this.line.appendCollapsed(text, kind);
   }
@@ -173,6 +188,16 @@ class BlockWriter {
   private kind: BlockKind | undefined;
   private lineHasContent = false;
   private pending: '' | ' ' | '\t' = '';
+  /** An empty `<p>` (or a line of `<br>`s) since the last block: a blank line in the source. */
+  private blankLineSeen = false;
+  private paragraphOpen = false;
+
+  /** `marksBlankLines`: blocks record whether a blank line preceded them (TextBlock.afterBlankLine). */
+  constructor(private readonly marksBlankLines: boolean) {}
+
+  paragraphOpened(): void {
+    this.paragraphOpen = true;
+  }
 
   appendCollapsed(raw: string, kind: BlockKind): void {
     const collapsed = raw.replace(HTML_WHITE_SPACE_RUN, ' ');
@@ -200,7 +225,14 @@ class BlockWriter {
 
   endBlock(): void {
     // Blocks holding only white space (`<p>&nbsp;</p>`, `<br>`s) are spacing, not paragraphs.
-    if (/\S/.test(this.text)) this.blocks.push({ kind: this.kind ?? 'paragraph', text: this.text });
+    if (/\S/.test(this.text)) {
+      const kind = this.kind ?? 'paragraph';
+      this.blocks.push(this.marksBlankLines ? { kind, text: this.text, afterBlankLine: this.blankLineSeen } : { kind, text: this.text });
+      this.blankLineSeen = false;
+    } else if (this.paragraphOpen || this.text.includes('\n')) {
+      this.blankLineSeen = true;
+    }
+    this.paragraphOpen = false;
     this.text = '';
     this.kind = undefined;
     this.lineHasContent = false;

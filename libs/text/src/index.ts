@@ -3,6 +3,8 @@ export * from './canonical';
 export * from './markdown';
 export * from './html';
 export * from './ingest';
+export * from './page-metadata';
+export * from './main-content';
 export * from './quote';
 export * from './reanchor';
 

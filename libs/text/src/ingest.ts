@@ -1,20 +1,36 @@
 import { canonicalize } from './canonical';
-import { htmlToText } from './html';
+import { htmlArticle } from './main-content';
 import { markdownToText } from './markdown';
+import { NO_PAGE_METADATA, PageMetadata } from './page-metadata';
 
 export type ArticleFormat = 'text' | 'markdown' | 'html';
 
 export const ARTICLE_FORMATS: readonly ArticleFormat[] = Object.freeze(['text', 'markdown', 'html'] as const);
 
-/** The canonical text of an article's content, whatever format it arrived in (API.md "Articles"). */
+/** An article's content as the desk keeps it: its canonical text, and what an HTML page said about it. */
+export interface ImportedContent {
+  text: string;
+  metadata: PageMetadata;
+}
+
+/**
+ * The canonical text of an article's content, whatever format it arrived in (API.md "Articles"); of a
+ * full HTML page, only its main content (see htmlArticle).
+ */
 export function toCanonicalText(format: ArticleFormat, content: string): string {
+  return importContent(format, content).text;
+}
+
+export function importContent(format: ArticleFormat, content: string): ImportedContent {
   switch (format) {
     case 'text':
-      return canonicalize(content);
+      return { text: canonicalize(content), metadata: NO_PAGE_METADATA };
     case 'markdown':
-      return markdownToText(content);
-    case 'html':
-      return htmlToText(content);
+      return { text: markdownToText(content), metadata: NO_PAGE_METADATA };
+    case 'html': {
+      const { text, metadata } = htmlArticle(content);
+      return { text, metadata };
+    }
     default:
       return unknownFormat(format);
   }

@@ -1,6 +1,7 @@
 import { canonicalize } from './canonical';
 import { htmlToText } from './html';
 import { titleFromText } from './ingest';
+import { htmlArticle } from './main-content';
 import { markdownToText } from './markdown';
 import { itGrowsLinearlyOnEveryAdversarialInput } from './testing/linear-growth-spec';
 
@@ -13,6 +14,8 @@ const INGEST: Array<[string, (text: string) => unknown, number]> = [
   ['titleFromText', titleFromText, 16_000],
   ['markdownToText', markdownToText, 2_000],
   ['htmlToText', htmlToText, 2_000],
+  // A full page goes through linkedom and Readability first (main-content.ts).
+  ['htmlArticle', (text: string) => htmlArticle(`<!DOCTYPE html><html><body>${text}</body></html>`), 2_000],
 ];
 
 describe('ingest is linear in the size of the content', () => {

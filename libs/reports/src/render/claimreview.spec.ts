@@ -62,6 +62,7 @@ describe('ClaimReview export', () => {
             '@type': 'CreativeWork',
             url: 'https://example.news/2018/11/21/russian-loses-interpol-presidency',
             headline: 'Russian Loses Interpol Presidency After US Pushes Opposing Vote',
+            author: [{ '@type': 'Person', name: 'Staff writer' }],
             datePublished: '2018-11-21',
             publisher: { '@type': 'Organization', name: 'Example News' },
           },
@@ -70,6 +71,15 @@ describe('ClaimReview export', () => {
       author: { '@type': 'Organization', name: 'Desk Check', url: 'https://deskcheck.example' },
       datePublished: '2026-11-21',
     });
+  });
+
+  it('names the article\'s authors in its appearance, and leaves them out when it has none (issue 14; failed on main: never named)', () => {
+    const verdict = aVerdict({ status: 'published', publishedAt: '2026-11-21T10:00:00.000Z' });
+    const withAuthors = anArticle({ authors: ['Ana Lima', 'Jo Roe'], claims: [aClaim({ verdicts: [verdict] })] });
+    const [review] = reviews(renderClaimReview(aReport({ articles: [withAuthors] })));
+    expect(review?.itemReviewed.appearance[0]?.author).toEqual([{ '@type': 'Person', name: 'Ana Lima' }, { '@type': 'Person', name: 'Jo Roe' }]);
+    const [none] = reviews(renderClaimReview(aReport({ articles: [anArticle({ authors: [], claims: [aClaim({ verdicts: [verdict] })] })] })));
+    expect(none?.itemReviewed.appearance[0]).not.toHaveProperty('author');
   });
 
   it('uses the quote when the claim has no summary, and leaves out an unknown claimant', () => {

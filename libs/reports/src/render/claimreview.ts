@@ -33,6 +33,7 @@ export interface SchemaCreativeWork {
   '@type': 'CreativeWork';
   url?: string;
   headline: string;
+  author?: SchemaAgent[];
   datePublished?: string;
   publisher?: SchemaAgent;
 }
@@ -58,7 +59,7 @@ export interface ClaimReview {
 /** What ClaimReview shows of a verdict, a claim and its article: a full report model is one, and so is a lean read of only this. */
 export type ClaimReviewVerdict = Pick<ReportedVerdict, 'rating' | 'ratingLabel' | 'ratingValue' | 'scale' | 'status' | 'publishedAt'>;
 export type ClaimReviewClaim = Pick<ClaimReport, 'id' | 'quote' | 'claimant' | 'claimantKind' | 'claimReviewed'> & { verdicts: ClaimReviewVerdict[] };
-export type ClaimReviewArticle = Pick<ArticleReport, 'url' | 'title' | 'publishedAt' | 'publisher'> & { claims: ClaimReviewClaim[] };
+export type ClaimReviewArticle = Pick<ArticleReport, 'url' | 'title' | 'authors' | 'publishedAt' | 'publisher'> & { claims: ClaimReviewClaim[] };
 
 function rating(verdict: ClaimReviewVerdict): SchemaRating {
   return {
@@ -80,6 +81,8 @@ function appearance(article: ClaimReviewArticle): SchemaCreativeWork {
     '@type': 'CreativeWork',
     ...(article.url ? { url: article.url } : {}),
     headline: article.title,
+    // The article's byline: people, as newsrooms' authors mostly are.
+    ...(article.authors.length ? { author: article.authors.map((name) => ({ '@type': 'Person' as const, name })) } : {}),
     ...(article.publishedAt ? { datePublished: dateOnly(article.publishedAt) } : {}),
     ...(article.publisher ? { publisher: { '@type': 'Organization' as const, name: article.publisher } } : {}),
   };

@@ -1,0 +1,107 @@
+import { parseHTML } from 'linkedom';
+import { cleanAuthors, cleanDate, cleanLanguage, cleanTitle, readPageMetadata } from './page-metadata';
+
+const page = (head: string, body = '<p>Text.</p>', lang = ''): Document =>
+  parseHTML(`<!DOCTYPE html><html${lang ? ` lang="${lang}"` : ''}><head>${head}</head><body>${body}</body></html>`).document;
+
+const jsonLd = (value: unknown): string => `<script type="application/ld+json">${JSON.stringify(value)}</script>`;
+
+describe(readPageMetadata.name, () => {
+  it('reads a NewsArticle in JSON-LD: headline, people and organisations as authors, date, publisher, language', () => {
+    const head = jsonLd({
+      '@context': 'https://schema.org', '@type': 'NewsArticle', headline: 'Interpol elects Kim Jong Yang',
+      author: [{ '@type': 'Person', name: 'Ana Lima' }, { '@type': 'Organization', name: 'Reuters' }, 'By Joe Bloggs'],
+      datePublished: '2018-11-21T10:00:00+01:00', publisher: { '@type': 'Organization', name: 'The Daily Example' }, inLanguage: 'en_GB',
+    });
+    expect(readPageMetadata(page(head))).toEqual({
+      title: 'Interpol elects Kim Jong Yang', authors: ['Ana Lima', 'Reuters', 'Joe Bloggs'],
+      publishedAt: '2018-11-21T09:00:00.000Z', language: 'en-GB', publisher: 'The Daily Example',
+    });
+  });
+
+  it('finds the article in an @graph and resolves authors given by @id', () => {
+    const head = jsonLd({
+      '@context': 'https://schema.org',
+      '@graph': [
+        { '@type': 'WebSite', name: 'Example News' },
+        { '@type': ['ReportageNewsArticle'], headline: 'Floods in Valencia', author: { '@id': '#ana' }, datePublished: '2024-10-30' },
+        { '@type': 'Person', '@id': '#ana', name: 'Ana Lima' },
+      ],
+    });
+    const metadata = readPageMetadata(page(head));
+    expect(metadata).toMatchObject({ title: 'Floods in Valencia', authors: ['Ana Lima'], publishedAt: '2024-10-30T00:00:00.000Z' });
+  });
+
+  it('skips broken JSON-LD and reads OpenGraph and meta tags', () => {
+    const head =
+      '<script type="application/ld+json">{ broken</script>' +
+      '<meta property="og:title" content="Vote count disputed"><meta property="og:site_name" content="Example News">' +
+      '<meta property="article:published_time" content="2020-11-05T08:00:00Z">' +
+      '<meta property="article:author" content="https://example.com/staff/ana"><meta name="author" content="Ana Lima">';
+    expect(readPageMetadata(page(head, '<p>x</p>', 'pt-br'))).toEqual({
+      title: 'Vote count disputed', authors: ['Ana Lima'], publishedAt: '2020-11-05T08:00:00.000Z', language: 'pt-BR', publisher: 'Example News',
+    });
+  });
+
+  it('reads citation_*, Dublin Core, Parse.ly and Sailthru tags', () => {
+    expect(readPageMetadata(page('<meta name="citation_author" content="Lima, Ana"><meta name="citation_author" content="Roe, Jo"><meta name="citation_publication_date" content="2019/03/01">')))
+      .toMatchObject({ authors: ['Lima, Ana', 'Roe, Jo'], publishedAt: expect.stringMatching(/^2019-0[23]-/) });
+    expect(readPageMetadata(page('<meta name="DC.creator" content="Ana Lima"><meta name="dc.date" content="2019-03-01">')))
+      .toMatchObject({ authors: ['Ana Lima'], publishedAt: '2019-03-01T00:00:00.000Z' });
+    expect(readPageMetadata(page('<meta name="parsely-author" content="Ana Lima"><meta name="parsely-pub-date" content="2019-03-01T12:00:00Z">')))
+      .toMatchObject({ authors: ['Ana Lima'], publishedAt: '2019-03-01T12:00:00.000Z' });
+    expect(readPageMetadata(page('<meta name="sailthru.author" content="Ana Lima"><meta name="sailthru.date" content="2019-03-01 12:00:00">')))
+      .toMatchObject({ authors: ['Ana Lima'] });
+  });
+
+  it('takes the <title> without its site name, and never "Skip to content"', () => {
+    expect(readPageMetadata(page('<title>Skip to content</title>')).title).toBeNull();
+    expect(readPageMetadata(page('<title>Prices rose 9% in May | Example News</title><meta property="og:site_name" content="Example News">')).title)
+      .toBe('Prices rose 9% in May');
+    expect(readPageMetadata(page('<title>Example News - Prices rose 9% in May</title>', '<h1>Prices rose 9% in May</h1>')).title)
+      .toBe('Prices rose 9% in May');
+  });
+
+  it('leaves out what the page does not state', () => {
+    expect(readPageMetadata(page(''))).toEqual({ title: null, authors: [], publishedAt: null, language: null, publisher: null });
+  });
+});
+
+describe(cleanTitle.name, () => {
+  it.each([
+    ['Headline of the day | Site', 'Site', 'Headline of the day'],
+    ['Headline of the day - Site', 'Site', 'Headline of the day'],
+    ['The Site — Headline of the day', 'the site', 'Headline of the day'],
+    ['Get your Frontend JavaScript Code Covered | Code | Nicolas Perriault', null, 'Get your Frontend JavaScript Code Covered'],
+    ['Brexit: what happens next', null, 'Brexit: what happens next'],
+    ['Xbox One X review: A console that keeps up', null, 'Xbox One X review: A console that keeps up'],
+    ['Just one title', 'Site', 'Just one title'],
+  ])('%s → %s', (title, site, expected) => {
+    expect(cleanTitle(title, site)).toBe(expected);
+  });
+
+  it('prefers the segment that is the page heading', () => {
+    expect(cleanTitle('Site | Section | A long headline about the vote', null, ['A long headline about the vote'])).toBe('A long headline about the vote');
+  });
+});
+
+describe('cleaning values', () => {
+  it('normalises dates to ISO 8601 UTC, or gives null', () => {
+    expect(cleanDate('2015-07-24T05:36:09+0100')).toBe('2015-07-24T04:36:09.000Z');
+    expect(cleanDate('2017-11-03 03:01:00.000000')).toMatch(/^2017-11-0[23]T/);
+    expect(cleanDate('Tue, 02 Jul 2013 10:00:00 GMT')).toBe('2013-07-02T10:00:00.000Z');
+    expect(cleanDate('yesterday')).toBeNull();
+    expect(cleanDate('0001-01-01')).toBeNull();
+  });
+
+  it('normalises language tags to BCP 47, or gives null', () => {
+    expect(cleanLanguage('en_us')).toBe('en-US');
+    expect(cleanLanguage('EN')).toBe('en');
+    expect(cleanLanguage('zh-hant-tw')).toBe('zh-Hant-TW');
+    expect(cleanLanguage('english')).toBeNull();
+  });
+
+  it('drops "By", profile links and duplicates from authors', () => {
+    expect(cleanAuthors(['By Ana Lima', 'https://example.com/ana', 'ana lima', ' Jo  Roe '])).toEqual(['Ana Lima', 'Jo Roe']);
+  });
+});
