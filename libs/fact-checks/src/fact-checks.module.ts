@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { ClaimsModule } from '@claimdesk/claims';
+import { FactChecksController } from './fact-checks.controller';
+import { FactChecksService } from './fact-checks.service';
+
+@Module({
+  imports: [ClaimsModule],
+  controllers: [FactChecksController],
+  providers: [FactChecksService],
+  exports: [FactChecksService],
+})
+export class FactChecksModule {}
