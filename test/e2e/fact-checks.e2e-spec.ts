@@ -1,3 +1,5 @@
+import { createServer, Server } from 'node:http';
+import { AddressInfo } from 'node:net';
 import { bearer, SignedInUser, TestDesk } from '../support/test-app';
 
 /** API.md, "Fact-check library and claim matching". */
@@ -124,6 +126,61 @@ describe('fact-check library and claim matching (e2e)', () => {
       const [own] = await deskChecks();
       expect((await importBody(review(own.url, 'Hijack')).expect(200)).body).toEqual({ created: 0, updated: 0, failed: [{ index: 0, reason: 'url is a fact-check published by this desk' }] });
       await act(editor, id, 'retract', { note: 'Done.' });
+    });
+  });
+
+  describe('with an embedding model (CLAIMDESK_EMBEDDINGS_URL)', () => {
+    let server: Server;
+    let withModel: TestDesk;
+    const requests: { model: string; input: string[] }[] = [];
+    // The fake model: texts about levies point one way, everything else the other.
+    const vector = (text: string): number[] => (/levies|tax cut/i.test(text) ? [1, 0] : [0, 1]);
+
+    beforeAll(async () => {
+      server = createServer((request, response) => {
+        let body = '';
+        request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        request.on('end', () => {
+          const parsed = JSON.parse(body) as { model: string; input: string[] };
+          requests.push(parsed);
+          response.setHeader('Content-Type', 'application/json');
+          response.end(JSON.stringify({ object: 'list', data: parsed.input.map((text, index) => ({ object: 'embedding', index, embedding: vector(text) })) }));
+        });
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      withModel = await TestDesk.start({ CLAIMDESK_EMBEDDINGS_URL: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`, CLAIMDESK_EMBEDDINGS_MODEL: 'fake-small' });
+    });
+    afterAll(async () => {
+      await withModel.close();
+      server.close();
+    });
+
+    const reviews = [
+      review('https://fc.example/families-parks', 'Families will get free entry to city parks for the summer families week.'),
+      review('https://fc.example/families-levies', 'Families pay lower levies this year.'),
+    ];
+    const text = 'A tax cut for families: families parks summer';
+
+    it('re-ranks the lexical candidates by the model', async () => {
+      await withModel.http.post('/api/v1/fact-checks/import').set(...bearer(withModel.admin)).send(reviews).expect(200);
+      const items = (await withModel.http.get('/api/v1/fact-checks/similar').query({ text }).set(...bearer(withModel.admin)).expect(200)).body.items;
+      expect(items[0].url).toBe('https://fc.example/families-levies');
+      for (const item of items) expect(item.score).toBeLessThanOrEqual(1);
+      expect(requests[requests.length - 1]).toMatchObject({ model: 'fake-small', input: expect.arrayContaining([text]) });
+    });
+
+    it('without the model, the same library ranks lexically', async () => {
+      await importBody(reviews).expect(200);
+      expect((await similar(text).expect(200)).body.items[0].url).toBe('https://fc.example/families-parks');
+    });
+
+    it('falls back to the lexical ranking when the model fails', async () => {
+      server.removeAllListeners('request');
+      server.on('request', (_request, response) => {
+        response.statusCode = 500;
+        response.end('down');
+      });
+      expect((await withModel.http.get('/api/v1/fact-checks/similar').query({ text }).set(...bearer(withModel.admin)).expect(200)).body.items[0].url).toBe('https://fc.example/families-parks');
     });
   });
 });

@@ -3,10 +3,11 @@ import { randomUUID } from 'node:crypto';
 import { DomainError, decodeCursor, encodeCursor, notFound, nowIso, Page, Settings, SETTINGS } from '@claimdesk/core';
 import { Statement, Transactions, Tx } from '@claimdesk/database';
 import { FactCheckFields, readClaimReview } from './claim-review';
+import { blendScores, cosine, EMBEDDING_RERANK_DEPTH, Embeddings } from './embeddings';
 import { FeedSplitter } from './feed-splitter';
 import { FACT_CHECK_COLUMNS, FactCheckMatch, FactCheckRow, FactCheckSource, FactCheckView, toFactCheckView } from './fact-check.view';
 import { findCandidates, searchTermsOf } from './library-search';
-import { claimQuery, matchFeatures, probability, rawScore } from './matching/rank';
+import { AnalyzedFactCheck, analyzeFactCheck, claimQuery, matchFeatures, probability, rawScore } from './matching/rank';
 import { CALIBRATION, MATCH_WEIGHTS } from './matching/weights';
 
 export interface ImportResult {
@@ -19,7 +20,7 @@ export interface ImportResult {
 export const MAX_IMPORT_ITEMS = 100_000;
 const BATCH = 500;
 const COLUMNS = ['id', 'source', 'url', 'claim_reviewed', 'headline', 'publisher', 'date_published', 'claimant', 'rating_label', 'rating_value',
-  'rating_best', 'rating_worst', 'claim_id', 'language', 'search_terms', 'created_at', 'updated_at'] as const;
+  'rating_best', 'rating_worst', 'claim_id', 'language', 'search_terms', 'analysis', 'created_at', 'updated_at'] as const;
 const UPDATED = COLUMNS.filter((c) => c !== 'id' && c !== 'source' && c !== 'url' && c !== 'claim_id' && c !== 'created_at');
 
 interface PendingItem {
@@ -34,13 +35,17 @@ export interface DeskFactCheck extends Omit<FactCheckFields, 'url' | 'publisher'
 
 @Injectable()
 export class FactChecksService {
-  constructor(private readonly transactions: Transactions, @Inject(SETTINGS) private readonly settings: Settings) {}
+  constructor(
+    private readonly transactions: Transactions,
+    @Inject(SETTINGS) private readonly settings: Settings,
+    private readonly embeddings: Embeddings,
+  ) {}
 
   /**
    * Imports ClaimReviews as the body streams in, in one transaction: a body that fails as a whole
    * (malformed, too large) leaves nothing behind, while a bad item only lands in `failed`.
    */
-  async import(body: AsyncIterable<Buffer | string>): Promise<ImportResult> {
+  async import(body: AsyncIterable<Buffer | string> | Iterable<Buffer | string>): Promise<ImportResult> {
     return this.transactions.run(async (tx) => {
       const result: ImportResult = { created: 0, updated: 0, failed: [] };
       let pending: PendingItem[] = [];
@@ -112,8 +117,9 @@ export class FactChecksService {
   }
 
   private rowOf(id: string, source: FactCheckSource, f: FactCheckFields, claimId: string | null, now: string): unknown[] {
+    const analysis = analyzeFactCheck(f);
     return [id, source, f.url, f.claimReviewed, f.headline, f.publisher, f.datePublished, f.claimant, f.rating.label, f.rating.value,
-      f.rating.best, f.rating.worst, claimId, f.language, searchTermsOf(f), now, now];
+      f.rating.best, f.rating.worst, claimId, f.language, searchTermsOf(analysis), JSON.stringify(analysis), now, now];
   }
 
   private async write(tx: Tx, rows: unknown[][], key: 'url' | 'claim_id'): Promise<void> {
@@ -181,12 +187,19 @@ export class FactChecksService {
   async similar(text: string, limit: number, options: { claimant?: string | null; excludeClaimId?: string | null } = {}): Promise<FactCheckMatch[]> {
     const query = claimQuery(text, options.claimant);
     const { rows, stats } = await findCandidates(this.transactions.dataSource.manager, this.transactions.engine, query, options.excludeClaimId ?? null);
-    return rows
+    const ranked = rows
       .map((row) => {
         const view = toFactCheckView(row);
-        const raw = rawScore(matchFeatures(query, view, stats), MATCH_WEIGHTS);
+        const raw = rawScore(matchFeatures(query, JSON.parse(row.analysis) as AnalyzedFactCheck, stats), MATCH_WEIGHTS);
         return { ...view, score: probability(raw, CALIBRATION) };
       })
+      .sort((a, b) => b.score - a.score);
+    if (!this.embeddings.configured) return ranked.slice(0, limit);
+    const top = ranked.slice(0, Math.max(limit, EMBEDDING_RERANK_DEPTH));
+    const vectors = await this.embeddings.embed([text, ...top.map((f) => [f.claimReviewed, f.headline].filter(Boolean).join('\n'))]);
+    if (!vectors) return ranked.slice(0, limit);
+    return top
+      .map((match, i) => ({ ...match, score: blendScores(match.score, cosine(vectors[0], vectors[i + 1])) }))
       .sort((a, b) => b.score - a.score)
       .slice(0, limit);
   }

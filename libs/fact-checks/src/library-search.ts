@@ -1,16 +1,18 @@
 import { EntityManager } from 'typeorm';
 import { Engine } from '@claimdesk/database';
-import { analyze } from './matching/analyze';
-import { ClaimQuery, LibraryStats } from './matching/rank';
+import { AnalyzedFactCheck, ClaimQuery, LibraryStats } from './matching/rank';
 import { FACT_CHECK_COLUMNS, FactCheckRow } from './fact-check.view';
 
 /** How many candidates the full-text index hands to the re-ranker. */
 export const CANDIDATES = 150;
 
 /** The terms a fact-check is indexed under: the matcher's own stems of its claim, headline and claimant. */
-export function searchTermsOf(fields: { claimReviewed: string; headline: string; claimant: string | null }): string {
-  return [fields.claimReviewed, fields.headline, fields.claimant ?? ''].flatMap((text) => analyze(text).terms).join(' ');
+export function searchTermsOf(analysis: AnalyzedFactCheck): string {
+  return [...analysis.claim.terms, ...analysis.headline.terms, ...analysis.claimant].join(' ');
 }
+
+/** A candidate: its row, with the matcher's stored reading of it. */
+export type CandidateRow = FactCheckRow & { analysis: string };
 
 /** Index terms are stems of letters and digits only; anything else could not be quoted safely. */
 const SAFE = /^[\p{L}\p{N}.]+$/u;
@@ -25,18 +27,18 @@ export async function findCandidates(
   query: ClaimQuery,
   excludeClaimId: string | null,
   limit = CANDIDATES,
-): Promise<{ rows: FactCheckRow[]; stats: LibraryStats }> {
+): Promise<{ rows: CandidateRow[]; stats: LibraryStats }> {
   const terms = [...new Set([...query.terms, ...query.people])].filter((t) => SAFE.test(t)).slice(0, 64);
   const df = new Map<string, number>();
   const none = { rows: [], stats: { documents: 0, documentFrequency: () => 0 } };
   if (terms.length === 0) return none;
   const exclude = excludeClaimId ?? '';
-  let rows: FactCheckRow[];
+  let rows: CandidateRow[];
   let documents: number;
   if (engine === 'sqlite') {
     const match = terms.map((t) => `"${t}"`).join(' OR ');
     rows = await manager.query(
-      `SELECT ${FACT_CHECK_COLUMNS.split(', ').map((c) => `f.${c}`).join(', ')} FROM fact_checks_fts JOIN fact_checks f ON f.rowid = fact_checks_fts.rowid
+      `SELECT ${FACT_CHECK_COLUMNS.split(', ').map((c) => `f.${c}`).join(', ')}, f.analysis FROM fact_checks_fts JOIN fact_checks f ON f.rowid = fact_checks_fts.rowid
        WHERE fact_checks_fts MATCH ? AND (f.claim_id IS NULL OR f.claim_id <> ?) ORDER BY bm25(fact_checks_fts) LIMIT ?`,
       [match, exclude, limit],
     );
@@ -47,7 +49,7 @@ export async function findCandidates(
   } else {
     const tsquery = terms.join(' | ');
     rows = await manager.query(
-      `SELECT ${FACT_CHECK_COLUMNS} FROM fact_checks, to_tsquery('simple', $1) q
+      `SELECT ${FACT_CHECK_COLUMNS}, analysis FROM fact_checks, to_tsquery('simple', $1) q
        WHERE search_vector @@ q AND (claim_id IS NULL OR claim_id <> $2) ORDER BY ts_rank(search_vector, q) DESC LIMIT $3`,
       [tsquery, exclude, limit],
     );

@@ -4,7 +4,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * The fact-check library (API.md, "Fact-check library and claim matching"): the desk's published
  * verdicts and imported ClaimReviews, one row per `url`. `search_terms` holds the matcher's own stemmed
  * terms (libs/fact-checks); the engine's full-text index over them (FTS5 on SQLite, a tsvector with a
- * GIN index on PostgreSQL) finds the candidates the matcher then re-ranks.
+ * GIN index on PostgreSQL) finds the candidates the matcher then re-ranks; `analysis` keeps the
+ * matcher's reading of the fields (JSON), made once on the way in rather than on every search.
  */
 export class FactCheckLibrary1765000006000 implements MigrationInterface {
   name = 'FactCheckLibrary1765000006000';
@@ -27,6 +28,7 @@ export class FactCheckLibrary1765000006000 implements MigrationInterface {
       claim_id varchar(36) REFERENCES claims(id) ON DELETE CASCADE,
       language varchar(35),
       search_terms text NOT NULL,
+      analysis text NOT NULL,
       created_at varchar(30) NOT NULL,
       updated_at varchar(30) NOT NULL
       ${postgres ? `, search_vector tsvector GENERATED ALWAYS AS (to_tsvector('simple', search_terms)) STORED` : ''}

@@ -54,7 +54,7 @@ export function analyze(text: string): AnalyzedText {
   for (const match of folded.matchAll(WORD)) {
     const word = match[0];
     const index = match.index ?? 0;
-    if (/[.!?:;"]\s*$/u.test(folded.slice(last, index)) || /\n/u.test(folded.slice(last, index))) sentenceStart = true;
+    if (endsSentence(folded, last, index)) sentenceStart = true;
     last = index + word.length;
     if (/^\d/u.test(word)) {
       const number = normaliseNumber(word);
@@ -82,6 +82,14 @@ export function analyze(text: string): AnalyzedText {
     sentenceStart = false;
   }
   return { terms, numbers, entities };
+}
+
+const SENTENCE_END = new Set(['.', '!', '?', ':', ';', '"', '\n']);
+
+/** Whether the gap between two words closes a sentence (so the next capital is no name). */
+function endsSentence(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (SENTENCE_END.has(text[i])) return true;
+  return false;
 }
 
 /** "1,000" → "1000", "3.50" → "3.5", "70%" → "70". */

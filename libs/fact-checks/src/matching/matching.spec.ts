@@ -1,6 +1,6 @@
 import { analyze, normaliseNumber, stem } from './analyze';
 import { stripClaimNoise, splitWords } from './noise';
-import { claimQuery, matchFeatures, probability, rawScore, LibraryStats } from './rank';
+import { analyzeFactCheck, claimQuery, matchFeatures, probability, rawScore, LibraryStats } from './rank';
 import { CALIBRATION, MATCH_WEIGHTS } from './weights';
 
 describe('stripClaimNoise', () => {
@@ -51,20 +51,20 @@ describe('the re-ranker', () => {
   const query = claimQuery("OMG! Iran's regime just announced an $80 million bounty for the head of @realDonaldTrump — M. Jazayeri (@hanifjazayeri) January 5, 2020");
 
   it('ranks the fact-check of the same claim above one that shares only a name', () => {
-    const a = rawScore(matchFeatures(query, same, stats), MATCH_WEIGHTS);
-    const b = rawScore(matchFeatures(query, other, stats), MATCH_WEIGHTS);
+    const a = rawScore(matchFeatures(query, analyzeFactCheck(same), stats), MATCH_WEIGHTS);
+    const b = rawScore(matchFeatures(query, analyzeFactCheck(other), stats), MATCH_WEIGHTS);
     expect(a).toBeGreaterThan(b);
   });
 
   it('counts shared numbers and numbers the claim contradicts', () => {
-    expect(matchFeatures(query, same, stats).numbersShared).toBeGreaterThan(0);
-    expect(matchFeatures(query, other, stats).numbersMissing).toBeGreaterThan(0);
+    expect(matchFeatures(query, analyzeFactCheck(same), stats).numbersShared).toBeGreaterThan(0);
+    expect(matchFeatures(query, analyzeFactCheck(other), stats).numbersMissing).toBeGreaterThan(0);
   });
 
   it('gives features in 0..1 (bm25 aside) and a score in 0..1, even for empty text', () => {
     for (const doc of [same, other, { claimReviewed: '', headline: '', claimant: '' }]) {
       for (const q of [query, claimQuery(''), claimQuery('— (@x) May 1, 2020')]) {
-        const features = matchFeatures(q, doc, stats);
+        const features = matchFeatures(q, analyzeFactCheck(doc), stats);
         for (const [name, value] of Object.entries(features)) {
           if (name !== 'bm25') expect(value).toBeGreaterThanOrEqual(0);
           if (name !== 'bm25') expect(value).toBeLessThanOrEqual(1);

@@ -18,6 +18,17 @@ export interface FactCheckText {
   claimant: string | null;
 }
 
+/** A fact-check's fields analysed once, when it enters the library (stored with it). */
+export interface AnalyzedFactCheck {
+  claim: AnalyzedText;
+  headline: AnalyzedText;
+  claimant: string[];
+}
+
+export function analyzeFactCheck(doc: FactCheckText): AnalyzedFactCheck {
+  return { claim: analyze(doc.claimReviewed), headline: analyze(doc.headline), claimant: doc.claimant ? analyze(doc.claimant).terms : [] };
+}
+
 /** How common each term is in the library: BM25's inverse document frequency. */
 export interface LibraryStats {
   documents: number;
@@ -57,18 +68,18 @@ export function searchTerms(query: ClaimQuery): string[] {
 
 const K1 = 1.2;
 const B = 0.75;
-/** BM25F field weights and the lengths they are normalised by (typical for a ClaimReview). */
-const FIELDS = { claimReviewed: { weight: 1, length: 14 }, headline: { weight: 0.8, length: 11 } } as const;
+/** The length BM25 normalises by: the average terms of a ClaimReview's claim, headline and claimant (CheckThat!: 24). */
+const AVERAGE_LENGTH = 24;
 
+/** BM25's inverse document frequency as FTS5 computes it (a term in over half the library counts next to nothing). */
 export function idf(stats: LibraryStats, term: string): number {
   const n = Math.max(stats.documents, 1);
   const df = Math.min(stats.documentFrequency(term), n);
-  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  return Math.max(Math.log((n - df + 0.5) / (df + 0.5)), 1e-6);
 }
 
-export function matchFeatures(query: ClaimQuery, doc: FactCheckText, stats: LibraryStats): MatchFeatures {
-  const claim = analyze(doc.claimReviewed);
-  const headline = analyze(doc.headline);
+export function matchFeatures(query: ClaimQuery, doc: AnalyzedFactCheck, stats: LibraryStats): MatchFeatures {
+  const { claim, headline } = doc;
   const weight = new Map<string, number>();
   const termWeight = (term: string): number => {
     let w = weight.get(term);
@@ -76,16 +87,15 @@ export function matchFeatures(query: ClaimQuery, doc: FactCheckText, stats: Libr
     return w;
   };
 
+  // BM25 over the fields the index holds (claim, headline, claimant), as the full-text index ranks them.
   const tf = new Map<string, number>();
-  for (const [field, analysed] of [['claimReviewed', claim], ['headline', headline]] as const) {
-    const { weight: w, length } = FIELDS[field];
-    const norm = 1 - B + (B * analysed.terms.length) / length;
-    for (const term of analysed.terms) tf.set(term, (tf.get(term) ?? 0) + w / norm);
-  }
+  const all = [...claim.terms, ...headline.terms, ...doc.claimant];
+  for (const term of all) tf.set(term, (tf.get(term) ?? 0) + 1);
+  const norm = 1 - B + (B * all.length) / AVERAGE_LENGTH;
   let bm25 = 0;
-  for (const term of query.terms) {
+  for (const term of new Set([...query.terms, ...query.people])) {
     const f = tf.get(term);
-    if (f) bm25 += termWeight(term) * ((f * (K1 + 1)) / (f + K1));
+    if (f) bm25 += termWeight(term) * ((f * (K1 + 1)) / (f + K1 * norm));
   }
 
   const coverage = (terms: readonly string[]): number => {
@@ -124,7 +134,7 @@ export function matchFeatures(query: ClaimQuery, doc: FactCheckText, stats: Libr
     if (query.terms.has(name) || query.people.has(name)) namesShared += termWeight(name);
   }
 
-  const claimantTerms = doc.claimant ? analyze(doc.claimant).terms : [];
+  const claimantTerms = doc.claimant;
   const claimantShared = claimantTerms.filter((t) => query.people.has(t) || query.terms.has(t)).length;
 
   return {
