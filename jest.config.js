@@ -1,5 +1,5 @@
 // Path aliases mirror tsconfig.json "paths"; keep the two in step.
-const aliases = ['core', 'text', 'database', 'identity', 'audit', 'articles', 'claims', 'annotations', 'sources', 'verdicts', 'reports'];
+const aliases = ['core', 'text', 'database', 'identity', 'audit', 'articles', 'claims', 'annotations', 'sources', 'verdicts', 'reports', 'fact-checks'];
 const moduleNameMapper = {};
 for (const name of aliases) {
   moduleNameMapper[`^@claimdesk/${name}$`] = `<rootDir>/libs/${name}/src`;

@@ -11,6 +11,7 @@ const BENCHMARKS: ReadonlyArray<{ file: string; args?: string[] }> = [
   { file: 'reanchor.bench.ts' },
   { file: 'period-report.bench.ts' },
   { file: 'extraction.bench.ts', args: ['--smoke'] },
+  { file: 'matching.bench.ts' },
 ];
 
 const passed = process.argv.slice(2);

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DomainError } from '@claimdesk/core';
+import { IMPORT_BODY_LIMIT, isStreamedRoute } from '@claimdesk/fact-checks';
 
 export const ARTICLE_BODY_LIMIT = 5 * 1024 * 1024;
 export const DEFAULT_BODY_LIMIT = 256 * 1024;
@@ -8,6 +9,7 @@ export const DEFAULT_BODY_LIMIT = 256 * 1024;
 const ARTICLE_CONTENT = /^\/api\/v1\/articles(\/[^/?]+\/text)?\/?(\?|$)/;
 
 export function bodyLimitFor(method: string, url: string): number {
+  if (isStreamedRoute(method, url)) return IMPORT_BODY_LIMIT;
   return (method === 'POST' || method === 'PUT') && ARTICLE_CONTENT.test(url) ? ARTICLE_BODY_LIMIT : DEFAULT_BODY_LIMIT;
 }
 

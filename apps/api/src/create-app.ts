@@ -5,6 +5,7 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { readSettings, Settings } from '@claimdesk/core';
 import { AppModule } from './app.module';
 import { ARTICLE_BODY_LIMIT, installJsonBodies } from './body-limits';
+import { installStreamedBodies } from '@claimdesk/fact-checks';
 import { headerTimeouts, installBodyTimeout } from './client-timeouts';
 import { installETags } from './etag';
 import { offerExampleArticle } from './example-article';
@@ -47,6 +48,7 @@ export async function createApp(settings: Settings = readSettings()): Promise<Ne
   installRequestChecks(fastify);
   installBodyTimeout(fastify, settings.clientTimeoutMs);
   installJsonBodies(fastify);
+  installStreamedBodies(fastify);
   installETags(fastify);
   // Before any route is added: the plugin attaches itself to each route as it is registered.
   // Event streams write past Fastify and are never compressed; request bodies are not inflated.

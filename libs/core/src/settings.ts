@@ -29,6 +29,9 @@ export interface Settings {
    * none (the socket address), a hop count, or the proxies' addresses and networks.
    */
   trustProxy: false | number | string[];
+  /** An OpenAI-compatible embeddings API (CLAIMDESK_EMBEDDINGS_URL, its `/embeddings` route) that re-ranks claim matches; null: lexical only. */
+  embeddingsUrl: string | null;
+  embeddingsModel: string;
 }
 
 export class SettingsError extends Error {
@@ -136,6 +139,8 @@ export function readSettings(env: Env = process.env): Settings {
     reviewUrlTemplate,
     sessionHours: integer(env, 'CLAIMDESK_SESSION_HOURS', 24 * 7, 1, 24 * 365),
     trustProxy: trustProxy(env),
+    embeddingsUrl: httpUrl(env, 'CLAIMDESK_EMBEDDINGS_URL') ?? null,
+    embeddingsModel: read(env, 'CLAIMDESK_EMBEDDINGS_MODEL') ?? 'text-embedding-3-small',
   };
 }
 

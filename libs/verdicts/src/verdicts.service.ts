@@ -7,6 +7,7 @@ import { findForChange, inChunks, runStatement, selectEntityColumns, Statement, 
 import { AuditService } from '@claimdesk/audit';
 import { ClaimRef, ClaimsService } from '@claimdesk/claims';
 import { SourcesService } from '@claimdesk/sources';
+import { DeskFactCheck, FactChecksService } from '@claimdesk/fact-checks';
 import { CreateVerdictDto, UpdateVerdictDto } from './dto/verdict.dto';
 import { DEFAULT_SCALE, RatingScalesService } from './rating-scales.service';
 import { Verdict } from './verdict.entity';
@@ -33,6 +34,10 @@ const PUBLISHED_OF_ARTICLE = new Statement(`SELECT c.id AS "claimId", c.quote AS
   c.start_offset AS "start", c.end_offset AS "end", c.created_at AS "claimCreatedAt", v.scale_id AS "scaleId", v.rating AS "rating", v.published_at AS "publishedAt"
   FROM verdicts v JOIN claims c ON c.id = v.claim_id WHERE c.article_id = ? AND v.status = 'published' ORDER BY v.created_at, v.id`);
 
+/** A claim's words and its article's language, for the fact-check library. */
+const CLAIM_FOR_LIBRARY = new Statement(`SELECT c.quote AS "quote", c.claimant AS "claimant", c.claim_reviewed AS "claimReviewed", a.language AS "language"
+  FROM claims c JOIN articles a ON a.id = c.article_id WHERE c.id = ?`);
+
 @Injectable()
 export class VerdictsService {
   constructor(
@@ -42,6 +47,7 @@ export class VerdictsService {
     private readonly sources: SourcesService,
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
+    private readonly library: FactChecksService,
   ) {}
 
   /** A new draft. A correction names the published verdict it supersedes and says what changed. */
@@ -173,8 +179,26 @@ export class VerdictsService {
       const view = toVerdictView({ ...before, ...changes, version: before.version + 1 }, scale);
       await this.record(tx, actor, TRANSITIONS[action].event, claim, toVerdictView(before, scale), view);
       await this.updateClaimStatus(tx, actor, claim);
+      if (action === 'publish') await this.library.publishDesk(tx, await this.deskFactCheck(tx, before.claimId, view, scale));
+      if (action === 'retract') await this.library.withdrawDesk(tx, before.claimId);
       return view;
     });
+  }
+
+  /** What the fact-check library keeps of a published verdict (a correction's replaces its predecessor's). */
+  private async deskFactCheck(tx: Tx, claimId: string, verdict: VerdictView, scale: RatingScaleView): Promise<DeskFactCheck> {
+    const [claim] = await runStatement<{ quote: string; claimant: string | null; claimReviewed: string | null; language: string | null }>(
+      tx.manager, CLAIM_FOR_LIBRARY, [claimId]);
+    const claimReviewed = claim.claimReviewed?.trim() || claim.quote;
+    return {
+      claimId,
+      claimReviewed,
+      headline: claimReviewed === claim.quote ? '' : claim.quote,
+      datePublished: verdict.publishedAt,
+      claimant: claim.claimant,
+      rating: { label: verdict.ratingLabel, value: verdict.ratingValue, best: scale.bestRating, worst: scale.worstRating },
+      language: claim.language,
+    };
   }
 
   private async assertReadyForReview(tx: Tx, verdict: Verdict): Promise<void> {

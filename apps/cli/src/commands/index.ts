@@ -1,6 +1,7 @@
 import { backupCommand } from './backup.command';
 import type { Command } from './command';
 import { exportCommand } from './export.command';
+import { factChecksImportCommand } from './fact-checks-import.command';
 import { importCommand } from './import.command';
 import { migrateCommand } from './migrate.command';
 import { reportCommand } from './report.command';
@@ -13,6 +14,7 @@ export const COMMANDS: readonly Command[] = [
   importCommand,
   exportCommand,
   reportCommand,
+  factChecksImportCommand,
   usersAddCommand,
   usersListCommand,
   backupCommand,
