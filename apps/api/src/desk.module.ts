@@ -9,6 +9,7 @@ import { AnnotationsModule } from '@claimdesk/annotations';
 import { SourcesModule } from '@claimdesk/sources';
 import { VerdictsModule } from '@claimdesk/verdicts';
 import { ReportsModule } from '@claimdesk/reports';
+import { NotificationsModule } from '@claimdesk/notifications';
 
 /** The desk itself: settings, the database and every domain module. The API and the CLI both compose it. */
 @Module({})
@@ -29,6 +30,7 @@ export class DeskModule {
         SourcesModule,
         VerdictsModule,
         ReportsModule,
+        NotificationsModule,
       ],
     };
   }

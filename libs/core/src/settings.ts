@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { MailSettings, readMailSettings } from './mail-settings';
 import { weakPasswordReason } from './password-policy';
 
 /**
@@ -29,6 +30,8 @@ export interface Settings {
    * none (the socket address), a hop count, or the proxies' addresses and networks.
    */
   trustProxy: false | number | string[];
+  /** E-mail notifications; null when CLAIMDESK_SMTP_URL is not set. */
+  mail: MailSettings | null;
 }
 
 export class SettingsError extends Error {
@@ -136,6 +139,7 @@ export function readSettings(env: Env = process.env): Settings {
     reviewUrlTemplate,
     sessionHours: integer(env, 'CLAIMDESK_SESSION_HOURS', 24 * 7, 1, 24 * 365),
     trustProxy: trustProxy(env),
+    mail: readMailSettings(env, publicUrl, (variable, problem) => new SettingsError(variable, problem)),
   };
 }
 

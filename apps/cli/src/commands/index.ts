@@ -3,6 +3,7 @@ import type { Command } from './command';
 import { exportCommand } from './export.command';
 import { importCommand } from './import.command';
 import { migrateCommand } from './migrate.command';
+import { notificationsSendDigestCommand } from './notifications-send-digest.command';
 import { reportCommand } from './report.command';
 import { restoreCommand } from './restore.command';
 import { usersAddCommand } from './users-add.command';
@@ -18,6 +19,7 @@ export const COMMANDS: readonly Command[] = [
   backupCommand,
   restoreCommand,
   migrateCommand,
+  notificationsSendDigestCommand,
 ];
 
 /** Commands with a sub-command (`users add`): the first word. */
