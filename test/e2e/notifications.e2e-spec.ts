@@ -1,8 +1,9 @@
 import { DataSource } from 'typeorm';
 import { AuditEntry } from '@claimdesk/audit';
 import { Transactions } from '@claimdesk/database';
-import { NotificationWriter } from '@claimdesk/notifications';
+import { NotificationsService, NotificationWriter } from '@claimdesk/notifications';
 import { SseClient } from '../support/sse-client';
+import { endsWithinFiveSeconds, openStream } from '../support/stream-end';
 import { bearer, SignedInUser, TestDesk } from '../support/test-app';
 
 interface Notice { id: string; type: string; articleId: string; claimId: string | null; entityId: string; actorId: string | null; at: string; readAt: string | null }
@@ -13,9 +14,12 @@ describe('notifications (e2e)', () => {
   let bo: SignedInUser; // reviewer
   let ed: SignedInUser; // editor
   let eve: SignedInUser; // editor
+  let cy: SignedInUser; // reviewer, for the queue
   let articleId: string;
   let claimId: string;
   const clients: SseClient[] = [];
+  let listeningAt: string | undefined;
+  const listening = async (): Promise<string> => (listeningAt ??= await desk.listen());
 
   beforeAll(async () => {
     desk = await TestDesk.start();
@@ -23,9 +27,10 @@ describe('notifications (e2e)', () => {
     bo = await desk.user('reviewer', 'Bo Ek');
     ed = await desk.user('editor', 'Ed Itor');
     eve = await desk.user('editor', 'Eve Dit');
+    cy = await desk.user('reviewer', 'Cy Dee');
     articleId = (await desk.http.post('/api/v1/articles').set(...bearer(ana)).send({ title: 'Budget speech', format: 'text', content: 'The deficit halved in one year. Crime fell to a record low. Taxes never rose.' }).expect(201)).body.id;
     claimId = await newClaim('The deficit halved');
-  });
+  }, 300_000); // each user's password is hashed at full cost (scrypt), slow on a busy machine
   afterAll(async () => {
     clients.forEach((c) => c.close());
     await desk.close();
@@ -159,7 +164,7 @@ describe('notifications (e2e)', () => {
   });
 
   it('pushes notifications on /me/events, and replays what a reconnecting client missed', async () => {
-    const baseUrl = await desk.listen();
+    const baseUrl = await listening();
     const stream = await SseClient.open(baseUrl, '/api/v1/me/events', bo.token);
     clients.push(stream);
     expect(stream.status).toBe(200);
@@ -177,6 +182,26 @@ describe('notifications (e2e)', () => {
     expect(replayed.map((e) => (e.data.entity as Notice).entityId)).toEqual([missed]);
     expect(replayed[0].id).toBeGreaterThan(event.id);
     expect(others.events).toEqual([]);
+  });
+
+  it('ends /me/events when the session ends', async () => {
+    const baseUrl = await listening();
+    const leaving = await desk.user('reviewer', 'Leaving Person');
+    const { ended, close } = await openStream(`${baseUrl}/api/v1/me/events`, leaving.token);
+    await desk.http.post('/api/v1/auth/logout').set(...bearer(leaving)).expect(204);
+    expect(await endsWithinFiveSeconds(ended)).toBe(true);
+    close();
+  });
+
+  it('gives the queue its unread mentions and replies, with the claim\'s status', async () => {
+    const parent = await note(cy, 'Source?');
+    await note(ana, `@[Cy Dee] here`);
+    await note(ana, 'A reply.', parent);
+    const items = await desk.app.get(NotificationsService).unreadMentionsAndReplies(cy.id);
+    expect(items.map((i) => i.reason)).toEqual(['reply', 'mentioned']);
+    expect(items[0]).toEqual({ reason: 'reply', articleId, articleTitle: 'Budget speech', claimId, quote: 'The deficit halved', status: 'open', dueAt: null, since: expect.any(String) });
+    await desk.http.post('/api/v1/me/notifications/read').set(...bearer(cy)).send({ all: true }).expect(204);
+    expect(await desk.app.get(NotificationsService).unreadMentionsAndReplies(cy.id)).toEqual([]);
   });
 
   it('lists people for mentions to any signed-in user, and keeps e-mail settings per person (default none)', async () => {

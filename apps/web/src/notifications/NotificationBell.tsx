@@ -47,6 +47,18 @@ export function NotificationBell() {
     onResync: () => void refresh().catch(() => undefined),
   });
 
+  // Escape closes the panel wherever focus is (a button that was just disabled leaves it on the page).
+  useEffect(() => {
+    if (!open) return undefined;
+    const close = (event: KeyboardEvent): void => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      setOpen(false);
+      button.current?.focus();
+    };
+    document.addEventListener('keydown', close);
+    return () => document.removeEventListener('keydown', close);
+  }, [open]);
+
   const toggle = async (): Promise<void> => {
     const next = !open;
     setOpen(next);
@@ -75,12 +87,7 @@ export function NotificationBell() {
   };
 
   return (
-    <div className="notifications" onKeyDown={(e) => {
-      if (e.key === 'Escape' && open) {
-        setOpen(false);
-        button.current?.focus();
-      }
-    }}>
+    <div className="notifications">
       <button ref={button} type="button" className="button button-quiet bell" aria-expanded={open} aria-controls={panelId} onClick={() => void toggle()}
         data-testid="notification-bell">
         <span aria-hidden="true">🔔</span> Notifications
