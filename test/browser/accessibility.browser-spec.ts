@@ -121,7 +121,7 @@ describe('accessibility of every screen', () => {
 
   it('has no violations with mention suggestions and the notifications panel open', async () => {
     await page.getByLabel('Add a note').fill('Ask @Edd');
-    await page.getByRole('option', { name: /Eddie Editor/ }).waitFor();
+    await page.getByRole('listbox', { name: 'People to mention' }).getByRole('option', { name: /Eddie Editor/ }).waitFor();
     expect(await violations(page)).toEqual([]);
     await page.keyboard.press('Escape');
     await page.getByLabel('Add a note').fill('');
