@@ -1,6 +1,7 @@
 // Path aliases mirror tsconfig.json "paths"; keep the two in step.
 const aliases = ['core', 'text', 'database', 'identity', 'audit', 'articles', 'claims', 'annotations', 'sources', 'verdicts', 'reports', 'fact-checks'];
 const moduleNameMapper = {};
+aliases.push('notifications');
 for (const name of aliases) {
   moduleNameMapper[`^@claimdesk/${name}$`] = `<rootDir>/libs/${name}/src`;
   moduleNameMapper[`^@claimdesk/${name}/(.*)$`] = `<rootDir>/libs/${name}/src/$1`;

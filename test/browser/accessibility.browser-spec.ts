@@ -119,6 +119,18 @@ describe('accessibility of every screen', () => {
     expect(inPanel).toBe(true);
   });
 
+  it('has no violations with mention suggestions and the notifications panel open', async () => {
+    await page.getByLabel('Add a note').fill('Ask @Edd');
+    await page.getByRole('listbox', { name: 'People to mention' }).getByRole('option', { name: /Eddie Editor/ }).waitFor();
+    expect(await violations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await page.getByLabel('Add a note').fill('');
+    await page.getByTestId('notification-bell').click();
+    await page.getByRole('region', { name: 'Notifications' }).waitFor();
+    expect(await violations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+  });
+
   it('keeps the article readable beside the claim panel on a 768 px tablet (failed on main: the panel covered the text)', async () => {
     await page.setViewportSize({ width: 768, height: 1024 });
     await page.goto(`${desk.baseUrl}/articles/${articleId}?claim=${claimId}`);

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import { readSettings, Settings } from '@claimdesk/core';
+import { MailOutbox } from '@claimdesk/notifications';
 import { AppModule } from './app.module';
 import { ARTICLE_BODY_LIMIT, installJsonBodies } from './body-limits';
 import { installStreamedBodies } from '@claimdesk/fact-checks';
@@ -64,5 +65,6 @@ export async function createApp(settings: Settings = readSettings()): Promise<Ne
   await serveWebUi(fastify);
   await app.init();
   if (settings.demo) await offerExampleArticle(app);
+  app.get(MailOutbox).start(); // the API sends notification mail in the background; the CLI only on demand
   return app;
 }

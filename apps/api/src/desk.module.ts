@@ -10,6 +10,7 @@ import { SourcesModule } from '@claimdesk/sources';
 import { VerdictsModule } from '@claimdesk/verdicts';
 import { ReportsModule } from '@claimdesk/reports';
 import { FactChecksModule } from '@claimdesk/fact-checks';
+import { NotificationsModule } from '@claimdesk/notifications';
 
 /** The desk itself: settings, the database and every domain module. The API and the CLI both compose it. */
 @Module({})
@@ -31,6 +32,7 @@ export class DeskModule {
         VerdictsModule,
         ReportsModule,
         FactChecksModule,
+        NotificationsModule,
       ],
     };
   }

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditEntry } from './audit-entry.entity';
 import { AuditController } from './audit.controller';
 import { AuditService } from './audit.service';
+import { EventStreams } from './event-streams';
 import { LiveEvents } from './live-events.service';
 import { ReadableEvents } from './readable-events.service';
 
@@ -11,7 +12,7 @@ import { ReadableEvents } from './readable-events.service';
 @Module({
   imports: [TypeOrmModule.forFeature([AuditEntry])],
   controllers: [AuditController],
-  providers: [AuditService, LiveEvents, ReadableEvents],
-  exports: [AuditService, LiveEvents, ReadableEvents],
+  providers: [AuditService, LiveEvents, ReadableEvents, EventStreams],
+  exports: [AuditService, LiveEvents, ReadableEvents, EventStreams],
 })
 export class AuditModule {}

@@ -48,10 +48,15 @@ const INSERT_ENTRY = new Statement(
   'INSERT INTO audit_log (id, at, actor_id, action, entity_type, entity_id, article_id, claim_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq',
 );
 
+/** Work that must commit or roll back with the change it follows (notifications): runs inside its transaction. */
+export type AuditObserver = (tx: Tx, entry: AuditEntry) => Promise<void>;
+
 const json = (value: unknown): string | null => (value === undefined || value === null ? null : JSON.stringify(value));
 
 @Injectable()
 export class AuditService {
+  private readonly observers: AuditObserver[] = [];
+
   constructor(
     @InjectRepository(AuditEntry) private readonly entries: Repository<AuditEntry>,
     private readonly events: LiveEvents,
@@ -76,7 +81,14 @@ export class AuditService {
     const [row] = await runStatement<{ seq: number | string }>(tx.manager, INSERT_ENTRY, [
       entry.id, entry.at, entry.actorId, entry.action, entry.entityType, entry.entityId, entry.articleId, entry.claimId, entry.before, entry.after,
     ]);
-    await this.events.announce(tx, { ...entry, seq: Number(row.seq) });
+    const recorded = { ...entry, seq: Number(row.seq) };
+    await this.events.announce(tx, recorded);
+    for (const observer of this.observers) await observer(tx, recorded);
+  }
+
+  /** Registers work to run inside every recorded change's transaction, after its entry is written. */
+  observe(observer: AuditObserver): void {
+    this.observers.push(observer);
   }
 
   /** Newest first, keyset-paged by sequence number. */

@@ -3,5 +3,8 @@ export * from './audit.service';
 export * from './live-events.service';
 export * from './readable-events.service';
 export * from './live-event';
+export * from './follow-log';
+export * from './event-streams';
 export * from './redaction';
 export type { AuditEntityType } from './audit-entry.entity';
+export { AuditEntry } from './audit-entry.entity';

@@ -5,9 +5,13 @@ import { IsNull, MoreThan, Not, Repository } from 'typeorm';
 import { Settings, SETTINGS } from '@claimdesk/core';
 import { parseDatabaseUrl, Transactions, Tx } from '@claimdesk/database';
 import { AuditEntry } from './audit-entry.entity';
+import { Following, followLog } from './follow-log';
 import { LiveEvent, toLiveEvent } from './live-event';
 
 type Listener = (event: LiveEvent) => void;
+
+/** `subscribe(EVERY_ARTICLE, …)` hears the events of every article (after commit, on every instance). */
+export const EVERY_ARTICLE = '*';
 
 const CHANNEL = 'claimdesk_events';
 /** The first key of ClaimDesk's advisory locks ("CD"); the second is the article's hash. */
@@ -80,47 +84,19 @@ export class LiveEvents implements OnModuleInit, OnModuleDestroy {
   }
 
   /**
-   * Follows an article's events for one client: from `since` (its Last-Event-ID), replaying everything
-   * it missed from the audit log, however much, a batch at a time; or without it from the article's
-   * newest event now. Live events are subscribed before the replay is read and held back meanwhile, so
-   * nothing falls between the two. An article's events come in id order (its ids follow commit order),
-   * so each is sent only if it is newer than the last one sent: nothing is sent twice, even if a
-   * notification arrives again or a moment late. `ready` settles once the replay is sent; `stop` ends
-   * the following (and a replay still under way).
+   * Follows an article's events for one client (see followLog): from `since`, its Last-Event-ID,
+   * replaying what it missed from the audit log; or without it from the article's newest event now.
    */
-  follow(articleId: string, since: number | undefined, send: Listener): { ready: Promise<void>; stop: () => void } {
-    let starting = true;
-    let stopped = false;
-    const pending: LiveEvent[] = [];
-    let lastSent = 0;
-    const deliver = (event: LiveEvent): void => {
-      if (stopped || event.id <= lastSent) return;
-      lastSent = event.id;
-      send(event);
-    };
-    const unsubscribe = this.subscribe(articleId, (event) => (starting ? pending.push(event) : deliver(event)));
-    const replay = async (): Promise<void> => {
-      try {
-        lastSent = since ?? (await this.latestId(articleId));
-        for (let after = lastSent; since !== undefined && !stopped;) {
-          const entries = await this.entriesAfter(after, articleId);
-          if (entries.length === 0) break;
-          for (const entry of entries) {
-            const event = toLiveEvent(entry);
-            if (event) deliver(event);
-          }
-          after = Number(entries[entries.length - 1].seq);
-        }
-      } finally {
-        starting = false;
-        pending.splice(0).forEach(deliver);
-      }
-    };
-    const stop = (): void => {
-      stopped = true;
-      unsubscribe();
-    };
-    return { ready: replay(), stop };
+  follow(articleId: string, since: number | undefined, send: Listener): Following {
+    return followLog<LiveEvent>({
+      subscribe: (listener) => this.subscribe(articleId, listener),
+      latestId: () => this.latestId(articleId),
+      after: async (seq) => {
+        const entries = await this.entriesAfter(seq, articleId);
+        if (entries.length === 0) return null;
+        return { events: entries.map(toLiveEvent).filter((event): event is LiveEvent => event !== null), lastId: Number(entries[entries.length - 1].seq) };
+      },
+    }, since, send);
   }
 
   subscribe(articleId: string, listener: Listener): () => void {
@@ -163,6 +139,7 @@ export class LiveEvents implements OnModuleInit, OnModuleDestroy {
     const event = toLiveEvent(entry);
     if (!event) return;
     for (const listener of this.listeners.get(event.articleId) ?? []) listener(event);
+    for (const listener of this.listeners.get(EVERY_ARTICLE) ?? []) listener(event);
   }
 
   /** Runs after what was delivered before, so events go out in the order PostgreSQL delivered them. */

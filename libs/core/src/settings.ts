@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { MailSettings, readMailSettings } from './mail-settings';
 import { weakPasswordReason } from './password-policy';
 
 /**
@@ -32,6 +33,8 @@ export interface Settings {
   /** An OpenAI-compatible embeddings API (CLAIMDESK_EMBEDDINGS_URL, its `/embeddings` route) that re-ranks claim matches; null: lexical only. */
   embeddingsUrl: string | null;
   embeddingsModel: string;
+  /** E-mail notifications; null when CLAIMDESK_SMTP_URL is not set. */
+  mail: MailSettings | null;
 }
 
 export class SettingsError extends Error {
@@ -141,6 +144,7 @@ export function readSettings(env: Env = process.env): Settings {
     trustProxy: trustProxy(env),
     embeddingsUrl: httpUrl(env, 'CLAIMDESK_EMBEDDINGS_URL') ?? null,
     embeddingsModel: read(env, 'CLAIMDESK_EMBEDDINGS_MODEL') ?? 'text-embedding-3-small',
+    mail: readMailSettings(env, publicUrl, (variable, problem) => new SettingsError(variable, problem)),
   };
 }
 

@@ -4,6 +4,7 @@ import { exportCommand } from './export.command';
 import { factChecksImportCommand } from './fact-checks-import.command';
 import { importCommand } from './import.command';
 import { migrateCommand } from './migrate.command';
+import { notificationsSendDigestCommand } from './notifications-send-digest.command';
 import { reportCommand } from './report.command';
 import { restoreCommand } from './restore.command';
 import { usersAddCommand } from './users-add.command';
@@ -20,6 +21,7 @@ export const COMMANDS: readonly Command[] = [
   backupCommand,
   restoreCommand,
   migrateCommand,
+  notificationsSendDigestCommand,
 ];
 
 /** Commands with a sub-command (`users add`): the first word. */

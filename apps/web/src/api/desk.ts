@@ -6,7 +6,7 @@ import type { RequestOptions } from './http';
 import { api } from './routes';
 import type {
   ArticleContent, ArticleListQuery, AttachSource, ChangePassword, CreateAnnotation, CreateArticle, CreateClaim, CreateVerdict, UpdateClaim, UpdateVerdict,
-  VerdictStep,
+  VerdictStep, EmailChoice,
 } from './types';
 
 type Signal = Pick<RequestOptions, 'signal'>;
@@ -78,4 +78,18 @@ export const verdicts = {
         return api.post(`/api/v1/verdicts/{id}/${step.action}`, init);
     }
   },
+};
+
+export const notifications = {
+  list: (query: { unread?: boolean; cursor?: string | null } = {}) => api.get('/api/v1/me/notifications', { query: { ...query, limit: 30 } }),
+  count: () => api.get('/api/v1/me/notifications/count'),
+  /** 204; ids that are not the reader's are ignored. */
+  markRead: (body: { ids: string[] } | { all: true }) => api.post('/api/v1/me/notifications/read', { body }),
+  settings: () => api.get('/api/v1/me/settings'),
+  saveSettings: (emailNotifications: EmailChoice) => api.put('/api/v1/me/settings', { body: { emailNotifications } }),
+};
+
+export const people = {
+  /** Active people for mentions: a newsroom's fit in one page. */
+  list: () => api.get('/api/v1/people', { query: { limit: 200 } }),
 };

@@ -85,6 +85,12 @@ export type VerdictStep = {
   [A in VerdictAction]: [BodyOf<`/api/v1/verdicts/{id}/${A}`, 'post'>] extends [never] ? { action: A } : { action: A } & BodyOf<`/api/v1/verdicts/{id}/${A}`, 'post'>;
 }[VerdictAction];
 
+// ---- Notifications and people ----
+export type Notification = Schemas['NotificationView'];
+export type NotificationType = Notification['type'];
+export type Person = Schemas['PersonView'];
+export type EmailChoice = Schemas['MySettingsView']['emailNotifications'];
+
 // ---- Reports ----
 /** The `format` query parameter of GET /articles/{id}/report. */
 export type ReportFormat = NonNullable<QueryOf<'/api/v1/articles/{id}/report', 'get'>['format']>;

@@ -8,6 +8,7 @@ import { useDraft } from '../lib/useDraft';
 import { useNotices } from '../layout/notices';
 import { ConflictChoice } from './ConflictChoice';
 import { Markdown } from './Markdown';
+import { MentionField } from './MentionField';
 
 const MOTIVATIONS: Array<{ value: Motivation; label: string }> = [
   { value: 'commenting', label: 'Comment' },
@@ -117,7 +118,7 @@ function AnnotationItem({ annotation, claimId, me, users, reload }: { annotation
             </p>
           )}
           <label htmlFor={`edit-${annotation.id}`} className="visually-hidden">Edit note</label>
-          <textarea id={`edit-${annotation.id}`} ref={editing} rows={4} value={draft} onChange={(e) => setDraft(e.target.value)} />
+          <MentionField id={`edit-${annotation.id}`} textareaRef={editing} rows={4} value={draft} onChange={setDraft} />
           <div className="actions">
             <button type="submit" className="button button-small button-primary" disabled={!draft.trim()}>Save</button>
             <button type="button" className="button button-small button-quiet" onClick={() => {
@@ -168,8 +169,8 @@ function AnnotationForm({ claimId, parentId, label, reload, onDone }: { claimId:
   };
   return (
     <form className="note-form" onSubmit={submit}>
-      <label htmlFor={fieldId}>{label} <span className="muted">(Markdown)</span></label>
-      <textarea id={fieldId} ref={field} rows={3} value={body} onChange={(e) => setBody(e.target.value)} autoFocus={!!parentId} />
+      <label htmlFor={fieldId}>{label} <span className="muted">(Markdown; @ to mention someone)</span></label>
+      <MentionField id={fieldId} textareaRef={field} rows={3} value={body} onChange={setBody} autoFocus={!!parentId} />
       <div className="actions">
         {!parentId && (
           <>

@@ -1,4 +1,5 @@
 import { ChangePassword } from '../auth/ChangePassword';
+import { NotificationBell } from '../notifications/NotificationBell';
 import { roleLabel, useCurrentUser, useSession } from '../auth/session';
 import { Link } from '../routing/router';
 
@@ -14,6 +15,7 @@ export function Header() {
         <Link href="/">Articles</Link>
         <Link href="/import">Import article</Link>
       </nav>
+      <NotificationBell />
       <div className="who" data-testid="current-user">
         <span className="who-name">{user.displayName}</span>
         <span className={`role-badge role-${user.role}`}>{roleLabel(user.role)}</span>

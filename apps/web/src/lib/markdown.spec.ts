@@ -16,4 +16,13 @@ describe(renderMarkdown.name, () => {
   it('renders emphasis and lists', () => {
     expect(renderMarkdown('**sure**\n\n- one')).toMatch(/<strong>sure<\/strong>[\s\S]*<li>one<\/li>/);
   });
+
+  it('links mentions of known people, by address or name, but not in code or when unknown', () => {
+    const people = [{ id: '1', email: 'ana@desk.example', displayName: 'Ana López' }];
+    const html = renderMarkdown('Ask @ANA@desk.example, @[ana lópez] and @[Nobody]; `@[Ana López]`', people);
+    expect(html.match(/<a [^>]*class="mention"[^>]*>@Ana López<\/a>/g)).toHaveLength(2);
+    expect(html).toContain('href="mailto:ana@desk.example"');
+    expect(html).toContain('@[Nobody]');
+    expect(html).toContain('<code>@[Ana López]</code>');
+  });
 });

@@ -29,6 +29,11 @@ interface Handlers {
  * server); a tab that has seen no event yet reloads what it shows instead. "Live" only once open.
  */
 export function useArticleEvents(articleId: string, handlers: Handlers): LiveStatus {
+  return useEventStream(`/api/v1/articles/${encodeURIComponent(articleId)}/events`, LIVE_EVENT_TYPES, handlers);
+}
+
+/** The same for any of the desk's event streams (an article's, `/me/events`): `types` are the event names to hear. */
+export function useEventStream(path: string, types: readonly string[], handlers: Handlers): LiveStatus {
   const current = useRef(handlers);
   current.current = handlers;
   const [status, setStatus] = useState<LiveStatus>('connecting');
@@ -57,9 +62,9 @@ export function useArticleEvents(articleId: string, handlers: Handlers): LiveSta
     };
     const connect = (): void => {
       const query = lastEventId ? `?lastEventId=${encodeURIComponent(lastEventId)}` : '';
-      const opened = new EventSource(`/api/v1/articles/${encodeURIComponent(articleId)}/events${query}`);
+      const opened = new EventSource(`${path}${query}`);
       source = opened;
-      for (const type of LIVE_EVENT_TYPES) opened.addEventListener(type, receive as EventListener);
+      for (const type of types) opened.addEventListener(type, receive as EventListener);
       opened.addEventListener('heartbeat', heard);
       opened.onopen = () => {
         if (stopped || source !== opened) return;
@@ -91,7 +96,7 @@ export function useArticleEvents(articleId: string, handlers: Handlers): LiveSta
       window.clearTimeout(retryTimer);
       window.clearTimeout(silenceTimer);
     };
-  }, [articleId]);
+  }, [path]); // `types` is a constant list at each call site
 
   return status;
 }

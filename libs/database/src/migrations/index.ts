@@ -5,6 +5,7 @@ import { OnePublishedVerdictPerClaim1765000000500 } from './1765000000500-one-pu
 import { ImportedAnnotations1765000000900 } from './1765000000900-imported-annotations';
 import { ClaimCorrections1765000001000 } from './1765000001000-claim-corrections';
 import { FactCheckLibrary1765000006000 } from './1765000006000-fact-check-library';
+import { Notifications1765000003000 } from './1765000003000-notifications';
 
 /** Every migration, oldest first. Listed as classes so bundled builds need no file globbing. */
 export const MIGRATIONS = [
@@ -14,5 +15,6 @@ export const MIGRATIONS = [
   OnePublishedVerdictPerClaim1765000000500,
   ImportedAnnotations1765000000900,
   ClaimCorrections1765000001000,
+  Notifications1765000003000,
   FactCheckLibrary1765000006000,
 ];
