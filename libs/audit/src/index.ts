@@ -5,3 +5,4 @@ export * from './readable-events.service';
 export * from './live-event';
 export * from './redaction';
 export type { AuditEntityType } from './audit-entry.entity';
+export { WebhooksModule } from './webhooks/webhooks.module';

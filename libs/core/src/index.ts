@@ -5,6 +5,7 @@ export * from './concurrency';
 export * from './time';
 export * from './actor';
 export * from './settings';
+export * from './webhook-settings';
 export * from './settings.module';
 export * from './auth-decorators';
 export * from './list-query.dto';

@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { weakPasswordReason } from './password-policy';
+import { readWebhookSettings, WebhookSettings } from './webhook-settings';
 
 /**
  * The environment, read and checked once at start (API.md, "Operations" and "Reports").
@@ -29,6 +30,7 @@ export interface Settings {
    * none (the socket address), a hop count, or the proxies' addresses and networks.
    */
   trustProxy: false | number | string[];
+  webhooks: WebhookSettings;
 }
 
 export class SettingsError extends Error {
@@ -38,7 +40,7 @@ export class SettingsError extends Error {
   }
 }
 
-type Env = Record<string, string | undefined>;
+export type Env = Record<string, string | undefined>;
 
 const LOG_LEVELS: readonly Settings['logLevel'][] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
@@ -47,7 +49,7 @@ function read(env: Env, name: string): string | undefined {
   return value === undefined || value.trim() === '' ? undefined : value.trim();
 }
 
-function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+export function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
   const raw = read(env, name);
   if (raw === undefined) return fallback;
   if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
@@ -70,7 +72,7 @@ function httpUrl(env: Env, name: string): string | undefined {
 }
 
 /** One address or CIDR network, e.g. `10.0.0.0/8` or `::1`. */
-function isAddressOrNetwork(entry: string): boolean {
+export function isAddressOrNetwork(entry: string): boolean {
   const [address, prefix, extra] = entry.split('/');
   const family = isIP(address);
   if (family === 0 || extra !== undefined) return false;
@@ -136,6 +138,7 @@ export function readSettings(env: Env = process.env): Settings {
     reviewUrlTemplate,
     sessionHours: integer(env, 'CLAIMDESK_SESSION_HOURS', 24 * 7, 1, 24 * 365),
     trustProxy: trustProxy(env),
+    webhooks: readWebhookSettings(env),
   };
 }
 
