@@ -41,13 +41,14 @@ const ADVANCE_CURSOR = new Statement('UPDATE webhook_cursor SET seq = ? WHERE na
  * the pushed time identifies this claim when the outcome is written. On PostgreSQL rows another
  * instance is claiming are skipped rather than waited for; SQLite has one instance.
  */
-const claimStatement = (engine: 'postgres' | 'sqlite', one: boolean): Statement => {
+const claimStatement = (engine: 'postgres' | 'sqlite'): Statement => {
   const update = `UPDATE webhook_deliveries SET next_attempt_at = ? WHERE id IN (SELECT id FROM webhook_deliveries
-   WHERE state = 'pending' AND next_attempt_at <= ?${one ? ' AND id = ?' : ''} ORDER BY next_attempt_at LIMIT ${CLAIM_BATCH}${engine === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : ''})
+   WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ${CLAIM_BATCH}${engine === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : ''})
    RETURNING id`;
   // TypeORM answers an UPDATE on PostgreSQL with [rows, count]; as a SELECT it answers the rows.
   return new Statement(engine === 'postgres' ? `WITH claimed AS (${update}) SELECT id FROM claimed` : update);
 };
+const ANY_DUE = new Statement("SELECT 1 AS due FROM webhook_deliveries WHERE state = 'pending' AND next_attempt_at <= ? LIMIT 1");
 const RECORD = new Statement(
   `UPDATE webhook_deliveries SET attempts = attempts + 1, state = ?, status = ?, last_error = ?, next_attempt_at = ?, delivered_at = ?
    WHERE id = ? AND next_attempt_at = ?`,
@@ -70,8 +71,7 @@ export class WebhookDeliveries implements OnApplicationBootstrap, OnModuleDestro
   private stopped = false;
   /** Entries above the cursor already enqueued by this instance, so a held-back cursor does not re-enqueue them. */
   private readonly enqueued = new Set<number>();
-  private readonly claimAny: Statement;
-  private readonly claimOne: Statement;
+  private readonly claimDue: Statement;
 
   constructor(
     private readonly transactions: Transactions,
@@ -81,8 +81,7 @@ export class WebhookDeliveries implements OnApplicationBootstrap, OnModuleDestro
     @InjectRepository(WebhookDelivery) private readonly deliveries: Repository<WebhookDelivery>,
     @Inject(SETTINGS) private readonly settings: Settings,
   ) {
-    this.claimAny = claimStatement(transactions.engine, false);
-    this.claimOne = claimStatement(transactions.engine, true);
+    this.claimDue = claimStatement(transactions.engine);
   }
 
   onApplicationBootstrap(): void {
@@ -105,13 +104,15 @@ export class WebhookDeliveries implements OnApplicationBootstrap, OnModuleDestro
     return this.round;
   }
 
-  /** Makes the first attempt of one delivery now (the test ping), and returns it as it then is. */
-  async attemptNow(deliveryId: string): Promise<WebhookDelivery | null> {
-    await this.round;
-    const now = Date.now();
-    const claimed = await this.claim(now, deliveryId);
-    await Promise.all(claimed.map((claim) => this.attempt(claim)));
-    return this.deliveries.findOne({ where: { id: deliveryId } });
+  /**
+   * Stores a delivery already claimed by this instance and makes its first attempt at once (the test
+   * ping); answers with the delivery as it then is. Should that attempt fail, it is retried as usual.
+   */
+  async sendNow(delivery: WebhookDelivery): Promise<WebhookDelivery> {
+    const lease = this.leaseFrom(Date.now());
+    await this.transactions.run((tx) => tx.manager.insert(WebhookDelivery, { ...delivery, state: 'pending', attempts: 0, nextAttemptAt: lease }));
+    await this.attempt({ id: delivery.id, lease });
+    return (await this.deliveries.findOne({ where: { id: delivery.id } })) ?? delivery;
   }
 
   private schedule(): void {
@@ -172,11 +173,17 @@ export class WebhookDeliveries implements OnApplicationBootstrap, OnModuleDestro
     }
   }
 
-  private async claim(now: number, deliveryId?: string): Promise<{ id: string; lease: string }[]> {
-    const lease = iso(now + this.settings.webhooks.timeoutMs + LEASE_SLACK_MS);
-    const rows = await this.transactions.run((tx) => deliveryId === undefined
-      ? runStatement<{ id: string }>(tx.manager, this.claimAny, [lease, iso(now)])
-      : runStatement<{ id: string }>(tx.manager, this.claimOne, [lease, iso(now), deliveryId]));
+  /** Until when an attempt started at `now` belongs to this instance. */
+  private leaseFrom(now: number): string {
+    return iso(now + this.settings.webhooks.timeoutMs + LEASE_SLACK_MS);
+  }
+
+  private async claim(now: number): Promise<{ id: string; lease: string }[]> {
+    // A read first: most rounds find nothing due, and need not queue a write transaction for that.
+    const [due] = await runStatement(this.transactions.dataSource.manager, ANY_DUE, [iso(now)]);
+    if (!due) return [];
+    const lease = this.leaseFrom(now);
+    const rows = await this.transactions.run((tx) => runStatement<{ id: string }>(tx.manager, this.claimDue, [lease, iso(now)]));
     return rows.map((row) => ({ id: row.id, lease }));
   }
 

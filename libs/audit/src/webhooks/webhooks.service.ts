@@ -84,8 +84,7 @@ export class WebhooksService {
       id: randomUUID(), webhookId: id, seq: null, event: PING_EVENT, payload: JSON.stringify(ping), state: 'pending', status: null,
       attempts: 0, lastError: null, nextAttemptAt: at, deliveredAt: null, createdAt: at,
     };
-    await this.transactions.run((tx) => tx.manager.insert(WebhookDelivery, delivery));
-    return toDeliveryView((await this.deliveries.attemptNow(delivery.id)) ?? delivery);
+    return toDeliveryView(await this.deliveries.sendNow(delivery));
   }
 
   private async existing(id: string): Promise<Webhook> {
