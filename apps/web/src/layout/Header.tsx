@@ -13,6 +13,7 @@ export function Header() {
       <nav aria-label="Main" className="top-nav">
         <Link href="/">Articles</Link>
         <Link href="/import">Import article</Link>
+        {user.role === 'admin' && <Link href="/admin/webhooks">Webhooks</Link>}
       </nav>
       <div className="who" data-testid="current-user">
         <span className="who-name">{user.displayName}</span>
