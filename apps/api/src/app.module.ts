@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { readSettings, Settings } from '@claimdesk/core';
+import { WebhooksModule } from '@claimdesk/audit';
 import { DeskModule } from './desk.module';
 import { HealthController } from './health.controller';
 import { WorkerPool } from './worker-pool';
@@ -14,6 +15,7 @@ export class AppModule {
       imports: [
         DeskModule.forRoot(settings, WorkerPool),
         TerminusModule,
+        WebhooksModule,
       ],
       controllers: [HealthController],
     };

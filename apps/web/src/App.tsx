@@ -10,6 +10,7 @@ import { ClaimRedirect } from './reader/ClaimRedirect';
 import { ReaderPage } from './reader/ReaderPage';
 import { RevisionsPage } from './revisions/RevisionsPage';
 import { Link, matchRoute, useLocation } from './routing/router';
+import { WebhooksPage } from './admin/WebhooksPage';
 
 export function App() {
   return (
@@ -50,6 +51,8 @@ function Screens() {
       return <RevisionsPage key={route.articleId} articleId={route.articleId} revision={route.revision} />;
     case 'claim':
       return <ClaimRedirect claimId={route.claimId} />;
+    case 'webhooks':
+      return <WebhooksPage />;
     case 'not-found':
       return (
         <main id="main" className="page">

@@ -8,3 +8,4 @@ export * from './event-streams';
 export * from './redaction';
 export type { AuditEntityType } from './audit-entry.entity';
 export { AuditEntry } from './audit-entry.entity';
+export { WebhooksModule } from './webhooks/webhooks.module';

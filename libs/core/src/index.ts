@@ -6,6 +6,7 @@ export * from './time';
 export * from './actor';
 export * from './settings';
 export * from './mail-settings';
+export * from './webhook-settings';
 export * from './settings.module';
 export * from './auth-decorators';
 export * from './list-query.dto';

@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { MailSettings, readMailSettings } from './mail-settings';
 import { weakPasswordReason } from './password-policy';
+import { readWebhookSettings, WebhookSettings } from './webhook-settings';
 
 /**
  * The environment, read and checked once at start (API.md, "Operations" and "Reports").
@@ -35,6 +36,7 @@ export interface Settings {
   embeddingsModel: string;
   /** E-mail notifications; null when CLAIMDESK_SMTP_URL is not set. */
   mail: MailSettings | null;
+  webhooks: WebhookSettings;
 }
 
 export class SettingsError extends Error {
@@ -44,7 +46,7 @@ export class SettingsError extends Error {
   }
 }
 
-type Env = Record<string, string | undefined>;
+export type Env = Record<string, string | undefined>;
 
 const LOG_LEVELS: readonly Settings['logLevel'][] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
@@ -53,7 +55,7 @@ function read(env: Env, name: string): string | undefined {
   return value === undefined || value.trim() === '' ? undefined : value.trim();
 }
 
-function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+export function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
   const raw = read(env, name);
   if (raw === undefined) return fallback;
   if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
@@ -76,7 +78,7 @@ function httpUrl(env: Env, name: string): string | undefined {
 }
 
 /** One address or CIDR network, e.g. `10.0.0.0/8` or `::1`. */
-function isAddressOrNetwork(entry: string): boolean {
+export function isAddressOrNetwork(entry: string): boolean {
   const [address, prefix, extra] = entry.split('/');
   const family = isIP(address);
   if (family === 0 || extra !== undefined) return false;
@@ -145,6 +147,7 @@ export function readSettings(env: Env = process.env): Settings {
     embeddingsUrl: httpUrl(env, 'CLAIMDESK_EMBEDDINGS_URL') ?? null,
     embeddingsModel: read(env, 'CLAIMDESK_EMBEDDINGS_MODEL') ?? 'text-embedding-3-small',
     mail: readMailSettings(env, publicUrl, (variable, problem) => new SettingsError(variable, problem)),
+    webhooks: readWebhookSettings(env),
   };
 }
 

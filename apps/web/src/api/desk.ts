@@ -5,7 +5,7 @@
 import type { RequestOptions } from './http';
 import { api } from './routes';
 import type {
-  ArticleContent, ArticleListQuery, AttachSource, ChangePassword, CreateAnnotation, CreateArticle, CreateClaim, CreateVerdict, UpdateClaim, UpdateVerdict,
+  ArticleContent, ArticleListQuery, AttachSource, ChangePassword, CreateAnnotation, CreateArticle, CreateClaim, CreateVerdict, CreateWebhook, UpdateClaim, UpdateVerdict,
   VerdictStep, EmailChoice,
 } from './types';
 
@@ -92,4 +92,15 @@ export const notifications = {
 export const people = {
   /** Active people for mentions: a newsroom's fit in one page. */
   list: () => api.get('/api/v1/people', { query: { limit: 200 } }),
+};
+
+/** Admins only. A desk has a handful of webhooks: one page of 200 lists them all. */
+export const webhooks = {
+  list: () => api.get('/api/v1/webhooks', { query: { limit: 200 } }),
+  create: (body: CreateWebhook) => api.post('/api/v1/webhooks', { body }),
+  remove: (webhookId: string) => api.delete('/api/v1/webhooks/{id}', { path: { id: webhookId } }),
+  /** Sends a ping and answers with the delivery after its first attempt. */
+  test: (webhookId: string) => api.post('/api/v1/webhooks/{id}/test', { path: { id: webhookId } }),
+  /** The newest 50 deliveries. */
+  deliveries: (webhookId: string) => api.get('/api/v1/webhooks/{id}/deliveries', { path: { id: webhookId }, query: { limit: 50 } }),
 };

@@ -95,6 +95,12 @@ export type EmailChoice = Schemas['MySettingsView']['emailNotifications'];
 /** The `format` query parameter of GET /articles/{id}/report. */
 export type ReportFormat = NonNullable<QueryOf<'/api/v1/articles/{id}/report', 'get'>['format']>;
 
+// ---- Webhooks (admin) ----
+export type Webhook = Schemas['WebhookView'];
+export type CreateWebhook = Schemas['CreateWebhookDto'];
+export type WebhookEvent = CreateWebhook['events'][number];
+export type WebhookDelivery = Schemas['DeliveryView'];
+
 // ---- Written by hand: not described by the document ----
 
 /**

@@ -14,6 +14,7 @@ export function Header() {
       <nav aria-label="Main" className="top-nav">
         <Link href="/">Articles</Link>
         <Link href="/import">Import article</Link>
+        {user.role === 'admin' && <Link href="/admin/webhooks">Webhooks</Link>}
       </nav>
       <NotificationBell />
       <div className="who" data-testid="current-user">

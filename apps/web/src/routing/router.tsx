@@ -36,12 +36,14 @@ export type Route =
   | { screen: 'article'; articleId: string; claimId: string | null }
   | { screen: 'revisions'; articleId: string; revision: number | null }
   | { screen: 'claim'; claimId: string }
+  | { screen: 'webhooks' }
   | { screen: 'not-found' };
 
 export function matchRoute(location: Location): Route {
   const path = location.path.replace(/\/+$/, '') || '/';
   if (path === '/' || path === '/articles') return { screen: 'articles' };
   if (path === '/import') return { screen: 'import' };
+  if (path === '/admin/webhooks') return { screen: 'webhooks' };
   let match = /^\/articles\/([^/]+)$/.exec(path);
   if (match) return { screen: 'article', articleId: decodeURIComponent(match[1]), claimId: location.params.get('claim') };
   match = /^\/articles\/([^/]+)\/revisions(?:\/([1-9][0-9]{0,8}))?$/.exec(path);

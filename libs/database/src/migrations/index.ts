@@ -6,6 +6,7 @@ import { ImportedAnnotations1765000000900 } from './1765000000900-imported-annot
 import { ClaimCorrections1765000001000 } from './1765000001000-claim-corrections';
 import { FactCheckLibrary1765000006000 } from './1765000006000-fact-check-library';
 import { Notifications1765000003000 } from './1765000003000-notifications';
+import { Webhooks1765000004000 } from './1765000004000-webhooks';
 
 /** Every migration, oldest first. Listed as classes so bundled builds need no file globbing. */
 export const MIGRATIONS = [
@@ -16,5 +17,6 @@ export const MIGRATIONS = [
   ImportedAnnotations1765000000900,
   ClaimCorrections1765000001000,
   Notifications1765000003000,
+  Webhooks1765000004000,
   FactCheckLibrary1765000006000,
 ];
