@@ -5,6 +5,7 @@ import { importCommand } from './import.command';
 import { migrateCommand } from './migrate.command';
 import { reportCommand } from './report.command';
 import { restoreCommand } from './restore.command';
+import { searchRebuildCommand } from './search-rebuild.command';
 import { usersAddCommand } from './users-add.command';
 import { usersListCommand } from './users-list.command';
 
@@ -18,6 +19,7 @@ export const COMMANDS: readonly Command[] = [
   backupCommand,
   restoreCommand,
   migrateCommand,
+  searchRebuildCommand,
 ];
 
 /** Commands with a sub-command (`users add`): the first word. */
