@@ -9,6 +9,7 @@ import { ShortcutHelp } from './layout/ShortcutHelp';
 import { ClaimRedirect } from './reader/ClaimRedirect';
 import { ReaderPage } from './reader/ReaderPage';
 import { RevisionsPage } from './revisions/RevisionsPage';
+import { SearchPage } from './search/SearchPage';
 import { Link, matchRoute, useLocation } from './routing/router';
 
 export function App() {
@@ -37,7 +38,7 @@ function Shell() {
 function Screens() {
   const route = matchRoute(useLocation());
   useEffect(() => {
-    if (route.screen !== 'article' && route.screen !== 'revisions') document.title = 'ClaimDesk';
+    if (route.screen !== 'article' && route.screen !== 'revisions' && route.screen !== 'search') document.title = 'ClaimDesk';
   }, [route.screen]);
   switch (route.screen) {
     case 'articles':
@@ -50,6 +51,8 @@ function Screens() {
       return <RevisionsPage key={route.articleId} articleId={route.articleId} revision={route.revision} />;
     case 'claim':
       return <ClaimRedirect claimId={route.claimId} />;
+    case 'search':
+      return <SearchPage />;
     case 'not-found':
       return (
         <main id="main" className="page">

@@ -1,6 +1,7 @@
 import { ChangePassword } from '../auth/ChangePassword';
 import { roleLabel, useCurrentUser, useSession } from '../auth/session';
 import { Link } from '../routing/router';
+import { HeaderSearch } from '../search/HeaderSearch';
 
 /** The top bar: where you are, who you are, your password, and signing out. */
 export function Header() {
@@ -14,6 +15,7 @@ export function Header() {
         <Link href="/">Articles</Link>
         <Link href="/import">Import article</Link>
       </nav>
+      <HeaderSearch />
       <div className="who" data-testid="current-user">
         <span className="who-name">{user.displayName}</span>
         <span className={`role-badge role-${user.role}`}>{roleLabel(user.role)}</span>
