@@ -53,7 +53,7 @@ describe('searching the desk from the header', () => {
 
   it('filters by type and keeps the filter in the address', async () => {
     await page.getByRole('checkbox', { name: 'Notes' }).check();
-    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="search-result"]')].every((e) => e.getAttribute('data-type') === 'annotation'));
+    await page.waitForFunction(() => Array.from(document.querySelectorAll('[data-testid="search-result"]')).every((e) => e.getAttribute('data-type') === 'annotation'));
     expect(new URL(page.url()).searchParams.get('type')).toBe('annotation');
     expect(await results().count()).toBe(1);
     await page.getByRole('checkbox', { name: 'Notes' }).uncheck();
