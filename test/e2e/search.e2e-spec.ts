@@ -1,6 +1,6 @@
-import { runStatement, Statement, Transactions } from '@claimdesk/database';
+import { dropSearchIndex, runStatement, Statement, Transactions } from '@claimdesk/database';
 import { SearchIndexService } from '@claimdesk/reports';
-import { bearer, SignedInUser, TestDesk } from '../support/test-app';
+import { bearer, freshDatabaseUrl, SignedInUser, TestDesk } from '../support/test-app';
 
 interface Result { type: string; id: string; articleId: string | null; claimId: string | null; title: string; snippet: string; score: number }
 
@@ -10,6 +10,7 @@ interface Result { type: string; id: string; articleId: string | null; claimId: 
  */
 describe('search across everything (e2e)', () => {
   let desk: TestDesk;
+  let database: { url: string; cleanup: () => void };
   let reviewer: SignedInUser;
   let editor: SignedInUser;
   let articleId: string;
@@ -34,7 +35,8 @@ describe('search across everything (e2e)', () => {
     (await desk.http.post(`/api/v1/claims/${claim}/annotations`).set(...bearer(reviewer)).send({ body }).expect(201)).body.id;
 
   beforeAll(async () => {
-    desk = await TestDesk.start();
+    database = await freshDatabaseUrl();
+    desk = await TestDesk.start({}, database.url);
     reviewer = await desk.user('reviewer');
     editor = await desk.user('editor');
     articleId = (await desk.http.post('/api/v1/articles').set(...bearer(reviewer))
@@ -47,7 +49,10 @@ describe('search across everything (e2e)', () => {
     verdictId = (await desk.http.post(`/api/v1/claims/${claimId}/verdicts`).set(...bearer(reviewer))
       .send({ rating: 'false', rationale: 'The ledger shows the platypus payments were declared.' }).expect(201)).body.id;
   });
-  afterAll(() => desk.close());
+  afterAll(async () => {
+    await desk.close();
+    database.cleanup();
+  });
 
   it.each([
     ['article title', 'wombat', () => `article:${articleId}`],
@@ -232,5 +237,19 @@ describe('search across everything (e2e)', () => {
     expect(steps).toEqual(['article', 'claim', 'annotation', 'source', 'verdict']);
     expect(entries).toBeGreaterThan(10);
     expect((await found('ledger')).sort()).toEqual(before.sort());
+  });
+
+  it('indexes, on upgrade, everything the desk held before the migration (run last: it restarts the desk)', async () => {
+    const before = (await found('ledger')).sort();
+    const transactions = desk.app.get(Transactions);
+    await transactions.run(async (tx) => {
+      for (const sql of dropSearchIndex(tx.engine)) await tx.manager.query(sql);
+      await runStatement(tx.manager, new Statement('DELETE FROM migrations WHERE name = ?'), ['SearchIndex1765000005000']);
+    });
+    await desk.app.close();
+    desk = await TestDesk.start({}, database.url);
+    expect((await found('ledger')).sort()).toEqual(before);
+    expect(await found('elysee')).toContain(`article:${articleId}`);
+    expect(await found('plimsoll')).toEqual([`claim:${claimId}`]);
   });
 });
