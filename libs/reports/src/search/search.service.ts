@@ -83,11 +83,18 @@ export class SearchService {
 
   private async find(terms: SearchTerms, kinds: readonly SearchKind[], limit: number, offset: number): Promise<Hit[]> {
     const columns = 'd.kind, d.entity_id AS id, d.article_id AS "articleId", d.claim_id AS "claimId"';
-    const order = 'ORDER BY score DESC, d.kind, d.entity_id';
     if (engineOf(this.dataSource) === 'sqlite') {
-      const sql = `SELECT ${columns}, -bm25(search_index, ${SQLITE_WEIGHTS.join(', ')}) AS score
+      const bm25 = `-bm25(search_index, ${SQLITE_WEIGHTS.join(', ')})`;
+      if (kinds.length === SEARCH_KINDS.length) {
+        // Every kind: FTS5 ranks and cuts the page alone; only the page's entries are looked up.
+        const sql = `SELECT ${columns}, t.score FROM (
+            SELECT rowid AS doc, ${bm25} AS score FROM search_index WHERE search_index MATCH ? ORDER BY score DESC, rowid LIMIT ? OFFSET ?
+          ) t JOIN search_docs d ON d.doc = t.doc ORDER BY t.score DESC, t.doc`;
+        return this.dataSource.query<Hit[]>(sql, [toFtsMatch(terms), limit, offset]);
+      }
+      const sql = `SELECT ${columns}, ${bm25} AS score
         FROM search_index JOIN search_docs d ON d.doc = search_index.rowid
-        WHERE search_index MATCH ? AND d.kind IN (${marks(kinds.length)}) ${order} LIMIT ? OFFSET ?`;
+        WHERE search_index MATCH ? AND d.kind IN (${marks(kinds.length)}) ORDER BY score DESC, d.doc LIMIT ? OFFSET ?`;
       return this.dataSource.query<Hit[]>(sql, [toFtsMatch(terms), ...kinds, limit, offset]);
     }
     const tsquery = toPostgresTsquery(terms, 1);
@@ -96,7 +103,7 @@ export class SearchService {
     // Weights D, C, B, A: the body (D) counts a tenth of the title (A); the rank is divided by 1 + log(length).
     const sql = `SELECT ${columns}, ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', d.vector, q.query, 1) AS score
       FROM search_docs d, (SELECT ${tsquery.sql} AS query) q
-      WHERE d.vector @@ q.query AND d.kind IN (${kindMarks}) ${order} LIMIT $${n + 1} OFFSET $${n + 2}`;
+      WHERE d.vector @@ q.query AND d.kind IN (${kindMarks}) ORDER BY score DESC, d.kind, d.entity_id LIMIT $${n + 1} OFFSET $${n + 2}`;
     return this.dataSource.query<Hit[]>(sql, [...tsquery.parameters, ...kinds, limit, offset]);
   }
 
