@@ -16,7 +16,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
@@ -197,11 +197,12 @@ async function runOn(engine: string, databaseUrl: string): Promise<string> {
     const seeded = await seed(desk.url, token);
     console.log(`${engine}: seeded ${seeded.claims} claims and ${seeded.notes} notes in ${seeded.seconds.toFixed(0)} s`);
     await measure(desk.url, token); // warm-up: caches, prepared statements, JIT
+    const load = loadavg()[0];
     const result = await measure(desk.url, token);
     console.log(`${engine}: search p50 ${result.p50.toFixed(1)} ms, p95 ${result.p95.toFixed(1)} ms over ${result.count} requests`);
     result.rows.forEach((row) => console.log(row));
     return [
-      `### ${engine}: p50 ${result.p50.toFixed(1)} ms, p95 ${result.p95.toFixed(1)} ms (${result.count} requests, one at a time)`,
+      `### ${engine}: p50 ${result.p50.toFixed(1)} ms, p95 ${result.p95.toFixed(1)} ms (${result.count} requests, one at a time; load average ${load.toFixed(1)} when measured)`,
       '',
       `${ARTICLES} articles, ${seeded.claims} claims, ${seeded.notes} notes (seeded through the API in ${seeded.seconds.toFixed(0)} s).`,
       '',
