@@ -44,7 +44,8 @@ function mulberry32(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
-const rnd = mulberry32(12);
+// Seeded again for each engine, so both get the same desk.
+let rnd = mulberry32(12);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)];
 
 const COMMON = ('the minister said budget government report official figures year million percent police election vote ' +
@@ -190,6 +191,7 @@ async function measure(url: string, token: string): Promise<{ rows: string[]; p5
 }
 
 async function runOn(engine: string, databaseUrl: string): Promise<string> {
+  rnd = mulberry32(12);
   const desk = await startDesk(databaseUrl);
   try {
     const login = await fetch(`${desk.url}/api/v1/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(ADMIN) });
