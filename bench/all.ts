@@ -12,6 +12,7 @@ const BENCHMARKS: ReadonlyArray<{ file: string; args?: string[] }> = [
   { file: 'period-report.bench.ts' },
   { file: 'extraction.bench.ts', args: ['--smoke'] },
   { file: 'matching.bench.ts' },
+  { file: 'search.bench.ts' },
 ];
 
 const passed = process.argv.slice(2);

@@ -99,6 +99,15 @@ describe('accessibility of every screen', () => {
     expect(await violations(page)).toEqual([]);
   });
 
+  it('has no violations on the search results page, with results and with none', async () => {
+    await page.goto(`${desk.baseUrl}/search?q=interpol`);
+    await page.getByTestId('search-result').first().waitFor();
+    expect(await violations(page)).toEqual([]);
+    await page.goto(`${desk.baseUrl}/search?q=nothingmatchesthis&type=claim,annotation`);
+    await page.getByTestId('search-empty').waitFor();
+    expect(await violations(page)).toEqual([]);
+  });
+
   it('lists the keyboard shortcuts on "?" and gives focus back on Esc', async () => {
     await page.goto(`${desk.baseUrl}/articles/${articleId}?claim=${claimId}`);
     await page.getByTestId('claim-panel').waitFor();

@@ -9,6 +9,7 @@ import { ShortcutHelp } from './layout/ShortcutHelp';
 import { ClaimRedirect } from './reader/ClaimRedirect';
 import { ReaderPage } from './reader/ReaderPage';
 import { RevisionsPage } from './revisions/RevisionsPage';
+import { SearchPage } from './search/SearchPage';
 import { Link, matchRoute, useLocation } from './routing/router';
 import { WebhooksPage } from './admin/WebhooksPage';
 
@@ -38,7 +39,7 @@ function Shell() {
 function Screens() {
   const route = matchRoute(useLocation());
   useEffect(() => {
-    if (route.screen !== 'article' && route.screen !== 'revisions') document.title = 'ClaimDesk';
+    if (route.screen !== 'article' && route.screen !== 'revisions' && route.screen !== 'search') document.title = 'ClaimDesk';
   }, [route.screen]);
   switch (route.screen) {
     case 'articles':
@@ -53,6 +54,8 @@ function Screens() {
       return <ClaimRedirect claimId={route.claimId} />;
     case 'webhooks':
       return <WebhooksPage />;
+    case 'search':
+      return <SearchPage />;
     case 'not-found':
       return (
         <main id="main" className="page">

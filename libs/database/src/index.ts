@@ -13,3 +13,4 @@ export * from './write-path';
 export * from './private-files';
 export * from './row-locks';
 export * from './constraint-violation';
+export * from './search-index';

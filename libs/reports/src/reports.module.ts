@@ -10,6 +10,9 @@ import { ImportedItem } from './exchange/imported-item.entity';
 import { ExchangeController } from './exchange/exchange.controller';
 import { ReportsController } from './report-builder/reports.controller';
 import { ReportsService } from './report-builder/reports.service';
+import { SearchController } from './search/search.controller';
+import { SearchService } from './search/search.service';
+import { SearchIndexService } from './search/search-index.service';
 import { WorkspaceController } from './workspace/workspace.controller';
 import { WorkspaceService } from './workspace/workspace.service';
 
@@ -20,8 +23,8 @@ import { WorkspaceService } from './workspace/workspace.service';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([ImportedItem]), ArticlesModule, ClaimsModule, AnnotationsModule, SourcesModule, VerdictsModule],
-  controllers: [WorkspaceController, ReportsController, ExchangeController],
-  providers: [WorkspaceService, ReportsService, AnnotationImportService],
-  exports: [WorkspaceService, ReportsService, AnnotationImportService],
+  controllers: [WorkspaceController, ReportsController, ExchangeController, SearchController],
+  providers: [WorkspaceService, ReportsService, AnnotationImportService, SearchService, SearchIndexService],
+  exports: [WorkspaceService, ReportsService, AnnotationImportService, SearchService, SearchIndexService],
 })
 export class ReportsModule {}

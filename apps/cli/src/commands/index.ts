@@ -7,6 +7,7 @@ import { migrateCommand } from './migrate.command';
 import { notificationsSendDigestCommand } from './notifications-send-digest.command';
 import { reportCommand } from './report.command';
 import { restoreCommand } from './restore.command';
+import { searchRebuildCommand } from './search-rebuild.command';
 import { usersAddCommand } from './users-add.command';
 import { usersListCommand } from './users-list.command';
 
@@ -22,6 +23,7 @@ export const COMMANDS: readonly Command[] = [
   restoreCommand,
   migrateCommand,
   notificationsSendDigestCommand,
+  searchRebuildCommand,
 ];
 
 /** Commands with a sub-command (`users add`): the first word. */

@@ -656,6 +656,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SearchController_search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sources": {
         parameters: {
             query?: never;
@@ -1584,6 +1600,21 @@ export interface components {
             length: number;
             revision: number;
             text: string;
+        };
+        SearchResult: {
+            /** @description the article it is in (a source: of the claim it was first attached to; null when it is attached to none) */
+            articleId: string | null;
+            /** @description the claim it is (or is on); null for an article */
+            claimId: string | null;
+            id: string;
+            /** @description relevance, higher is better; comparable only within one search */
+            score: number;
+            /** @description up to about 200 characters around the first match, HTML-escaped, each matched word wrapped in <mark>…</mark> */
+            snippet: string;
+            /** @description what names it: an article's title, a claim's quote (also for its notes and verdicts), a source's title or URL */
+            title: string;
+            /** @enum {string} */
+            type: "article" | "claim" | "annotation" | "source" | "verdict";
         };
         SelectorDto: {
             /** @description TextPositionSelector: code point offset, exclusive */
@@ -4724,6 +4755,55 @@ export interface operations {
                     "text/csv": string;
                     "text/html": string;
                     "text/markdown": string;
+                };
+            };
+            /** @description application/problem+json; code: unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description application/problem+json; code: validation_failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SearchController_search: {
+        parameters: {
+            query: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+                /** @description words (all must match) and "quoted phrases" */
+                q: string;
+                /** @description comma-separated: article, claim, annotation, source, verdict */
+                type?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description best first: article titles and text, claim quotes, claimants and claimReviewed, notes (not deleted ones), source titles and URLs, verdict rationales */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["SearchResult"][];
+                        nextCursor: string | null;
+                    };
                 };
             };
             /** @description application/problem+json; code: unauthenticated */

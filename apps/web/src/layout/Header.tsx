@@ -2,6 +2,7 @@ import { ChangePassword } from '../auth/ChangePassword';
 import { NotificationBell } from '../notifications/NotificationBell';
 import { roleLabel, useCurrentUser, useSession } from '../auth/session';
 import { Link } from '../routing/router';
+import { HeaderSearch } from '../search/HeaderSearch';
 
 /** The top bar: where you are, who you are, your password, and signing out. */
 export function Header() {
@@ -17,6 +18,7 @@ export function Header() {
         {user.role === 'admin' && <Link href="/admin/webhooks">Webhooks</Link>}
       </nav>
       <NotificationBell />
+      <HeaderSearch />
       <div className="who" data-testid="current-user">
         <span className="who-name">{user.displayName}</span>
         <span className={`role-badge role-${user.role}`}>{roleLabel(user.role)}</span>

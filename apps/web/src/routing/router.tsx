@@ -37,6 +37,7 @@ export type Route =
   | { screen: 'revisions'; articleId: string; revision: number | null }
   | { screen: 'claim'; claimId: string }
   | { screen: 'webhooks' }
+  | { screen: 'search' }
   | { screen: 'not-found' };
 
 export function matchRoute(location: Location): Route {
@@ -44,6 +45,7 @@ export function matchRoute(location: Location): Route {
   if (path === '/' || path === '/articles') return { screen: 'articles' };
   if (path === '/import') return { screen: 'import' };
   if (path === '/admin/webhooks') return { screen: 'webhooks' };
+  if (path === '/search') return { screen: 'search' };
   let match = /^\/articles\/([^/]+)$/.exec(path);
   if (match) return { screen: 'article', articleId: decodeURIComponent(match[1]), claimId: location.params.get('claim') };
   match = /^\/articles\/([^/]+)\/revisions(?:\/([1-9][0-9]{0,8}))?$/.exec(path);
@@ -59,6 +61,14 @@ export const articlePath = (articleId: string, claimId?: string | null): string 
 /** The article's revisions, and one of them shown read-only. */
 export const revisionsPath = (articleId: string, revision?: number | null): string =>
   `/articles/${encodeURIComponent(articleId)}/revisions${revision ? `/${revision}` : ''}`;
+
+/** The search results page for `q`, optionally of some types only (comma-separated) and from a cursor. */
+export function searchPath(q: string, type?: string | null, cursor?: string | null): string {
+  const query = new URLSearchParams({ q });
+  if (type) query.set('type', type);
+  if (cursor) query.set('cursor', cursor);
+  return `/search?${query.toString()}`;
+}
 
 /** An ordinary link that navigates inside the app (and still opens in a new tab with a modifier key). */
 export function Link({ href, onClick, ...rest }: AnchorHTMLAttributes<HTMLAnchorElement> & { href: string }) {

@@ -7,6 +7,7 @@ import { ClaimCorrections1765000001000 } from './1765000001000-claim-corrections
 import { FactCheckLibrary1765000006000 } from './1765000006000-fact-check-library';
 import { Notifications1765000003000 } from './1765000003000-notifications';
 import { Webhooks1765000004000 } from './1765000004000-webhooks';
+import { SearchIndex1765000005000 } from './1765000005000-search-index';
 
 /** Every migration, oldest first. Listed as classes so bundled builds need no file globbing. */
 export const MIGRATIONS = [
@@ -18,5 +19,6 @@ export const MIGRATIONS = [
   ClaimCorrections1765000001000,
   Notifications1765000003000,
   Webhooks1765000004000,
+  SearchIndex1765000005000,
   FactCheckLibrary1765000006000,
 ];
