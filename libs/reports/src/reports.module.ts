@@ -10,18 +10,21 @@ import { ImportedItem } from './exchange/imported-item.entity';
 import { ExchangeController } from './exchange/exchange.controller';
 import { ReportsController } from './report-builder/reports.controller';
 import { ReportsService } from './report-builder/reports.service';
+import { QueueController } from './queue/queue.controller';
+import { QueueService } from './queue/queue.service';
 import { WorkspaceController } from './workspace/workspace.controller';
 import { WorkspaceService } from './workspace/workspace.service';
 
 /**
- * Views across the desk: the reviewer workspace, verdict reports, and the exchange formats. It reads
+ * Views across the desk: the reviewer workspace, verdict reports, the exchange formats, and each user's
+ * queue of work (which reads the claims', articles' and verdicts' tables in one query per reason). It reads
  * through the other modules' services; imports write through them too, never to their tables (only
  * to its own record of what was imported).
  */
 @Module({
   imports: [TypeOrmModule.forFeature([ImportedItem]), ArticlesModule, ClaimsModule, AnnotationsModule, SourcesModule, VerdictsModule],
-  controllers: [WorkspaceController, ReportsController, ExchangeController],
-  providers: [WorkspaceService, ReportsService, AnnotationImportService],
-  exports: [WorkspaceService, ReportsService, AnnotationImportService],
+  controllers: [WorkspaceController, ReportsController, ExchangeController, QueueController],
+  providers: [WorkspaceService, ReportsService, AnnotationImportService, QueueService],
+  exports: [WorkspaceService, ReportsService, AnnotationImportService, QueueService],
 })
 export class ReportsModule {}
