@@ -10,6 +10,7 @@ import { ClaimRedirect } from './reader/ClaimRedirect';
 import { ReaderPage } from './reader/ReaderPage';
 import { RevisionsPage } from './revisions/RevisionsPage';
 import { Link, matchRoute, useLocation } from './routing/router';
+import { MyWorkPage } from './work/MyWorkPage';
 
 export function App() {
   return (
@@ -37,13 +38,15 @@ function Shell() {
 function Screens() {
   const route = matchRoute(useLocation());
   useEffect(() => {
-    if (route.screen !== 'article' && route.screen !== 'revisions') document.title = 'ClaimDesk';
+    if (route.screen !== 'article' && route.screen !== 'revisions' && route.screen !== 'work') document.title = 'ClaimDesk';
   }, [route.screen]);
   switch (route.screen) {
     case 'articles':
       return <ArticleList />;
     case 'import':
       return <ImportArticle />;
+    case 'work':
+      return <MyWorkPage />;
     case 'article':
       return <ReaderPage key={route.articleId} articleId={route.articleId} claimId={route.claimId} />;
     case 'revisions':

@@ -89,6 +89,12 @@ export type VerdictStep = {
 /** The `format` query parameter of GET /articles/{id}/report. */
 export type ReportFormat = NonNullable<QueryOf<'/api/v1/articles/{id}/report', 'get'>['format']>;
 
+// ---- Work: assignment and my queue ----
+export type Assignment = Schemas['AssignmentDto'];
+export type QueuePage = AnswerOf<'/api/v1/me/queue', 'get'>;
+export type QueueItem = QueuePage['items'][number];
+export type QueueCounts = Schemas['QueueCountsView'];
+
 // ---- Written by hand: not described by the document ----
 
 /**

@@ -1,6 +1,7 @@
 import { ChangePassword } from '../auth/ChangePassword';
 import { roleLabel, useCurrentUser, useSession } from '../auth/session';
 import { Link } from '../routing/router';
+import { QueueCount } from '../work/QueueCount';
 
 /** The top bar: where you are, who you are, your password, and signing out. */
 export function Header() {
@@ -11,6 +12,7 @@ export function Header() {
       <a className="skip-link" href="#main">Skip to content</a>
       <Link href="/" className="brand">ClaimDesk</Link>
       <nav aria-label="Main" className="top-nav">
+        <QueueCount />
         <Link href="/">Articles</Link>
         <Link href="/import">Import article</Link>
       </nav>

@@ -259,7 +259,7 @@ export function ReaderPage({ articleId, claimId }: { articleId: string; claimId:
         <aside className="claims-column" aria-label="Claims">
           <Legend mode={mode} onModeChange={setMode} />
           <ClaimFilterBar workspace={workspace} filters={filters} onChange={setFilters} />
-          <ClaimList claims={visible} total={workspace.claims.length} selectedId={claimId} mode={mode} scales={scales} onSelect={select} />
+          <ClaimList claims={visible} total={workspace.claims.length} selectedId={claimId} mode={mode} scales={scales} onSelect={select} users={workspace.users} />
         </aside>
         <section className="text-column" aria-label="Article text" id="revise-area">
           <div className="revise-outcome-region" aria-live="polite">
