@@ -13,6 +13,7 @@ import { useNotices } from '../layout/notices';
 import { describeEvent } from '../live/describe-event';
 import { LiveStatus, useArticleEvents } from '../live/useArticleEvents';
 import { articlePath, Link, navigate, revisionsPath } from '../routing/router';
+import { AssigneeBadge } from '../work/AssigneeBadge';
 import { ArticleText, TextClaim } from './ArticleText';
 import { ClaimFilterBar } from './ClaimFilterBar';
 import { ClaimList } from './ClaimList';
@@ -244,6 +245,7 @@ export function ReaderPage({ articleId, claimId }: { articleId: string; claimId:
             {article.publishedAt && <span>{formatDate(article.publishedAt)}</span>}
             {article.url && <a href={article.url} target="_blank" rel="noopener noreferrer">Original article</a>}
             <span>Revision {article.revision}</span>
+            <AssigneeBadge assigneeId={article.assigneeId} dueAt={article.dueAt} users={workspace.users} />
           </p>
         </div>
         <div className="reader-tools">
