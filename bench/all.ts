@@ -13,6 +13,7 @@ const BENCHMARKS: ReadonlyArray<{ file: string; args?: string[] }> = [
   { file: 'extraction.bench.ts', args: ['--smoke'] },
   { file: 'matching.bench.ts' },
   { file: 'search.bench.ts' },
+  { file: 'queue.bench.ts' },
 ];
 
 const passed = process.argv.slice(2);

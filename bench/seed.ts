@@ -42,9 +42,9 @@ export interface Seeded {
 
 // ---------------------------------------------------------------- seeded randomness
 
-type Random = () => number;
+export type Random = () => number;
 
-function mulberry32(seed: number): Random {
+export function mulberry32(seed: number): Random {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

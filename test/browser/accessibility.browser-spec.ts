@@ -173,4 +173,16 @@ describe('accessibility of every screen', () => {
     expect(await violations(adminPage)).toEqual([]);
     await context.close();
   });
+
+  it('has no violations on My work with overdue work, with the queue count in the header, and on the assignment controls', async () => {
+    await desk.api('PUT', `/claims/${claimId}/assignment`, editor.token, { assigneeId: editor.id, dueAt: '2020-01-01T00:00:00Z' });
+    await page.goto(`${desk.baseUrl}/work`);
+    await page.getByTestId('queue-item').first().waitFor();
+    await page.getByTestId('queue-count').getByText('1').waitFor();
+    expect(await violations(page)).toEqual([]);
+    await page.getByTestId('queue-item').first().getByRole('link').click();
+    await page.getByTestId('claim-panel').getByTestId('assignment').getByText('Overdue', { exact: false }).waitFor();
+    await page.locator('#filter-assignee').selectOption({ label: 'Me (Eddie Editor)' });
+    expect(await violations(page)).toEqual([]);
+  });
 });

@@ -12,6 +12,7 @@ import { RevisionsPage } from './revisions/RevisionsPage';
 import { SearchPage } from './search/SearchPage';
 import { Link, matchRoute, useLocation } from './routing/router';
 import { WebhooksPage } from './admin/WebhooksPage';
+import { MyWorkPage } from './work/MyWorkPage';
 
 export function App() {
   return (
@@ -39,13 +40,15 @@ function Shell() {
 function Screens() {
   const route = matchRoute(useLocation());
   useEffect(() => {
-    if (route.screen !== 'article' && route.screen !== 'revisions' && route.screen !== 'search') document.title = 'ClaimDesk';
+    if (route.screen !== 'article' && route.screen !== 'revisions' && route.screen !== 'search' && route.screen !== 'work') document.title = 'ClaimDesk';
   }, [route.screen]);
   switch (route.screen) {
     case 'articles':
       return <ArticleList />;
     case 'import':
       return <ImportArticle />;
+    case 'work':
+      return <MyWorkPage />;
     case 'article':
       return <ReaderPage key={route.articleId} articleId={route.articleId} claimId={route.claimId} />;
     case 'revisions':

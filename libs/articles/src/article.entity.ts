@@ -22,6 +22,10 @@ export class Article {
   @Column({ name: 'created_at', type: 'varchar', length: 30 }) createdAt!: string;
   @Column({ name: 'updated_at', type: 'varchar', length: 30 }) updatedAt!: string;
   @Column({ type: 'integer', default: 1 }) version!: number;
+  /** Who works on the article (API.md, "Work"), until when, and since when. */
+  @Column({ name: 'assignee_id', type: 'varchar', length: 36, nullable: true }) assigneeId!: string | null;
+  @Column({ name: 'due_at', type: 'varchar', length: 30, nullable: true }) dueAt!: string | null;
+  @Column({ name: 'assigned_at', type: 'varchar', length: 30, nullable: true }) assignedAt!: string | null;
 }
 
 /** Every text an article has had; revision 1 is the import. */

@@ -18,6 +18,8 @@ export class ArticleSummary {
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;
   @ApiProperty() version!: number;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'who works on the article' }) assigneeId!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'when the work is due' }) dueAt!: string | null;
 }
 
 export class ArticleView extends ArticleSummary {
@@ -61,6 +63,8 @@ export function toArticleSummary(article: Article): ArticleSummary {
     createdAt: article.createdAt,
     updatedAt: article.updatedAt,
     version: article.version,
+    assigneeId: article.assigneeId ?? null,
+    dueAt: article.dueAt ?? null,
   };
 }
 

@@ -1,6 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Actor, ApiPage, ApiProblems, CurrentActor, DomainError, IfMatch, ListQueryDto, Page, PositiveInt32Pipe, Roles } from '@claimdesk/core';
+import { Actor, ApiPage, AssignmentDto, ApiProblems, CurrentActor, DomainError, IfMatch, ListQueryDto, Page, PositiveInt32Pipe, Roles } from '@claimdesk/core';
 import { ArticlesService } from './articles.service';
 import { ArticleSummary, ArticleView, RawContentView, RevisionSummary, RevisionView } from './article.view';
 import { ArticleListQueryDto, CreateArticleDto, UpdateArticleDto } from './dto/article.dto';
@@ -21,8 +21,8 @@ export class ArticlesController {
   @Get()
   @ApiPage(ArticleSummary, 'newest first, without the text')
   @ApiProblems()
-  list(@Query() query: ArticleListQueryDto): Promise<Page<ArticleSummary>> {
-    return this.articles.list(query);
+  list(@CurrentActor() actor: Actor, @Query() query: ArticleListQueryDto): Promise<Page<ArticleSummary>> {
+    return this.articles.list(query, actor);
   }
 
   @Get(':id')
@@ -44,6 +44,13 @@ export class ArticlesController {
   @ApiProblems('not_found', 'version_conflict')
   update(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: UpdateArticleDto, @IfMatch() version?: number): Promise<ArticleView> {
     return this.articles.update(actor, id, body, version);
+  }
+
+  @Put(':id/assignment')
+  @ApiOkResponse({ type: ArticleView, description: 'an editor assigns anyone; a reviewer takes an unassigned article or gives back their own' })
+  @ApiProblems('forbidden', 'not_found', 'version_conflict')
+  assign(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: AssignmentDto, @IfMatch() version?: number): Promise<ArticleView> {
+    return this.articles.assign(actor, id, body, version);
   }
 
   @Delete(':id')

@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { createHash, randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
-import { Actor, assertVersion, HeavyWork, containsPattern, decodeCursor, DEFAULT_PAGE_SIZE, notFound, nowIso, Page, toPage, toStoredTime, validationFailed, versionConflict } from '@claimdesk/core';
+import { Actor, assertVersion, assigneeCondition, AssignmentDto, checkedAssignment, HeavyWork, containsPattern, decodeCursor, DEFAULT_PAGE_SIZE, notFound, nowIso, Page, toPage, toStoredTime, validationFailed, versionConflict } from '@claimdesk/core';
 import { findForChange, jsonText, runStatement, Statement, Transactions, Tx, updateAtVersion } from '@claimdesk/database';
 import { AuditService } from '@claimdesk/audit';
+import { UsersService } from '@claimdesk/identity';
 import { ArticleFormat, codePointLength, ImportedContent, TextIndex, TextIndexCache, titleFromText } from '@claimdesk/text';
 import { canonicalTextTask } from './canonical-text.task';
 import { Article, ArticleRevision } from './article.entity';
@@ -71,6 +72,7 @@ export class ArticlesService {
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
     private readonly heavyWork: HeavyWork,
+    private readonly users: UsersService,
   ) {}
 
   /** The canonical text of new content (off the event loop when large); refused when markup leaves no text. */
@@ -106,7 +108,7 @@ export class ArticlesService {
       createdBy: actor.id,
       createdAt: now,
       updatedAt: now,
-      version: 1,
+      version: 1, assigneeId: null, dueAt: null, assignedAt: null,
     });
     await this.transactions.run(async (tx) => {
       await tx.manager.insert(Article, article);
@@ -117,12 +119,16 @@ export class ArticlesService {
   }
 
   /** Newest first; `q` matches title or text, case-insensitively. */
-  async list(query: ArticleListQueryDto): Promise<Page<ArticleSummary>> {
+  async list(query: ArticleListQueryDto, reader?: Actor): Promise<Page<ArticleSummary>> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const qb = this.articles.createQueryBuilder('a').orderBy('a.created_at', 'DESC').addOrderBy('a.id', 'DESC').take(limit + 1);
     // The list never carries the text; leave it out of the query too.
     qb.select(['a.id', 'a.title', 'a.url', 'a.publisher', 'a.authors', 'a.publishedAt', 'a.language', 'a.format', 'a.length',
-      'a.contentHash', 'a.revision', 'a.createdBy', 'a.createdAt', 'a.updatedAt', 'a.version']);
+      'a.contentHash', 'a.revision', 'a.createdBy', 'a.createdAt', 'a.updatedAt', 'a.version', 'a.assigneeId', 'a.dueAt']);
+    if (query.assignee) {
+      const { where, parameters } = assigneeCondition('a.assignee_id', query.assignee, reader);
+      qb.andWhere(where, parameters);
+    }
     if (query.q?.trim()) {
       qb.andWhere("(LOWER(a.title) LIKE :q ESCAPE '\\' OR LOWER(a.text) LIKE :q ESCAPE '\\')", { q: containsPattern(query.q.trim()) });
     }
@@ -186,6 +192,20 @@ export class ArticlesService {
       if (!(await updateAtVersion(tx.manager, Article, id, before.version, changes))) throw versionConflict();
       const after: Article = { ...before, ...changes, version: before.version + 1 };
       await this.audit.record(tx, { actorId: actor.id, action: 'article.updated', entityType: 'article', entityId: id, articleId: id, before: toArticleSummary(before), after: toArticleSummary(after) });
+      return toArticleView(after);
+    });
+  }
+
+  /** API.md, "Work": who works on the article and until when; the rules are the claims' (assertMayAssign). */
+  async assign(actor: Actor, id: string, input: AssignmentDto, expectedVersion?: number): Promise<ArticleView> {
+    return this.transactions.run(async (tx) => {
+      const before = await this.load(id, tx, true);
+      const now = nowIso();
+      const assignment = await checkedAssignment(actor, before, input, expectedVersion, (userId) => this.users.assertAssignable(tx, userId), now);
+      const changes: Partial<Article> = { ...assignment, updatedAt: now };
+      if (!(await updateAtVersion(tx.manager, Article, id, before.version, changes))) throw versionConflict();
+      const after: Article = { ...before, ...changes, version: before.version + 1 };
+      await this.audit.record(tx, { actorId: actor.id, action: 'article.assigned', entityType: 'article', entityId: id, articleId: id, before: toArticleSummary(before), after: toArticleSummary(after) });
       return toArticleView(after);
     });
   }

@@ -31,6 +31,10 @@ export class ClaimSpan {
   @Column({ name: 'created_at', type: 'varchar', length: 30 }) createdAt!: string;
   @Column({ name: 'updated_at', type: 'varchar', length: 30 }) updatedAt!: string;
   @Column({ type: 'integer', default: 1 }) version!: number;
+  /** Who works on the claim (API.md, "Work"), until when, and since when. */
+  @Column({ name: 'assignee_id', type: 'varchar', length: 36, nullable: true }) assigneeId!: string | null;
+  @Column({ name: 'due_at', type: 'varchar', length: 30, nullable: true }) dueAt!: string | null;
+  @Column({ name: 'assigned_at', type: 'varchar', length: 30, nullable: true }) assignedAt!: string | null;
 }
 
 /** Where a claim was anchored at each revision, and how: its anchoring history. */

@@ -22,6 +22,8 @@ export class ClaimView {
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;
   @ApiProperty() version!: number;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'who works on the claim' }) assigneeId!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'when the work is due' }) dueAt!: string | null;
 }
 
 export function toClaimView(claim: ClaimSpan): ClaimView {
@@ -45,6 +47,8 @@ export function toClaimView(claim: ClaimSpan): ClaimView {
     createdAt: claim.createdAt,
     updatedAt: claim.updatedAt,
     version: claim.version,
+    assigneeId: claim.assigneeId ?? null,
+    dueAt: claim.dueAt ?? null,
   };
 }
 

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiExtraModels, getSchemaPath, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Actor, ApiPage, ApiProblems, CurrentActor, IfMatch, ListQueryDto, Page } from '@claimdesk/core';
+import { Actor, ApiPage, ApiProblems, AssignmentDto, CurrentActor, IfMatch, ListQueryDto, Page } from '@claimdesk/core';
 import { AuditService, AuditView } from '@claimdesk/audit';
 import { ArticleContentDto } from '@claimdesk/articles';
 import { ArticleRevisionService, RevisionResult } from './article-revision.service';
@@ -29,8 +29,8 @@ export class ClaimsController {
   @Get('articles/:id/claims')
   @ApiPage(ClaimView, 'in reading order, orphaned claims last')
   @ApiProblems('not_found')
-  list(@Param('id') articleId: string, @Query() query: ClaimListQueryDto): Promise<Page<ClaimView>> {
-    return this.claims.list(articleId, query);
+  list(@CurrentActor() actor: Actor, @Param('id') articleId: string, @Query() query: ClaimListQueryDto): Promise<Page<ClaimView>> {
+    return this.claims.list(articleId, query, actor);
   }
 
   @Put('articles/:id/text')
@@ -67,6 +67,13 @@ export class ClaimsController {
   @ApiProblems('forbidden', 'not_found', 'version_conflict', 'offset_out_of_range', 'empty_span', 'quote_not_found', 'quote_ambiguous', 'claim_orphaned')
   update(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: UpdateClaimDto, @IfMatch() version?: number): Promise<ClaimView> {
     return this.claims.update(actor, id, body, version);
+  }
+
+  @Put('claims/:id/assignment')
+  @ApiOkResponse({ type: ClaimView, description: 'an editor assigns anyone; a reviewer takes an unassigned claim or gives back their own' })
+  @ApiProblems('forbidden', 'not_found', 'version_conflict')
+  assign(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: AssignmentDto, @IfMatch() version?: number): Promise<ClaimView> {
+    return this.claims.assign(actor, id, body, version);
   }
 
   @Delete('claims/:id')

@@ -3,9 +3,10 @@ import { ApiProperty } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
-import { Actor, assertVersion, decodeCursor, DEFAULT_PAGE_SIZE, DomainError, forbidden, hasRole, HeavyWork, notFound, nowIso, Page, toPage, validationFailed, versionConflict } from '@claimdesk/core';
+import { Actor, assertVersion, assigneeCondition, AssignmentDto, checkedAssignment, decodeCursor, DEFAULT_PAGE_SIZE, DomainError, forbidden, hasRole, HeavyWork, notFound, nowIso, Page, toPage, validationFailed, versionConflict } from '@claimdesk/core';
 import { findForChange, inChunks, jsonText, runStatement, selectEntityColumns, Statement, Transactions, Tx, updateAtVersion } from '@claimdesk/database';
 import { AuditService } from '@claimdesk/audit';
+import { UsersService } from '@claimdesk/identity';
 import { ArticlesService, TextChangedMeanwhile } from '@claimdesk/articles';
 import { AnchorStatus, describeQuote, TextIndex } from '@claimdesk/text';
 import { ClaimAnchoring, ClaimCorrection, ClaimSpan, ClaimStatus } from './claim.entity';
@@ -88,6 +89,7 @@ export class ClaimsService {
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
     private readonly heavyWork: HeavyWork,
+    private readonly users: UsersService,
   ) {}
 
   async create(actor: Actor, articleId: string, input: CreateClaimDto): Promise<ClaimView> {
@@ -153,7 +155,7 @@ export class ClaimsService {
       startUtf16: index.toUtf16(span.start), endUtf16: index.toUtf16(span.end),
       quote: quote.exact, prefix: quote.prefix, suffix: quote.suffix, anchor,
       claimant: fields.claimant ?? null, claimReviewed: fields.claimReviewed ?? null, tags: fields.tags ?? [],
-      status: 'open', createdBy: actor.id, createdAt: now, updatedAt: now, version: 1,
+      status: 'open', createdBy: actor.id, createdAt: now, updatedAt: now, version: 1, assigneeId: null, dueAt: null, assignedAt: null,
     };
     await runStatement(tx.manager, INSERT_CLAIM, [
       claim.id, articleId, revision, claim.start, claim.end, claim.startUtf16, claim.endUtf16, claim.quote, claim.prefix, claim.suffix,
@@ -166,7 +168,7 @@ export class ClaimsService {
   }
 
   /** The article's claims in reading order (orphans last), optionally filtered by anchor and status. */
-  async list(articleId: string, query: ClaimListQueryDto): Promise<Page<ClaimView>> {
+  async list(articleId: string, query: ClaimListQueryDto, reader?: Actor): Promise<Page<ClaimView>> {
     await this.articles.assertExists(articleId);
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const order = `COALESCE(c.start_offset, ${ORPHAN_ORDER})`;
@@ -174,6 +176,10 @@ export class ClaimsService {
       .orderBy(order, 'ASC').addOrderBy('c.id', 'ASC').take(limit + 1);
     if (query.anchor?.length) qb.andWhere('c.anchor IN (:...anchors)', { anchors: query.anchor });
     if (query.status?.length) qb.andWhere('c.status IN (:...statuses)', { statuses: query.status });
+    if (query.assignee) {
+      const { where, parameters } = assigneeCondition('c.assignee_id', query.assignee, reader);
+      qb.andWhere(where, parameters);
+    }
     if (query.cursor) {
       const [position, id] = decodeCursor(query.cursor, ['int', 'string']);
       qb.andWhere(`(${order} > :position OR (${order} = :position AND c.id > :id))`, { position, id });
@@ -283,6 +289,20 @@ export class ClaimsService {
       before: toClaimView(before), after: correction ? { ...view, correctionNote: correction.note } : view,
     });
     return view;
+  }
+
+  /** API.md, "Work": an editor assigns anyone; a reviewer takes an unassigned claim or gives back their own. */
+  async assign(actor: Actor, id: string, input: AssignmentDto, expectedVersion?: number): Promise<ClaimView> {
+    return this.transactions.run(async (tx) => {
+      const before = await this.load(id, tx, true);
+      const now = nowIso();
+      const assignment = await checkedAssignment(actor, before, input, expectedVersion, (userId) => this.users.assertAssignable(tx, userId), now);
+      const changes: Partial<ClaimSpan> = { ...assignment, updatedAt: now };
+      if (!(await updateAtVersion(tx.manager, ClaimSpan, id, before.version, changes))) throw versionConflict();
+      const view = toClaimView({ ...before, ...changes, version: before.version + 1 });
+      await this.audit.record(tx, { actorId: actor.id, action: 'claim.assigned', entityType: 'claim', entityId: id, articleId: before.articleId, before: toClaimView(before), after: view });
+      return view;
+    });
   }
 
   /**

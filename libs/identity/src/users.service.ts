@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
-import { Actor, assertVersion, versionConflict, decodeCursor, DEFAULT_PAGE_SIZE, DomainError, forbidden, notFound, nowIso, Page, Settings, SETTINGS, toPage, assertStrongPassword } from '@claimdesk/core';
+import { Actor, validationFailed, assertVersion, versionConflict, decodeCursor, DEFAULT_PAGE_SIZE, DomainError, forbidden, notFound, nowIso, Page, Settings, SETTINGS, toPage, assertStrongPassword } from '@claimdesk/core';
 import { Transactions, Tx, updateAtVersion } from '@claimdesk/database';
 import { AuditService } from '@claimdesk/audit';
 import { AuthService, hashToken } from './auth.service';
@@ -116,6 +116,13 @@ export class UsersService {
       const after = toUserView({ ...before, updatedAt: now, version: before.version + 1 });
       await this.audit.record(tx, { actorId: actor.id, action: 'user.password_changed', entityType: 'user', entityId: actor.id, articleId: null, before: toUserView(before), after });
     });
+  }
+
+  /** API.md, "Work": work is assigned to an active user of the desk; anyone else is 422 on `assigneeId`. */
+  async assertAssignable(tx: Tx, id: string): Promise<void> {
+    const user = await tx.manager.findOne(User, { where: { id }, select: { id: true, disabled: true } });
+    if (!user) throw validationFailed('assigneeId', `there is no user ${id}`);
+    if (user.disabled) throw validationFailed('assigneeId', `user ${id} is disabled`);
   }
 
   /** Refuses (409 `last_admin`) a change that would leave the desk with no active admin. */

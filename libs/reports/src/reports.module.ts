@@ -13,18 +13,21 @@ import { ReportsService } from './report-builder/reports.service';
 import { SearchController } from './search/search.controller';
 import { SearchService } from './search/search.service';
 import { SearchIndexService } from './search/search-index.service';
+import { QueueController } from './queue/queue.controller';
+import { QueueService } from './queue/queue.service';
 import { WorkspaceController } from './workspace/workspace.controller';
 import { WorkspaceService } from './workspace/workspace.service';
 
 /**
- * Views across the desk: the reviewer workspace, verdict reports, and the exchange formats. It reads
+ * Views across the desk: the reviewer workspace, verdict reports, the exchange formats, and each user's
+ * queue of work (which reads the claims', articles' and verdicts' tables in one query per reason). It reads
  * through the other modules' services; imports write through them too, never to their tables (only
  * to its own record of what was imported).
  */
 @Module({
   imports: [TypeOrmModule.forFeature([ImportedItem]), ArticlesModule, ClaimsModule, AnnotationsModule, SourcesModule, VerdictsModule],
-  controllers: [WorkspaceController, ReportsController, ExchangeController, SearchController],
-  providers: [WorkspaceService, ReportsService, AnnotationImportService, SearchService, SearchIndexService],
-  exports: [WorkspaceService, ReportsService, AnnotationImportService, SearchService, SearchIndexService],
+  controllers: [WorkspaceController, ReportsController, ExchangeController, SearchController, QueueController],
+  providers: [WorkspaceService, ReportsService, AnnotationImportService, SearchService, SearchIndexService, QueueService],
+  exports: [WorkspaceService, ReportsService, AnnotationImportService, SearchService, SearchIndexService, QueueService],
 })
 export class ReportsModule {}

@@ -5,7 +5,7 @@
 import type { RequestOptions } from './http';
 import { api } from './routes';
 import type {
-  ArticleContent, ArticleListQuery, AttachSource, ChangePassword, CreateAnnotation, CreateArticle, CreateClaim, CreateVerdict, CreateWebhook, UpdateClaim, UpdateVerdict,
+  ArticleContent, ArticleListQuery, Assignment, AttachSource, ChangePassword, CreateAnnotation, CreateArticle, CreateClaim, CreateVerdict, CreateWebhook, UpdateClaim, UpdateVerdict,
   VerdictStep, EmailChoice,
 } from './types';
 
@@ -103,4 +103,14 @@ export const webhooks = {
   test: (webhookId: string) => api.post('/api/v1/webhooks/{id}/test', { path: { id: webhookId } }),
   /** The newest 50 deliveries. */
   deliveries: (webhookId: string) => api.get('/api/v1/webhooks/{id}/deliveries', { path: { id: webhookId }, query: { limit: 50 } }),
+};
+
+export const work = {
+  /** One page of what waits for me, due dates first. */
+  queue: (cursor?: string | null, options?: Signal) => api.get('/api/v1/me/queue', { ...options, query: { cursor, limit: 50 } }),
+  counts: (options?: Signal) => api.get('/api/v1/me/queue/counts', { ...options }),
+  assignClaim: (claimId: string, body: Assignment, version?: number) =>
+    api.put('/api/v1/claims/{id}/assignment', { path: { id: claimId }, body, ifMatch: version }),
+  /** The people an editor can assign: a desk has well under one page of 200. */
+  people: () => api.get('/api/v1/users', { query: { limit: 200 } }),
 };

@@ -64,6 +64,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/articles/{id}/assignment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["ArticlesController_assign"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/articles/{id}/claims": {
         parameters: {
             query?: never;
@@ -282,6 +298,22 @@ export interface paths {
         get: operations["AnnotationsController_list"];
         put?: never;
         post: operations["AnnotationsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/claims/{id}/assignment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["ClaimsController_assign"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -570,6 +602,38 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["AuthController_changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["QueueController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/queue/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["QueueController_counts"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -944,12 +1008,19 @@ export interface components {
             format: "text" | "markdown" | "html";
         };
         ArticleSummary: {
+            /**
+             * Format: uuid
+             * @description who works on the article
+             */
+            assigneeId: string | null;
             authors: string[];
             /** @description SHA-256 of the canonical text, hex */
             contentHash: string;
             createdAt: string;
             /** Format: uuid */
             createdBy: string;
+            /** @description when the work is due */
+            dueAt: string | null;
             /** @enum {string} */
             format: "text" | "markdown" | "html";
             /** Format: uuid */
@@ -966,12 +1037,19 @@ export interface components {
             version: number;
         };
         ArticleView: {
+            /**
+             * Format: uuid
+             * @description who works on the article
+             */
+            assigneeId: string | null;
             authors: string[];
             /** @description SHA-256 of the canonical text, hex */
             contentHash: string;
             createdAt: string;
             /** Format: uuid */
             createdBy: string;
+            /** @description when the work is due */
+            dueAt: string | null;
             /** @enum {string} */
             format: "text" | "markdown" | "html";
             /** Format: uuid */
@@ -988,6 +1066,18 @@ export interface components {
             updatedAt: string;
             url: string | null;
             version: number;
+        };
+        AssignmentDto: {
+            /**
+             * Format: uuid
+             * @description the user who works on it; null gives it back
+             */
+            assigneeId: string | null;
+            /**
+             * @description when it is due; omitted keeps it, null clears it
+             * @example 2026-12-10T17:00:00.000Z
+             */
+            dueAt?: string | null;
         };
         AttachSourceDto: {
             /** @description the passage of the source that matters */
@@ -1101,11 +1191,18 @@ export interface components {
             anchor: "anchored" | "moved" | "fuzzy" | "orphaned";
             /** Format: uuid */
             articleId: string;
+            /**
+             * Format: uuid
+             * @description who works on the claim
+             */
+            assigneeId: string | null;
             claimant: string | null;
             claimReviewed: string | null;
             createdAt: string;
             /** Format: uuid */
             createdBy: string;
+            /** @description when the work is due */
+            dueAt: string | null;
             /** @description code points, exclusive */
             end: number | null;
             endUtf16: number | null;
@@ -1383,6 +1480,32 @@ export interface components {
         ProblemDetail: {
             message: string;
             path: string;
+        };
+        QueueCountsView: {
+            /** @description items per reason */
+            reasons: {
+                [key: string]: number;
+            };
+            total: number;
+        };
+        QueueItemView: {
+            /** Format: uuid */
+            articleId: string;
+            articleTitle: string;
+            /**
+             * Format: uuid
+             * @description null for an article assigned as a whole
+             */
+            claimId: string | null;
+            /** @description the claim's due date, else its article's */
+            dueAt: string | null;
+            quote: string | null;
+            /** @enum {string} */
+            reason: "assigned" | "review" | "publish" | "returned" | "mentioned" | "reply" | "recheck";
+            /** @description since when it waits */
+            since: string;
+            /** @description the claim's status; null for an article */
+            status: string | null;
         };
         RatingLevelDto: {
             description: string;
@@ -1808,6 +1931,11 @@ export interface components {
             annotations: components["schemas"]["AnnotationView"][];
             /** Format: uuid */
             articleId: string;
+            /**
+             * Format: uuid
+             * @description who works on the claim
+             */
+            assigneeId: string | null;
             claimant: string | null;
             claimReviewed: string | null;
             /** @description earlier words of a claim with a published verdict, oldest first */
@@ -1815,6 +1943,8 @@ export interface components {
             createdAt: string;
             /** Format: uuid */
             createdBy: string;
+            /** @description when the work is due */
+            dueAt: string | null;
             /** @description code points, exclusive */
             end: number | null;
             endUtf16: number | null;
@@ -2047,6 +2177,8 @@ export interface operations {
     ArticlesController_list: {
         parameters: {
             query?: {
+                /** @description me, none, or a user id: only what is assigned to them (none: to nobody) */
+                assignee?: string;
                 /** @description nextCursor of the previous page */
                 cursor?: string;
                 limit?: number;
@@ -2429,11 +2561,87 @@ export interface operations {
             };
         };
     };
+    ArticlesController_assign: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the version the change is meant for, as its ETag (`"3"`); a stale one answers 412 `version_conflict` and changes nothing. Without it the change applies. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignmentDto"];
+            };
+        };
+        responses: {
+            /** @description an editor assigns anyone; a reviewer takes an unassigned article or gives back their own */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArticleView"];
+                };
+            };
+            /** @description application/problem+json; code: unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description application/problem+json; code: forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description application/problem+json; code: not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description application/problem+json; code: version_conflict */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description application/problem+json; code: validation_failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     ClaimsController_list: {
         parameters: {
             query?: {
                 /** @description comma-separated anchors, e.g. fuzzy,orphaned */
                 anchor?: string[];
+                /** @description me, none, or a user id: only what is assigned to them (none: to nobody) */
+                assignee?: string;
                 /** @description nextCursor of the previous page */
                 cursor?: string;
                 limit?: number;
@@ -3444,6 +3652,80 @@ export interface operations {
             };
         };
     };
+    ClaimsController_assign: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the version the change is meant for, as its ETag (`"3"`); a stale one answers 412 `version_conflict` and changes nothing. Without it the change applies. */
+                "If-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignmentDto"];
+            };
+        };
+        responses: {
+            /** @description an editor assigns anyone; a reviewer takes an unassigned claim or gives back their own */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimView"];
+                };
+            };
+            /** @description application/problem+json; code: unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description application/problem+json; code: forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description application/problem+json; code: not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description application/problem+json; code: version_conflict */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description application/problem+json; code: validation_failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     ClaimsController_history: {
         parameters: {
             query?: {
@@ -4433,6 +4715,89 @@ export interface operations {
             };
             /** @description application/problem+json; code: rate_limited */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    QueueController_list: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description what waits for the signed-in user across all articles: earliest due first (undated last), then the longest waiting */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["QueueItemView"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description application/problem+json; code: unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description application/problem+json; code: validation_failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    QueueController_counts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description how many items wait, in all and per reason (for the header) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueueCountsView"];
+                };
+            };
+            /** @description application/problem+json; code: unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description application/problem+json; code: validation_failed */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -100,6 +100,11 @@ export type Webhook = Schemas['WebhookView'];
 export type CreateWebhook = Schemas['CreateWebhookDto'];
 export type WebhookEvent = CreateWebhook['events'][number];
 export type WebhookDelivery = Schemas['DeliveryView'];
+// ---- Work: assignment and my queue ----
+export type Assignment = Schemas['AssignmentDto'];
+export type QueuePage = AnswerOf<'/api/v1/me/queue', 'get'>;
+export type QueueItem = QueuePage['items'][number];
+export type QueueCounts = Schemas['QueueCountsView'];
 
 // ---- Written by hand: not described by the document ----
 

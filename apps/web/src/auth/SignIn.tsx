@@ -1,5 +1,6 @@
 import { FormEvent, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/http';
+import { navigate } from '../routing/router';
 import { useSession } from './session';
 
 /** The sign-in screen; after an expired session it says so and returns the user where they were. */
@@ -19,6 +20,8 @@ export function SignIn({ reason }: { reason: 'expired' | 'signed-out' | null }) 
     setError(null);
     try {
       await signIn(email.trim(), password);
+      // A fresh start lands on My work; a sign-in after an expired session stays where it was.
+      if (window.location.pathname === '/') navigate('/work', { replace: true });
     } catch (e) {
       setError(e instanceof ApiError ? e.message : 'Signing in failed.');
       setBusy(false);

@@ -11,6 +11,7 @@ import { PanelSection } from './PanelSection';
 import { QuoteInContext } from './QuoteInContext';
 import { ReanchorSection } from './ReanchorSection';
 import { SourcesSection } from './SourcesSection';
+import { AssignControl } from '../work/AssignControl';
 import { VerdictSection } from './VerdictSection';
 
 interface Props {
@@ -47,6 +48,7 @@ export function ClaimPanel({ claim, workspace, scales, changes, reload, onClose,
       </header>
       <QuoteInContext claim={claim} />
       <ReanchorSection claim={claim} canEdit={claim.createdBy === me.id || isEditor(me)} editor={isEditor(me)} remark={remark} />
+      <AssignControl claim={claim} users={workspace.users} reload={reload} />
       <ClaimDetails claim={claim} me={me} users={workspace.users} changes={changes} reload={reload} onDeleted={onClose} />
       {claim.corrections?.length > 0 && (
         <PanelSection title="Corrections" count={claim.corrections.length} testId="corrections-section">

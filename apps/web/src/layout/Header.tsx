@@ -3,6 +3,7 @@ import { NotificationBell } from '../notifications/NotificationBell';
 import { roleLabel, useCurrentUser, useSession } from '../auth/session';
 import { Link } from '../routing/router';
 import { HeaderSearch } from '../search/HeaderSearch';
+import { QueueCount } from '../work/QueueCount';
 
 /** The top bar: where you are, who you are, your password, and signing out. */
 export function Header() {
@@ -13,6 +14,7 @@ export function Header() {
       <a className="skip-link" href="#main">Skip to content</a>
       <Link href="/" className="brand">ClaimDesk</Link>
       <nav aria-label="Main" className="top-nav">
+        <QueueCount />
         <Link href="/">Articles</Link>
         <Link href="/import">Import article</Link>
         {user.role === 'admin' && <Link href="/admin/webhooks">Webhooks</Link>}

@@ -19,6 +19,8 @@ const WHAT: Record<string, string> = {
   'verdict.retracted': 'retracted a verdict',
   'article.updated': 'edited the article details',
   'article.revised': 'revised the article text',
+  'claim.assigned': 'assigned a claim',
+  'article.assigned': 'assigned the article',
 };
 
 /** A one-line notice for a change made by someone else. */

@@ -9,6 +9,7 @@ export const LIVE_EVENT_TYPES = [
   'claim_source.created', 'claim_source.deleted',
   'verdict.created', 'verdict.updated', 'verdict.submitted', 'verdict.approved', 'verdict.rejected', 'verdict.published', 'verdict.retracted',
   'article.updated', 'article.revised',
+  'claim.assigned', 'article.assigned',
 ] as const;
 
 export type LiveStatus = 'connecting' | 'live' | 'reconnecting';

@@ -1,18 +1,22 @@
 import type { Workspace } from '../api/types';
+import { useCurrentUser } from '../auth/session';
 import { currentVerdict, STATUS_LABEL } from './claim-colours';
 import { ClaimFilters, NO_FILTERS } from './filters';
 
 /** Filters for the claims list: status, verdict, reviewer and tag, with the values the article has. */
 export function ClaimFilterBar({ workspace, filters, onChange }: { workspace: Workspace; filters: ClaimFilters; onChange: (f: ClaimFilters) => void }) {
+  const me = useCurrentUser();
   const ratings = new Map<string, string>();
   const reviewers = new Set<string>();
   const tags = new Set<string>();
+  const assignees = new Set<string>();
   for (const claim of workspace.claims) {
     const verdict = currentVerdict(claim);
     if (verdict) ratings.set(verdict.rating, verdict.ratingLabel);
     reviewers.add(claim.createdBy);
     (claim.verdicts ?? []).forEach((v) => reviewers.add(v.authorId));
     claim.tags.forEach((t) => tags.add(t));
+    if (claim.assigneeId) assignees.add(claim.assigneeId);
   }
   const name = (id: string): string => workspace.users[id]?.displayName ?? 'Unknown user';
   const set = <K extends keyof ClaimFilters>(key: K, value: ClaimFilters[K]): void => onChange({ ...filters, [key]: value });
@@ -40,6 +44,12 @@ export function ClaimFilterBar({ workspace, filters, onChange }: { workspace: Wo
       <select id="filter-tag" value={filters.tag} onChange={(e) => set('tag', e.target.value)}>
         <option value="">Any tag</option>
         {[...tags].sort().map((t) => <option key={t} value={t}>{t}</option>)}
+      </select>
+      <label htmlFor="filter-assignee">Assignee</label>
+      <select id="filter-assignee" value={filters.assignee} onChange={(e) => set('assignee', e.target.value)}>
+        <option value="">Anyone or nobody</option>
+        <option value="none">Unassigned</option>
+        {[...assignees].map((id) => <option key={id} value={id}>{id === me.id ? `Me (${name(id)})` : name(id)}</option>)}
       </select>
       {active && <button type="button" className="button button-quiet button-small" onClick={() => onChange(NO_FILTERS)}>Clear filters</button>}
     </fieldset>

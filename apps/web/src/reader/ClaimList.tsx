@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import type { RatingScale, WorkspaceClaim } from '../api/types';
+import { AssigneeBadge } from '../work/AssigneeBadge';
 import { ColourMode, claimColour, currentVerdict, STATUS_LABEL } from './claim-colours';
 
 interface Props {
@@ -9,12 +10,13 @@ interface Props {
   mode: ColourMode;
   scales: ReadonlyMap<string, RatingScale>;
   onSelect: (claimId: string) => void;
+  users: Record<string, { displayName: string }>;
 }
 
 const excerpt = (quote: string, max = 90): string => (quote.length > max ? `${quote.slice(0, max - 1)}…` : quote);
 
 /** The claims of the article in reading order; j and k move through the same list. */
-export function ClaimList({ claims, total, selectedId, mode, scales, onSelect }: Props) {
+export function ClaimList({ claims, total, selectedId, mode, scales, onSelect, users }: Props) {
   const needsReview = claims.filter((c) => c.anchor === 'fuzzy' || c.anchor === 'orphaned');
   return (
     <>
@@ -26,7 +28,7 @@ export function ClaimList({ claims, total, selectedId, mode, scales, onSelect }:
           <p className="muted small">{total === 0 ? 'No claims yet. Select text in the article and press Mark claim (n).' : 'No claim matches the filters.'}</p>
         ) : (
           <ol className="claim-list" data-testid="claim-list">
-            {claims.map((claim) => <ClaimListItem key={claim.id} claim={claim} selected={claim.id === selectedId} colour={claimColour(claim, mode, scales)} onSelect={onSelect} />)}
+            {claims.map((claim) => <ClaimListItem key={claim.id} claim={claim} selected={claim.id === selectedId} colour={claimColour(claim, mode, scales)} onSelect={onSelect} users={users} />)}
           </ol>
         )}
       </section>
@@ -50,7 +52,7 @@ export function ClaimList({ claims, total, selectedId, mode, scales, onSelect }:
 }
 
 /** Memoised: selecting a claim redraws the two items whose selection changed, not the whole list. */
-const ClaimListItem = memo(function ClaimListItem({ claim, selected, colour, onSelect }: { claim: WorkspaceClaim; selected: boolean; colour: string; onSelect: (id: string) => void }) {
+const ClaimListItem = memo(function ClaimListItem({ claim, selected, colour, onSelect, users }: { claim: WorkspaceClaim; selected: boolean; colour: string; onSelect: (id: string) => void; users: Props['users'] }) {
   const verdict = currentVerdict(claim);
   return (
     <li>
@@ -69,6 +71,7 @@ const ClaimListItem = memo(function ClaimListItem({ claim, selected, colour, onS
           {claim.anchor === 'fuzzy' && <span className="anchor-badge anchor-fuzzy">Fuzzy</span>}
           {claim.anchor === 'orphaned' && <span className="anchor-badge anchor-orphaned">Orphaned</span>}
           {claim.tags.map((t) => <span key={t} className="tag">#{t}</span>)}
+          <AssigneeBadge assigneeId={claim.assigneeId} dueAt={claim.dueAt} users={users} />
         </span>
       </button>
     </li>

@@ -13,6 +13,7 @@ import { useNotices } from '../layout/notices';
 import { describeEvent } from '../live/describe-event';
 import { LiveStatus, useArticleEvents } from '../live/useArticleEvents';
 import { articlePath, Link, navigate, revisionsPath } from '../routing/router';
+import { AssigneeBadge } from '../work/AssigneeBadge';
 import { ArticleText, TextClaim } from './ArticleText';
 import { ClaimFilterBar } from './ClaimFilterBar';
 import { ClaimList } from './ClaimList';
@@ -245,6 +246,7 @@ export function ReaderPage({ articleId, claimId }: { articleId: string; claimId:
             {article.publishedAt && <span>{formatDate(article.publishedAt)}</span>}
             {article.url && <a href={article.url} target="_blank" rel="noopener noreferrer">Original article</a>}
             <span>Revision {article.revision}</span>
+            <AssigneeBadge assigneeId={article.assigneeId} dueAt={article.dueAt} users={workspace.users} />
           </p>
         </div>
         <div className="reader-tools">
@@ -260,7 +262,7 @@ export function ReaderPage({ articleId, claimId }: { articleId: string; claimId:
         <aside className="claims-column" aria-label="Claims">
           <Legend mode={mode} onModeChange={setMode} />
           <ClaimFilterBar workspace={workspace} filters={filters} onChange={setFilters} />
-          <ClaimList claims={visible} total={workspace.claims.length} selectedId={claimId} mode={mode} scales={scales} onSelect={select} />
+          <ClaimList claims={visible} total={workspace.claims.length} selectedId={claimId} mode={mode} scales={scales} onSelect={select} users={workspace.users} />
         </aside>
         <section className="text-column" aria-label="Article text" id="revise-area">
           <div className="revise-outcome-region" aria-live="polite">

@@ -8,9 +8,11 @@ export interface ClaimFilters {
   /** A user id: claims they marked or hold a verdict of. */
   reviewer: string;
   tag: string;
+  /** A user id, `none` for unassigned claims, or '' for all. */
+  assignee: string;
 }
 
-export const NO_FILTERS: ClaimFilters = { status: '', verdict: '', reviewer: '', tag: '' };
+export const NO_FILTERS: ClaimFilters = { status: '', verdict: '', reviewer: '', tag: '', assignee: '' };
 
 export function matchesFilters(claim: WorkspaceClaim, filters: ClaimFilters): boolean {
   if (filters.status && claim.status !== filters.status) return false;
@@ -20,6 +22,7 @@ export function matchesFilters(claim: WorkspaceClaim, filters: ClaimFilters): bo
   }
   if (filters.reviewer && claim.createdBy !== filters.reviewer && !(claim.verdicts ?? []).some((v) => v.authorId === filters.reviewer)) return false;
   if (filters.tag && !claim.tags.includes(filters.tag)) return false;
+  if (filters.assignee && (claim.assigneeId ?? 'none') !== filters.assignee) return false;
   return true;
 }
 

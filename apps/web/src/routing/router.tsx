@@ -32,6 +32,7 @@ export function useLocation(): Location {
 
 export type Route =
   | { screen: 'articles' }
+  | { screen: 'work' }
   | { screen: 'import' }
   | { screen: 'article'; articleId: string; claimId: string | null }
   | { screen: 'revisions'; articleId: string; revision: number | null }
@@ -46,6 +47,7 @@ export function matchRoute(location: Location): Route {
   if (path === '/import') return { screen: 'import' };
   if (path === '/admin/webhooks') return { screen: 'webhooks' };
   if (path === '/search') return { screen: 'search' };
+  if (path === '/work') return { screen: 'work' };
   let match = /^\/articles\/([^/]+)$/.exec(path);
   if (match) return { screen: 'article', articleId: decodeURIComponent(match[1]), claimId: location.params.get('claim') };
   match = /^\/articles\/([^/]+)\/revisions(?:\/([1-9][0-9]{0,8}))?$/.exec(path);

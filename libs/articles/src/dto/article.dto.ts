@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUrl, Matches, MaxLength, MinLength } from 'class-validator';
-import { HTTP_URL, IsIsoTime, ListQueryDto, MaxEncodedLength, OptionalNotNull, Trimmed } from '@claimdesk/core';
+import { AssigneeFilter, HTTP_URL, IsIsoTime, ListQueryDto, MaxEncodedLength, OptionalNotNull, Trimmed } from '@claimdesk/core';
 import { ARTICLE_FORMATS, ArticleFormat } from '@claimdesk/text';
 
 
@@ -69,4 +69,7 @@ export class ArticleListQueryDto extends ListQueryDto {
   @IsString()
   @MaxLength(200)
   q?: string;
+
+  @AssigneeFilter()
+  assignee?: string;
 }

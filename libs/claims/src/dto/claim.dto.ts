@@ -2,7 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateBy, ValidateIf, ValidateNested, ValidationArguments } from 'class-validator';
-import { ListQueryDto, OptionalNotNull, Trimmed } from '@claimdesk/core';
+import { AssigneeFilter, ListQueryDto, OptionalNotNull, Trimmed } from '@claimdesk/core';
 
 export const SELECTOR_TYPES = ['TextPositionSelector', 'TextQuoteSelector'] as const;
 export type SelectorType = (typeof SELECTOR_TYPES)[number];
@@ -152,6 +152,9 @@ export class ClaimListQueryDto extends ListQueryDto {
   @Transform(commaList)
   @IsIn(['open', 'in_review', 'resolved'], { each: true })
   status?: string[];
+
+  @AssigneeFilter()
+  assignee?: string;
 }
 
 export class ClaimCountsQueryDto {

@@ -8,6 +8,7 @@ import { FactCheckLibrary1765000006000 } from './1765000006000-fact-check-librar
 import { Notifications1765000003000 } from './1765000003000-notifications';
 import { Webhooks1765000004000 } from './1765000004000-webhooks';
 import { SearchIndex1765000005000 } from './1765000005000-search-index';
+import { Assignment1765000002000 } from './1765000002000-assignment';
 
 /** Every migration, oldest first. Listed as classes so bundled builds need no file globbing. */
 export const MIGRATIONS = [
@@ -17,6 +18,7 @@ export const MIGRATIONS = [
   OnePublishedVerdictPerClaim1765000000500,
   ImportedAnnotations1765000000900,
   ClaimCorrections1765000001000,
+  Assignment1765000002000,
   Notifications1765000003000,
   Webhooks1765000004000,
   SearchIndex1765000005000,

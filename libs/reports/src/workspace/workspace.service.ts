@@ -52,6 +52,8 @@ export class WorkspaceService {
     const earlierWords = byClaim(corrections);
     const people = new Set<string>([article.createdBy, ...revisers]);
     for (const c of claims) people.add(c.createdBy);
+    // Assignees are named on the claims and the article (API.md, "Work").
+    for (const assignee of [article.assigneeId, ...claims.map((c) => c.assigneeId)]) if (assignee) people.add(assignee);
     for (const a of annotations) people.add(a.authorId);
     for (const s of sources) people.add(s.addedBy);
     for (const c of corrections) people.add(c.correctedBy);
