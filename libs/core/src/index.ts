@@ -14,3 +14,4 @@ export * from './input';
 export * from './log-sink';
 export * from './heavy-work';
 export * from './password-policy';
+export * from './outbound';

@@ -1,11 +1,12 @@
 import { isIP } from 'node:net';
 import { weakPasswordReason } from './password-policy';
+import { FetchSettings, readFetchSettings } from './outbound/fetch-settings';
 
 /**
  * The environment, read and checked once at start (API.md, "Operations" and "Reports").
  * A bad value stops the start with a message that names the variable.
  */
-export interface Settings {
+export interface Settings extends FetchSettings {
   port: number;
   host: string;
   databaseUrl: string;
@@ -38,16 +39,16 @@ export class SettingsError extends Error {
   }
 }
 
-type Env = Record<string, string | undefined>;
+export type Env = Record<string, string | undefined>;
 
 const LOG_LEVELS: readonly Settings['logLevel'][] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
-function read(env: Env, name: string): string | undefined {
+export function read(env: Env, name: string): string | undefined {
   const value = env[name];
   return value === undefined || value.trim() === '' ? undefined : value.trim();
 }
 
-function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+export function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
   const raw = read(env, name);
   if (raw === undefined) return fallback;
   if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
@@ -56,7 +57,7 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
   return Number(raw);
 }
 
-function httpUrl(env: Env, name: string): string | undefined {
+export function httpUrl(env: Env, name: string): string | undefined {
   const raw = read(env, name);
   if (raw === undefined) return undefined;
   let url: URL;
@@ -136,6 +137,7 @@ export function readSettings(env: Env = process.env): Settings {
     reviewUrlTemplate,
     sessionHours: integer(env, 'CLAIMDESK_SESSION_HOURS', 24 * 7, 1, 24 * 365),
     trustProxy: trustProxy(env),
+    ...readFetchSettings(env),
   };
 }
 
