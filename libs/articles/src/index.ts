@@ -2,3 +2,5 @@ export * from './articles.module';
 export * from './articles.service';
 export * from './article.view';
 export { ArticleContentDto } from './dto/article.dto';
+export { ArticleFromUrl } from './from-url/from-url.service';
+export { ArticleFromUrlDto } from './from-url/from-url.dto';
