@@ -1,4 +1,4 @@
-import { ARTICLE_HTML, PageServer } from '../support/page-server';
+import { ARTICLE_HTML, deskWithPages, DeskWithPages, PageServer } from '../support/page-server';
 import { bearer, SignedInUser, TestDesk } from '../support/test-app';
 
 /** "Articles and sources from the web": POST /articles/from-url (the fetching rules are in fetch-safety). */
@@ -7,15 +7,13 @@ describe('import by URL (e2e)', () => {
   let pages: PageServer;
   let reviewer: SignedInUser;
 
+  let world: DeskWithPages;
+
   beforeAll(async () => {
-    pages = await PageServer.start();
-    desk = await TestDesk.start({ CLAIMDESK_FETCH_ALLOW: '127.0.0.2' });
-    reviewer = await desk.user('reviewer');
+    world = await deskWithPages();
+    ({ desk, pages, reviewer } = world);
   });
-  afterAll(async () => {
-    await desk.close();
-    await pages.close();
-  });
+  afterAll(() => world.close());
 
   const fromUrl = (body: object, user: SignedInUser = reviewer) => desk.http.post('/api/v1/articles/from-url').set(...bearer(user)).send(body);
 

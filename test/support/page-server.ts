@@ -1,6 +1,7 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
+import { SignedInUser, TestDesk } from './test-app';
 
 /**
  * A local web for fetch tests: pages, redirects, slow and endless bodies, a gzip bomb. It listens on
@@ -17,6 +18,7 @@ type Handler = (request: IncomingMessage, response: ServerResponse, url: URL) =>
 export class PageServer {
   readonly requests: { path: string; userAgent: string | undefined }[] = [];
   private readonly routes = new Map<string, Handler>();
+  private readonly prefixes: [string, Handler][] = [];
   private readonly open = new Set<ServerResponse>();
 
   private constructor(private readonly server: Server, readonly origin: string) {}
@@ -37,6 +39,11 @@ export class PageServer {
   /** Serves `path` with a handler (replacing any earlier one). */
   on(path: string, handler: Handler): void {
     this.routes.set(path, handler);
+  }
+
+  /** Serves every path under `prefix` that has no route of its own. */
+  onPrefix(prefix: string, handler: Handler): void {
+    this.prefixes.push([prefix, handler]);
   }
 
   /** Serves `body` at `path` with the given content type and extra headers. */
@@ -90,7 +97,7 @@ export class PageServer {
     this.requests.push({ path: url.pathname, userAgent: request.headers['user-agent'] });
     this.open.add(response);
     response.on('close', () => this.open.delete(response));
-    const handler = this.routes.get(url.pathname);
+    const handler = this.routes.get(url.pathname) ?? this.prefixes.find(([prefix]) => url.pathname.startsWith(prefix))?.[1];
     if (handler) return handler(request, response, url);
     response.writeHead(404, { 'Content-Type': 'text/plain' });
     response.end('no such page');
@@ -101,4 +108,19 @@ export class PageServer {
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
+}
+
+/** A desk allowed to fetch from a fresh page server on 127.0.0.2, and a reviewer on it; `close` stops both. */
+export interface DeskWithPages {
+  desk: TestDesk;
+  pages: PageServer;
+  reviewer: SignedInUser;
+  close(): Promise<void>;
+}
+
+export async function deskWithPages(env: Record<string, string> = {}): Promise<DeskWithPages> {
+  const pages = await PageServer.start();
+  const desk = await TestDesk.start({ CLAIMDESK_FETCH_ALLOW: PAGE_HOST, ...env });
+  const reviewer = await desk.user('reviewer');
+  return { desk, pages, reviewer, close: async () => { await desk.close(); await pages.close(); } };
 }

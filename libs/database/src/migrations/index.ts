@@ -4,6 +4,7 @@ import { VerdictEvidence1765000000300 } from './1765000000300-verdict-evidence';
 import { OnePublishedVerdictPerClaim1765000000500 } from './1765000000500-one-published-verdict-per-claim';
 import { ImportedAnnotations1765000000900 } from './1765000000900-imported-annotations';
 import { ClaimCorrections1765000001000 } from './1765000001000-claim-corrections';
+import { SourceSnapshots1765000007000 } from './1765000007000-source-snapshots';
 
 /** Every migration, oldest first. Listed as classes so bundled builds need no file globbing. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   OnePublishedVerdictPerClaim1765000000500,
   ImportedAnnotations1765000000900,
   ClaimCorrections1765000001000,
+  SourceSnapshots1765000007000,
 ];
