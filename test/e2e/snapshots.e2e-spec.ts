@@ -70,6 +70,40 @@ describe('source snapshots (e2e)', () => {
     expect((await desk.http.get(`/api/v1/sources/${sourceId}/snapshots`).set(...bearer(reviewer)).expect(200)).body.items).toEqual([]);
   });
 
+  it('lists the snapshot date and hash beside each source in reports and the workspace; a published report keeps the snapshot it had', async () => {
+    const editor = await desk.user('editor');
+    const sourceId = await registered('/article');
+    const first = (await snapshot(sourceId).expect(201)).body;
+    const articleId = (await desk.http.post('/api/v1/articles').set(...bearer(reviewer)).send({ format: 'text', content: 'Wages rose by a third.' }).expect(201)).body.id;
+    const claimId = (await desk.http.post(`/api/v1/articles/${articleId}/claims`).set(...bearer(reviewer)).send({ selector: { type: 'TextQuoteSelector', exact: 'Wages rose' } }).expect(201)).body.id;
+    await desk.http.post(`/api/v1/claims/${claimId}/sources`).set(...bearer(reviewer)).send({ sourceId, stance: 'supports' }).expect(201);
+    const report = async (format: string) => (await desk.http.get(`/api/v1/articles/${articleId}/report`).query({ format }).set(...bearer(reviewer)).expect(200)).text;
+    const line = (shot: { fetchedAt: string; sha256: string }) => `Archived on ${shot.fetchedAt.slice(0, 10)}, sha256 ${shot.sha256}`;
+
+    const json = JSON.parse(await report('json'));
+    expect(json.articles[0].claims[0].sources[0].snapshot).toEqual({ id: first.id, fetchedAt: first.fetchedAt, sha256: first.sha256 });
+    expect(await report('markdown')).toContain(line(first));
+    expect(await report('html')).toContain(line(first));
+    const workspace = (await desk.http.get(`/api/v1/articles/${articleId}/workspace`).set(...bearer(reviewer)).expect(200)).body;
+    expect(workspace.snapshots[sourceId]).toEqual(expect.arrayContaining([expect.objectContaining({ id: first.id, sha256: first.sha256 })]));
+
+    const verdictId = (await desk.http.post(`/api/v1/claims/${claimId}/verdicts`).set(...bearer(reviewer)).send({ rating: 'true', rationale: 'It did.' }).expect(201)).body.id;
+    await desk.http.post(`/api/v1/verdicts/${verdictId}/submit`).set(...bearer(reviewer)).expect(200);
+    await desk.http.post(`/api/v1/verdicts/${verdictId}/approve`).set(...bearer(editor)).expect(200);
+    await desk.http.post(`/api/v1/verdicts/${verdictId}/publish`).set(...bearer(editor)).expect(200);
+    const published = await report('markdown');
+    pages.page('/article', ARTICLE_HTML.replace('favorite', 'favourite'));
+    try {
+      // Archival: allowed under a published verdict, and the published report stays as it was.
+      const later = (await snapshot(sourceId).expect(201)).body;
+      expect(later.sha256).not.toBe(first.sha256);
+      expect(await report('markdown')).toBe(published);
+      expect(JSON.parse(await report('json')).articles[0].claims[0].sources[0].snapshot.id).toBe(first.id);
+    } finally {
+      pages.page('/article', ARTICLE_HTML);
+    }
+  });
+
   describe('with CLAIMDESK_SNAPSHOTS=auto and a web archive', () => {
     let auto: TestDesk;
     let archive: PageServer;

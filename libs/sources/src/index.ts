@@ -4,4 +4,4 @@ export * from './source.view';
 export { normalizeSourceUrl } from './normalize-url';
 export type { Stance, SourceKind } from './source.entity';
 export { SnapshotsService } from './snapshots/snapshots.service';
-export { SnapshotView } from './snapshots/snapshot.view';
+export { SnapshotHead, SnapshotView } from './snapshots/snapshot.view';

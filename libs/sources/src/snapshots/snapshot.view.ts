@@ -17,6 +17,15 @@ export class SnapshotView {
   @ApiProperty({ format: 'uuid' }) createdBy!: string;
 }
 
+/** A snapshot without its page: when, what status, which hash, and the archive's copy. */
+export class SnapshotHead {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() fetchedAt!: string;
+  @ApiProperty() httpStatus!: number;
+  @ApiProperty() sha256!: string;
+  @ApiProperty({ nullable: true, type: String }) archiveUrl!: string | null;
+}
+
 export function toSnapshotView(snapshot: SourceSnapshot): SnapshotView {
   return {
     id: snapshot.id, sourceId: snapshot.sourceId, url: snapshot.url, finalUrl: snapshot.finalUrl, fetchedAt: snapshot.fetchedAt,

@@ -3,12 +3,12 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { createHash, randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
 import { Actor, decodePage, HeavyWork, notFound, nowIso, PageFetcher, Page, PageQuery, pageInOrder, Settings, SETTINGS } from '@claimdesk/core';
-import { runStatement, Statement, Transactions } from '@claimdesk/database';
+import { inChunks, runStatement, Statement, Transactions } from '@claimdesk/database';
 import { AuditService } from '@claimdesk/audit';
 import { articleFormatOf, canonicalTextTask } from '@claimdesk/articles';
 import { Source } from '../source.entity';
 import { SourceSnapshot } from './source-snapshot.entity';
-import { SnapshotView, toSnapshotView } from './snapshot.view';
+import { SnapshotHead, SnapshotView, toSnapshotView } from './snapshot.view';
 import { pageTitle } from './page-title';
 
 const INSERT = new Statement(
@@ -95,15 +95,18 @@ export class SnapshotsService implements OnModuleDestroy {
     return pageInOrder(all.map(toSnapshotView), query, (snapshot) => snapshot.id);
   }
 
-  /** The latest snapshot of each source given, without text: what reports and the claim panel show. */
-  async latestOf(sourceIds: readonly string[]): Promise<Map<string, SnapshotView>> {
-    const latest = new Map<string, SnapshotView>();
-    if (sourceIds.length === 0) return latest;
-    const rows = await this.snapshots.createQueryBuilder('s')
-      .select(['s.id', 's.sourceId', 's.url', 's.finalUrl', 's.fetchedAt', 's.httpStatus', 's.contentType', 's.bytes', 's.sha256', 's.title', 's.archiveUrl', 's.createdBy'])
-      .where('s.source_id IN (:...ids)', { ids: [...sourceIds] }).orderBy('s.fetched_at', 'ASC').addOrderBy('s.id', 'ASC').getMany();
-    for (const row of rows) latest.set(row.sourceId, toSnapshotView({ ...row, text: null }));
-    return latest;
+  /** Every snapshot of the sources given, without text, oldest first per source: what reports and the claim panel show. */
+  async headsOf(sourceIds: readonly string[]): Promise<Record<string, SnapshotHead[]>> {
+    const heads: Record<string, SnapshotHead[]> = {};
+    if (sourceIds.length === 0) return heads;
+    const rows = await inChunks([...new Set(sourceIds)], (ids) => this.snapshots.createQueryBuilder('s')
+      .select(['s.id', 's.sourceId', 's.fetchedAt', 's.httpStatus', 's.sha256', 's.archiveUrl'])
+      .where('s.source_id IN (:...ids)', { ids }).getMany());
+    rows.sort((a, b) => a.fetchedAt.localeCompare(b.fetchedAt) || a.id.localeCompare(b.id));
+    for (const row of rows) {
+      (heads[row.sourceId] ??= []).push({ id: row.id, fetchedAt: row.fetchedAt, httpStatus: Number(row.httpStatus), sha256: row.sha256, archiveUrl: row.archiveUrl });
+    }
+    return heads;
   }
 
   async content(id: string): Promise<SnapshotContent> {
