@@ -1,4 +1,5 @@
-import { ARTICLE_HTML, deskWithPages, DeskWithPages, PageServer } from '../support/page-server';
+import { ARTICLE_HTML, PageServer } from '../support/page-server';
+import { deskWithPages, DeskWithPages } from '../support/desk-with-pages';
 import { bearer, SignedInUser, TestDesk } from '../support/test-app';
 
 /** "Articles and sources from the web": POST /articles/from-url (the fetching rules are in fetch-safety). */

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { binary } from '../support/binary-body';
-import { ARTICLE_HTML, deskWithPages, DeskWithPages, PageServer } from '../support/page-server';
+import { ARTICLE_HTML, PageServer } from '../support/page-server';
+import { deskWithPages, DeskWithPages } from '../support/desk-with-pages';
 import { bearer, SignedInUser, TestDesk } from '../support/test-app';
 
 /** "Sources get snapshots": on demand, automatically when attached, served sandboxed, archived. */

@@ -1,7 +1,6 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
-import { SignedInUser, TestDesk } from './test-app';
 
 /**
  * A local web for fetch tests: pages, redirects, slow and endless bodies, a gzip bomb. It listens on
@@ -112,17 +111,3 @@ export class PageServer {
   }
 }
 
-/** A desk allowed to fetch from a fresh page server on 127.0.0.2, and a reviewer on it; `close` stops both. */
-export interface DeskWithPages {
-  desk: TestDesk;
-  pages: PageServer;
-  reviewer: SignedInUser;
-  close(): Promise<void>;
-}
-
-export async function deskWithPages(env: Record<string, string> = {}): Promise<DeskWithPages> {
-  const pages = await PageServer.start();
-  const desk = await TestDesk.start({ CLAIMDESK_FETCH_ALLOW: PAGE_HOST, ...env });
-  const reviewer = await desk.user('reviewer');
-  return { desk, pages, reviewer, close: async () => { await desk.close(); await pages.close(); } };
-}
