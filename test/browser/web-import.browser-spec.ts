@@ -54,7 +54,7 @@ describe('the web in the reviewer UI', () => {
     await page.goto(`${desk.baseUrl}/articles/${articleId}?claim=${claim.id}`);
     const panel = page.getByTestId('claim-panel');
     await panel.getByText('Not archived yet.').waitFor();
-    await panel.getByRole('button', { name: 'Take a snapshot of Plain evidence' }).click();
+    await panel.getByRole('button', { name: 'Take snapshot of Plain evidence' }).click();
     const link = panel.getByRole('link', { name: /^archived on \d{4}-\d\d-\d\d$/ });
     await link.waitFor();
     const href = (await link.getAttribute('href'))!;

@@ -49,7 +49,7 @@ export function SourcesSection({ claimId, items, snapshots, reload }: { claimId:
             {cs.excerpt && <blockquote className="excerpt">{cs.excerpt}</blockquote>}
             {cs.note && <p className="small">{cs.note}</p>}
             <SnapshotLine latest={snapshots[cs.sourceId]?.at(-1)} />
-            <button type="button" className="link-button" disabled={archiving === cs.sourceId} onClick={() => void takeSnapshot(cs.sourceId)} aria-label={`Take a snapshot of ${cs.source.title || cs.source.url}`}>
+            <button type="button" className="link-button" disabled={archiving === cs.sourceId} onClick={() => void takeSnapshot(cs.sourceId)} aria-label={`Take snapshot of ${cs.source.title || cs.source.url}`}>
               {archiving === cs.sourceId ? 'Archiving…' : 'Take snapshot'}
             </button>
             <button type="button" className="link-button" onClick={() => void detach(cs.sourceId)} aria-label={`Remove source ${cs.source.title || cs.source.url}`}>Remove</button>
