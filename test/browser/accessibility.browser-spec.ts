@@ -79,6 +79,23 @@ describe('accessibility of every screen', () => {
     expect(await violations(page)).toEqual([]);
   });
 
+  it('has no violations with a source in the claim panel (archive state, Take snapshot) and a refused page address on the import screen', async () => {
+    await page.goto(`${desk.baseUrl}/articles/${articleId}?claim=${claimId}`);
+    const panel = page.getByTestId('claim-panel');
+    await panel.waitFor();
+    const token = (await desk.login(editor.email, editor.password)).token;
+    await desk.api('POST', `/claims/${claimId}/sources`, token, { source: { url: 'https://www.interpol.int/news', title: 'Interpol news' }, stance: 'context' });
+    await page.reload();
+    await panel.getByText('Not archived yet.').waitFor();
+    await panel.getByRole('button', { name: 'Take snapshot of Interpol news' }).waitFor();
+    expect(await violations(page)).toEqual([]);
+    await page.goto(`${desk.baseUrl}/import`);
+    await page.getByLabel('Page address').fill('http://127.0.0.1:9/private');
+    await page.getByRole('button', { name: 'Fetch and import' }).click();
+    await page.getByText('is a loopback address', { exact: false }).waitFor();
+    expect(await violations(page)).toEqual([]);
+  });
+
   it('has no violations in the update-text form, the revisions list and an old revision', async () => {
     await page.goto(`${desk.baseUrl}/articles/${articleId}`);
     await page.getByRole('button', { name: 'Update text' }).click();

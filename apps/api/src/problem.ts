@@ -36,6 +36,8 @@ const TITLES: Record<ErrorCode, string> = {
   quote_not_found: 'Quote not found',
   rate_limited: 'Too many attempts',
   database_unavailable: 'The database is unavailable',
+  fetch_forbidden: 'The desk may not fetch from that address',
+  fetch_failed: 'The page could not be fetched',
 };
 
 /** RFC 9457 problem details for a domain error: the one place codes become HTTP statuses. */

@@ -44,6 +44,8 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   quote_not_found: 422,
   rate_limited: 429,
   database_unavailable: 503,
+  fetch_forbidden: 403,
+  fetch_failed: 422,
 };
 
 /** Documents the problem responses a route can give, grouped by status. */

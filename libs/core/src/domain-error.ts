@@ -28,7 +28,9 @@ export type ErrorCode =
   | 'empty_span'
   | 'quote_not_found'
   | 'rate_limited'
-  | 'database_unavailable';
+  | 'database_unavailable'
+  | 'fetch_forbidden'
+  | 'fetch_failed';
 
 /** One entry of a problem's `errors` list; extra members (e.g. a candidate's offsets) are allowed. */
 export interface ErrorDetail {

@@ -17,3 +17,4 @@ export * from './log-sink';
 export * from './heavy-work';
 export * from './password-policy';
 export * from './assignment';
+export * from './outbound';

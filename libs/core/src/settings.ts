@@ -2,12 +2,13 @@ import { isIP } from 'node:net';
 import { MailSettings, readMailSettings } from './mail-settings';
 import { weakPasswordReason } from './password-policy';
 import { readWebhookSettings, WebhookSettings } from './webhook-settings';
+import { FetchSettings, readFetchSettings } from './outbound/fetch-settings';
 
 /**
  * The environment, read and checked once at start (API.md, "Operations" and "Reports").
  * A bad value stops the start with a message that names the variable.
  */
-export interface Settings {
+export interface Settings extends FetchSettings {
   port: number;
   host: string;
   databaseUrl: string;
@@ -50,7 +51,7 @@ export type Env = Record<string, string | undefined>;
 
 const LOG_LEVELS: readonly Settings['logLevel'][] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
-function read(env: Env, name: string): string | undefined {
+export function read(env: Env, name: string): string | undefined {
   const value = env[name];
   return value === undefined || value.trim() === '' ? undefined : value.trim();
 }
@@ -64,7 +65,7 @@ export function integer(env: Env, name: string, fallback: number, min: number, m
   return Number(raw);
 }
 
-function httpUrl(env: Env, name: string): string | undefined {
+export function httpUrl(env: Env, name: string): string | undefined {
   const raw = read(env, name);
   if (raw === undefined) return undefined;
   let url: URL;
@@ -148,6 +149,7 @@ export function readSettings(env: Env = process.env): Settings {
     embeddingsModel: read(env, 'CLAIMDESK_EMBEDDINGS_MODEL') ?? 'text-embedding-3-small',
     mail: readMailSettings(env, publicUrl, (variable, problem) => new SettingsError(variable, problem)),
     webhooks: readWebhookSettings(env),
+    ...readFetchSettings(env),
   };
 }
 

@@ -63,12 +63,21 @@ export interface ReportedSourceRecord {
   archiveUrl: string | null;
 }
 
+/** The desk's snapshot of a source's page that a report names (API.md, "Articles and sources from the web"). */
+export interface ReportedSnapshot {
+  id: string;
+  fetchedAt: string;
+  sha256: string;
+}
+
 /** A source attached to a claim (a ClaimSource), with the source itself. */
 export interface ReportedSource {
   stance: SourceStance;
   excerpt: string | null;
   note: string | null;
   source: ReportedSourceRecord;
+  /** The latest snapshot (for a published verdict's evidence: the latest taken by its publication); null: none. */
+  snapshot: ReportedSnapshot | null;
 }
 
 export interface ReportedAnnotation {

@@ -10,6 +10,7 @@ import { AttachSourceDto, CreateSourceDto, SourceListQueryDto, UpdateSourceDto }
 import { InvalidSourceUrl, normalizeSourceUrl } from './normalize-url';
 import { ClaimSource, Source } from './source.entity';
 import { ClaimSourceView, SourceView, toClaimSourceView, toSourceView } from './source.view';
+import { SnapshotsService } from './snapshots/snapshots.service';
 
 export interface Registered {
   source: SourceView;
@@ -34,6 +35,7 @@ export class SourcesService {
     private readonly claims: ClaimsService,
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
+    private readonly snapshots: SnapshotsService,
   ) {}
 
   /** Registers a source, or finds the one already known under the same normalised URL. */
@@ -99,6 +101,7 @@ export class SourcesService {
       await tx.manager.insert(ClaimSource, link);
       const view = toClaimSourceView(link, source);
       await this.audit.record(tx, { actorId: actor.id, action: 'claim_source.created', entityType: 'claim_source', entityId: claimId, articleId: claim.articleId, after: view });
+      tx.afterCommit(() => this.snapshots.takeInBackground(actor, view.sourceId));
       return view;
     });
   }

@@ -1,6 +1,6 @@
 import { extname } from 'node:path';
-import { validationFailed } from '@claimdesk/core';
-import { ArticlesService } from '@claimdesk/articles';
+import { httpUrlOf, validationFailed } from '@claimdesk/core';
+import { ArticleFromUrl, ArticleFromUrlDto, ArticlesService } from '@claimdesk/articles';
 import { CreateArticleDto } from '@claimdesk/articles/dto/article.dto';
 import { UsersService } from '@claimdesk/identity';
 import { ARTICLE_FORMATS, ArticleFormat } from '@claimdesk/text';
@@ -8,7 +8,8 @@ import { actingUser } from '../actor';
 import { UsageError } from '../exit-codes';
 import { readTextInput } from '../input';
 import { validInput } from '../validation';
-import type { Command } from './command';
+import type { Command, CommandContext } from './command';
+import type { ParsedArgs } from '../args';
 
 const NAME = 'import';
 
@@ -30,10 +31,13 @@ export function formatOfFile(file: string): ArticleFormat | undefined {
   return FORMAT_OF_EXTENSION[extname(file).toLowerCase()];
 }
 
+/** `scheme://…`: a page for the desk to fetch (API.md's fetching rules refuse schemes other than http(s)). */
+export const isPageUrl = (argument: string): boolean => /^[a-z][a-z0-9+.-]+:\/\//i.test(argument);
+
 export const importCommand: Command = {
   name: NAME,
-  summary: 'import an article from a file (or stdin) and print its id',
-  positionals: [{ name: 'file', description: 'a .txt, .md/.markdown or .html/.htm file; "-" reads stdin (then --format is needed)', required: true }],
+  summary: 'import an article from a file, stdin or a web page, and print its id',
+  positionals: [{ name: 'file', description: 'a .txt, .md/.markdown or .html/.htm file; "-" reads stdin (then --format is needed); an http(s) URL fetches the page', required: true }],
   options: {
     format: { type: 'string', valueName: 'format', choices: ARTICLE_FORMATS, description: 'how to read the file', defaultHelp: 'from the file extension' },
     title: { type: 'string', valueName: 'title', description: 'the title', defaultHelp: 'the first line of the text' },
@@ -47,14 +51,19 @@ export const importCommand: Command = {
   },
   description:
     'Imports an article as the API\'s POST /api/v1/articles does: Markdown and HTML are reduced to\n' +
-    'canonical text, the raw input is kept. Prints the new article\'s id (with --json, the article).',
+    'canonical text, the raw input is kept. Prints the new article\'s id (with --json, the article).\n' +
+    'A URL is fetched as POST /api/v1/articles/from-url does (its Content-Type decides the format; no\n' +
+    '--format or --url then): only http(s), public addresses unless CLAIMDESK_FETCH_ALLOW lists them,\n' +
+    '5 redirects, 15 s, 10 MiB.',
   examples: [
+    'claimdesk import https://news.example/2018/11/interpol --published-at 2018-11-21',
     'claimdesk import interpol-2018.md --url https://news.example/interpol --published-at 2018-11-21',
     'curl -s https://news.example/story | claimdesk import - --format html --as editor@newsroom.example',
   ],
 
   async run(args, context) {
     const [file] = args.positionals;
+    if (isPageUrl(file)) return importPage(file, args, context);
     const format = (args.string('format') as ArticleFormat | undefined) ?? (file === '-' ? undefined : formatOfFile(file));
     if (!format) {
       throw new UsageError(
@@ -64,20 +73,45 @@ export const importCommand: Command = {
     }
     const content = await readTextInput(context.io, file, context.resolvePath(file), NAME);
     if (content.trim() === '') throw validationFailed('content', `${file === '-' ? 'standard input' : file} has no text`);
-    const input = await validInput(CreateArticleDto, {
-      format,
-      content,
-      title: args.string('title'),
-      url: args.string('url'),
-      publisher: args.string('publisher'),
-      publishedAt: args.string('published-at'),
-      authors: args.list('author').length ? args.list('author') : undefined,
-      language: args.string('language'),
-    }, OPTION_OF, NAME);
+    const input = await validInput(CreateArticleDto, { format, content, url: args.string('url'), ...metadataOf(args) }, OPTION_OF, NAME);
     const article = await context.withDesk(async (desk) => {
       const actor = await actingUser(desk.get(UsersService), args.string('as'));
       return desk.get(ArticlesService).create(actor, input);
     });
-    context.io.stdout.write(args.flag('json') ? `${JSON.stringify(article, null, 2)}\n` : `${article.id}\n`);
+    printArticle(article, args, context);
   },
 };
+
+type Args = ParsedArgs;
+type Context = CommandContext;
+
+function metadataOf(args: Args): Omit<ArticleFromUrlDto, 'url'> {
+  return {
+    title: args.string('title'),
+    publisher: args.string('publisher'),
+    publishedAt: args.string('published-at'),
+    authors: args.list('author').length ? args.list('author') : undefined,
+    language: args.string('language'),
+  };
+}
+
+function printArticle(article: { id: string }, args: Args, context: Context): void {
+  context.io.stdout.write(args.flag('json') ? `${JSON.stringify(article, null, 2)}\n` : `${article.id}\n`);
+}
+
+async function importPage(url: string, args: Args, context: Context): Promise<void> {
+  for (const option of ['format', 'url']) {
+    if (args.string(option) !== undefined) throw new UsageError(`--${option} does not go with a URL: the page's Content-Type decides the format, and the page's address is recorded`, NAME);
+  }
+  try {
+    httpUrlOf(url, 'url');
+  } catch (error) {
+    throw new UsageError(`<url>: ${(error as Error).message}`, NAME);
+  }
+  const input = await validInput(ArticleFromUrlDto, { url, ...metadataOf(args) }, { ...OPTION_OF, url: '<url>' }, NAME);
+  const article = await context.withDesk(async (desk) => {
+    const actor = await actingUser(desk.get(UsersService), args.string('as'));
+    return desk.get(ArticleFromUrl).import(actor, input);
+  });
+  printArticle(article, args, context);
+}

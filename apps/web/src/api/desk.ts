@@ -5,7 +5,7 @@
 import type { RequestOptions } from './http';
 import { api } from './routes';
 import type {
-  ArticleContent, ArticleListQuery, Assignment, AttachSource, ChangePassword, CreateAnnotation, CreateArticle, CreateClaim, CreateVerdict, CreateWebhook, UpdateClaim, UpdateVerdict,
+  ArticleContent, ArticleFromUrl, ArticleListQuery, Assignment, AttachSource, ChangePassword, CreateAnnotation, CreateArticle, CreateClaim, CreateVerdict, CreateWebhook, UpdateClaim, UpdateVerdict,
   VerdictStep, EmailChoice,
 } from './types';
 
@@ -24,6 +24,8 @@ export const articles = {
     api.get('/api/v1/articles', { ...options, query }),
   get: (articleId: string) => api.get('/api/v1/articles/{id}', { path: { id: articleId } }),
   create: (body: CreateArticle) => api.post('/api/v1/articles', { body }),
+  /** The desk fetches the page itself (API.md, "Fetching rules"). */
+  fromUrl: (body: ArticleFromUrl) => api.post('/api/v1/articles/from-url', { body }),
   claimCounts: (articleIds: string[]) => api.get('/api/v1/claim-counts', { query: { articleIds } }),
   workspace: (articleId: string, options?: Signal) => api.get('/api/v1/articles/{id}/workspace', { ...options, path: { id: articleId } }),
   /** A corrected text: a new revision, every claim re-anchored. `version` guards against someone else's change (412). */
@@ -58,7 +60,12 @@ export const sources = {
   search: (q: string) => api.get('/api/v1/sources', { query: { q, limit: 10 } }),
   attach: (claimId: string, body: AttachSource) => api.post('/api/v1/claims/{id}/sources', { path: { id: claimId }, body }),
   detach: (claimId: string, sourceId: string) => api.delete('/api/v1/claims/{id}/sources/{sourceId}', { path: { id: claimId, sourceId } }),
+  /** Archives the source's page now. */
+  snapshot: (sourceId: string) => api.post('/api/v1/sources/{id}/snapshots', { path: { id: sourceId } }),
 };
+
+/** Where a snapshot's stored page is served (sandboxed; a download unless plain text). */
+export const snapshotContentPath = (snapshotId: string): string => `/api/v1/snapshots/${encodeURIComponent(snapshotId)}/content`;
 
 export const verdicts = {
   /** Every scale: a desk has a handful, well under one page of 200. */

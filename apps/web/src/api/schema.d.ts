@@ -208,6 +208,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/articles/from-url": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ArticleFromUrlController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit": {
         parameters: {
             query?: never;
@@ -736,6 +752,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/snapshots/{id}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SnapshotsController_content"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sources": {
         parameters: {
             query?: never;
@@ -766,6 +798,22 @@ export interface paths {
         options?: never;
         head?: never;
         patch: operations["SourcesController_update"];
+        trace?: never;
+    };
+    "/api/v1/sources/{id}/snapshots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SnapshotsController_list"];
+        put?: never;
+        post: operations["SnapshotsController_take"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/users": {
@@ -1006,6 +1054,27 @@ export interface components {
             content: string;
             /** @enum {string} */
             format: "text" | "markdown" | "html";
+        };
+        ArticleFromUrlDto: {
+            authors?: string[];
+            /**
+             * @description BCP 47 language tag
+             * @example en
+             */
+            language?: string | null;
+            /**
+             * @description ISO 8601 date or time
+             * @example 2018-11-21
+             */
+            publishedAt?: string | null;
+            publisher?: string | null;
+            /** @description defaults to the first non-empty line of the text */
+            title?: string;
+            /**
+             * @description an http(s) URL; the desk fetches it (API.md, "Fetching rules")
+             * @example https://news.example/2018/11/interpol
+             */
+            url: string;
         };
         ArticleSummary: {
             /**
@@ -1654,6 +1723,13 @@ export interface components {
             name: string;
             worstRating: number;
         };
+        ReportSnapshotView: {
+            fetchedAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @description sha256 of the stored bytes, hex */
+            sha256: string;
+        };
         ReportSourceRecordView: {
             archiveUrl: string | null;
             /** Format: uuid */
@@ -1668,6 +1744,8 @@ export interface components {
         ReportSourceView: {
             excerpt: string | null;
             note: string | null;
+            /** @description the latest snapshot of the source; for a published verdict's evidence, the latest taken by the time it was published */
+            snapshot: components["schemas"]["ReportSnapshotView"] | null;
             source: components["schemas"]["ReportSourceRecordView"];
             /** @enum {string} */
             stance: "supports" | "refutes" | "context";
@@ -1752,6 +1830,39 @@ export interface components {
             suffix?: string;
             /** @enum {string} */
             type: "TextPositionSelector" | "TextQuoteSelector";
+        };
+        SnapshotHead: {
+            archiveUrl: string | null;
+            fetchedAt: string;
+            httpStatus: number;
+            /** Format: uuid */
+            id: string;
+            sha256: string;
+        };
+        SnapshotView: {
+            /** @description the public web archive's copy, when CLAIMDESK_ARCHIVE_URL is set and the submission worked */
+            archiveUrl: string | null;
+            /** @description the size of the stored body, decompressed */
+            bytes: number;
+            contentType: string | null;
+            /** Format: uuid */
+            createdBy: string;
+            fetchedAt: string;
+            /** @description where the redirects led */
+            finalUrl: string;
+            /** @description the final HTTP status (a snapshot of a 404 records that the page is gone) */
+            httpStatus: number;
+            /** Format: uuid */
+            id: string;
+            /** @description sha256 of the stored bytes, hex */
+            sha256: string;
+            /** Format: uuid */
+            sourceId: string;
+            /** @description the page as canonical text (HTML and plain text only) */
+            text: string | null;
+            title: string | null;
+            /** @description the source URL that was fetched */
+            url: string;
         };
         SourceView: {
             archiveUrl: string | null;
@@ -1919,6 +2030,10 @@ export interface components {
             article: components["schemas"]["ArticleView"];
             /** @description in reading order, orphaned claims last */
             claims: components["schemas"]["WorkspaceClaim"][];
+            /** @description the snapshots of every source in the workspace (links and published evidence), by source id, oldest first */
+            snapshots: {
+                [key: string]: components["schemas"]["SnapshotHead"][];
+            };
             /** @description everyone named in the workspace (who wrote the article and each of its revisions, marked its claims, wrote their notes, added their sources, wrote and reviewed their verdicts), by user id */
             users: {
                 [key: string]: components["schemas"]["WorkspacePerson"];
@@ -3136,6 +3251,57 @@ export interface operations {
                 };
             };
             /** @description application/problem+json; code: validation_failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ArticleFromUrlController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ArticleFromUrlDto"];
+            };
+        };
+        responses: {
+            /** @description the desk fetches the page (http/https, 5 redirects, 15 s, 10 MiB; refused addresses 403) and imports it as POST /articles does; `url` becomes the page's final URL */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArticleView"];
+                };
+            };
+            /** @description application/problem+json; code: unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description application/problem+json; code: fetch_forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description application/problem+json; code: validation_failed | fetch_failed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5191,6 +5357,53 @@ export interface operations {
             };
         };
     };
+    SnapshotsController_content: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the stored bytes, with Content-Security-Policy: sandbox, X-Content-Type-Options: nosniff, and Content-Disposition: attachment unless plain text */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description application/problem+json; code: unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description application/problem+json; code: not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description application/problem+json; code: validation_failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     SourcesController_list: {
         parameters: {
             query?: {
@@ -5394,6 +5607,120 @@ export interface operations {
                 };
             };
             /** @description application/problem+json; code: validation_failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SnapshotsController_list: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["SnapshotView"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description application/problem+json; code: unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description application/problem+json; code: not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description application/problem+json; code: validation_failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SnapshotsController_take: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the desk fetches the source's URL under the fetching rules and stores what it got (any final HTTP status) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SnapshotView"];
+                };
+            };
+            /** @description application/problem+json; code: unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description application/problem+json; code: fetch_forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description application/problem+json; code: not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description application/problem+json; code: validation_failed | fetch_failed */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -22,6 +22,8 @@ export type Article = Schemas['ArticleView'];
 export type ArticleSummary = Schemas['ArticleSummary'];
 export type ArticleFormat = Article['format'];
 export type CreateArticle = Schemas['CreateArticleDto'];
+export type ArticleFromUrl = Schemas['ArticleFromUrlDto'];
+export type SnapshotHead = Schemas['SnapshotHead'];
 export type ArticleListQuery = QueryOf<'/api/v1/articles', 'get'>;
 export type ArticlePage = AnswerOf<'/api/v1/articles', 'get'>;
 /** GET /claim-counts: ClaimCounts by article id. */

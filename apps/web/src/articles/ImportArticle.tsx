@@ -7,6 +7,7 @@ import { describedBy, FieldError } from '../layout/FieldError';
 import { useNotices } from '../layout/notices';
 import { articlePath, navigate } from '../routing/router';
 import { FileDrop } from './FileDrop';
+import { ImportFromUrl } from './ImportFromUrl';
 
 interface Draft {
   title: string;
@@ -63,6 +64,7 @@ export function ImportArticle() {
   return (
     <main id="main" className="page page-narrow">
       <h1>Import an article</h1>
+      <ImportFromUrl />
       <form className="import-form" onSubmit={submit} noValidate>
         <fieldset>
           <legend>The text</legend>

@@ -59,7 +59,7 @@ export function ClaimPanel({ claim, workspace, scales, changes, reload, onClose,
         <VerdictSection claimId={claim.id} items={verdicts} me={me} users={workspace.users} scales={scales} reload={reload} />
       </PanelSection>
       <PanelSection title="Sources" count={sources.length} testId="sources-section">
-        <SourcesSection claimId={claim.id} items={sources} reload={reload} />
+        <SourcesSection claimId={claim.id} items={sources} snapshots={workspace.snapshots} reload={reload} />
       </PanelSection>
       <PanelSection title="Notes" count={annotations.filter((a) => !a.deleted).length} testId="notes-section">
         <AnnotationThread claimId={claim.id} items={annotations} me={me} users={workspace.users} reload={reload} />

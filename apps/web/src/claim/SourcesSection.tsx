@@ -1,7 +1,7 @@
 import { FormEvent, useEffect, useState } from 'react';
-import { sources as sourcesApi } from '../api/desk';
+import { snapshotContentPath, sources as sourcesApi } from '../api/desk';
 import { ApiError } from '../api/http';
-import type { ClaimSource, Source, Stance } from '../api/types';
+import type { ClaimSource, SnapshotHead, Source, Stance } from '../api/types';
 import { describedBy, FieldError } from '../layout/FieldError';
 import { useNotices } from '../layout/notices';
 
@@ -13,9 +13,22 @@ const STANCES: Array<{ value: Stance; label: string }> = [
 const STANCE_LABEL: Record<Stance, string> = { supports: 'Supports', refutes: 'Refutes', context: 'Context' };
 
 /** The evidence checked for a claim, and adding more: a new URL or a source the desk already knows. */
-export function SourcesSection({ claimId, items, reload }: { claimId: string; items: ClaimSource[]; reload: () => void }) {
+export function SourcesSection({ claimId, items, snapshots, reload }: { claimId: string; items: ClaimSource[]; snapshots: Record<string, SnapshotHead[]>; reload: () => void }) {
   const { notify } = useNotices();
   const [adding, setAdding] = useState(false);
+  const [archiving, setArchiving] = useState<string | null>(null);
+  const takeSnapshot = async (sourceId: string): Promise<void> => {
+    setArchiving(sourceId);
+    try {
+      await sourcesApi.snapshot(sourceId);
+      notify('The page is archived.', 'success');
+      reload();
+    } catch (e) {
+      notify(e instanceof ApiError ? `The page could not be archived: ${e.message}` : 'The page could not be archived.', 'error');
+    } finally {
+      setArchiving(null);
+    }
+  };
   const detach = async (sourceId: string): Promise<void> => {
     try {
       await sourcesApi.detach(claimId, sourceId);
@@ -35,6 +48,10 @@ export function SourcesSection({ claimId, items, reload }: { claimId: string; it
             {cs.source.publisher && <span className="muted"> · {cs.source.publisher}</span>}
             {cs.excerpt && <blockquote className="excerpt">{cs.excerpt}</blockquote>}
             {cs.note && <p className="small">{cs.note}</p>}
+            <SnapshotLine latest={snapshots[cs.sourceId]?.at(-1)} />
+            <button type="button" className="link-button" disabled={archiving === cs.sourceId} onClick={() => void takeSnapshot(cs.sourceId)} aria-label={`Take snapshot of ${cs.source.title || cs.source.url}`}>
+              {archiving === cs.sourceId ? 'Archiving…' : 'Take snapshot'}
+            </button>
             <button type="button" className="link-button" onClick={() => void detach(cs.sourceId)} aria-label={`Remove source ${cs.source.title || cs.source.url}`}>Remove</button>
           </li>
         ))}
@@ -45,6 +62,17 @@ export function SourcesSection({ claimId, items, reload }: { claimId: string; it
         <button type="button" className="button button-small" onClick={() => setAdding(true)}>Add a source</button>
       )}
     </div>
+  );
+}
+
+/** "archived on <date>", linking to the stored copy: evidence that outlives the page. */
+function SnapshotLine({ latest }: { latest: SnapshotHead | undefined }) {
+  if (!latest) return <p className="muted small">Not archived yet.</p>;
+  return (
+    <p className="small snapshot">
+      <a href={snapshotContentPath(latest.id)} title={`sha256 ${latest.sha256}`}>archived on <time dateTime={latest.fetchedAt}>{latest.fetchedAt.slice(0, 10)}</time></a>
+      {latest.httpStatus >= 400 && <span className="muted"> (the page answered {latest.httpStatus})</span>}
+    </p>
   );
 }
 

@@ -13,6 +13,7 @@ const workspace = (claims: WorkspaceClaim[] = [claim('c1')]): Workspace => ({
   article: { id: 'a1', title: 'Interpol', text: 'The text.', version: 1 } as unknown as Workspace['article'],
   claims,
   users: { rita: { displayName: 'Rita', role: 'reviewer' } },
+  snapshots: {},
 });
 
 const event = (type: string, entityId: string, entity: unknown): LiveEvent => ({ type, articleId: 'a1', entityId, entity, actorId: 'rita', at: '2026-12-07T10:00:00Z' });

@@ -9,6 +9,7 @@ import { Notifications1765000003000 } from './1765000003000-notifications';
 import { Webhooks1765000004000 } from './1765000004000-webhooks';
 import { SearchIndex1765000005000 } from './1765000005000-search-index';
 import { Assignment1765000002000 } from './1765000002000-assignment';
+import { SourceSnapshots1765000007000 } from './1765000007000-source-snapshots';
 
 /** Every migration, oldest first. Listed as classes so bundled builds need no file globbing. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   Webhooks1765000004000,
   SearchIndex1765000005000,
   FactCheckLibrary1765000006000,
+  SourceSnapshots1765000007000,
 ];

@@ -3,6 +3,7 @@ import { HTML_REPORT_STYLE } from './html-style';
 import {
   ANCHOR_REMARKS,
   STANCE_LABELS,
+  snapshotLine,
   VERDICT_STATUS_LABELS,
   dateOnly,
   dateTime,
@@ -83,6 +84,7 @@ function sourceItem(attached: ReportedSource): string {
   const about = [source.publisher, dateOnly(source.publishedAt), source.kind].filter(Boolean).map((part) => html(String(part)));
   if (about.length) item += ` <span class="muted">— ${about.join(', ')}</span>`;
   if (isWebUrl(source.archiveUrl)) item += ` (${link('archived copy', source.archiveUrl)})`;
+  if (attached.snapshot) item += `<span class="excerpt snapshot">${html(snapshotLine(attached.snapshot))}</span>`;
   if (attached.excerpt) item += `<q class="excerpt">${html(attached.excerpt)}</q>`;
   if (attached.note) item += `<span class="excerpt">Note: ${html(attached.note)}</span>`;
   return `${item}</li>`;

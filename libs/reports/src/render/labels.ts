@@ -1,4 +1,4 @@
-import type { AnchorStatus, ClaimStatus, ReportedCorrection, SourceStance, VerdictStatus, ReportedVerdict } from '../report.model';
+import type { AnchorStatus, ClaimStatus, ReportedCorrection, ReportedSnapshot, SourceStance, VerdictStatus, ReportedVerdict } from '../report.model';
 
 /** The words people read in the human formats (Markdown, HTML, PDF). */
 
@@ -102,4 +102,9 @@ export function ratingTone(verdict: ReportedVerdict): 'false' | 'mixed' | 'true'
   if (span <= 0) return 'mixed';
   const position = (verdict.ratingValue - worstRating) / span;
   return position < 0.4 ? 'false' : position > 0.6 ? 'true' : 'mixed';
+}
+
+/** Beside a source: when the desk archived its page, and the hash a reader can check the copy against. */
+export function snapshotLine(snapshot: ReportedSnapshot): string {
+  return `Archived on ${dateOnly(snapshot.fetchedAt)}, sha256 ${snapshot.sha256}`;
 }

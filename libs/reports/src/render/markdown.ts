@@ -2,6 +2,7 @@ import type { ArticleReport, ClaimReport, ReportHeader, ReportedSource, Reported
 import {
   ANCHOR_REMARKS,
   STANCE_LABELS,
+  snapshotLine,
   VERDICT_STATUS_LABELS,
   dateOnly,
   dateTime,
@@ -101,6 +102,7 @@ function sourceItem(attached: ReportedSource): string {
   const about = [source.publisher, dateOnly(source.publishedAt), source.kind].filter(Boolean).map((part) => escapeMarkdownInline(String(part)));
   if (about.length) item += ` — ${about.join(', ')}`;
   if (isWebUrl(source.archiveUrl)) item += ` ([archived copy](<${new URL(source.archiveUrl).href}>))`;
+  if (attached.snapshot) item += `\n  ${snapshotLine(attached.snapshot)}`;
   if (attached.excerpt) item += `\n  “${escapeMarkdownInline(attached.excerpt)}”`;
   if (attached.note) item += `\n  Note: ${escapeMarkdownInline(attached.note)}`;
   return item;

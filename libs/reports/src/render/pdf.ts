@@ -6,6 +6,7 @@ import type { ArticleReport, ClaimReport, ReportHeader, ReportedSource, Reported
 import {
   ANCHOR_REMARKS,
   STANCE_LABELS,
+  snapshotLine,
   VERDICT_STATUS_LABELS,
   dateOnly,
   dateTime,
@@ -186,6 +187,7 @@ function sourceItem(doc: Doc, attached: ReportedSource): void {
   const indent = { indent: 10 };
   if (about) text(doc, about, { size: 8.5, colour: COLOURS.muted, ...indent });
   if (isWebUrl(source.archiveUrl)) text(doc, `Archived copy: ${source.archiveUrl}`, { size: 8.5, colour: COLOURS.link, link: source.archiveUrl, ...indent });
+  if (attached.snapshot) text(doc, snapshotLine(attached.snapshot), { size: 8.5, colour: COLOURS.muted, ...indent });
   if (attached.excerpt) text(doc, `“${attached.excerpt}”`, { font: 'italic', size: 9.5, ...indent });
   if (attached.note) text(doc, `Note: ${attached.note}`, { size: 9.5, ...indent });
   doc.moveDown(0.2);

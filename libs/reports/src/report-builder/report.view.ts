@@ -13,6 +13,7 @@ import type {
   RatingScaleRef,
   ReportedAnnotation,
   ReportedCorrection,
+  ReportedSnapshot,
   ReportedSource,
   ReportedSourceRecord,
   ReportedVerdict,
@@ -53,8 +54,16 @@ export class ReportVerdictView
 
 export class ReportSourceRecordView extends PickType(SourceView, ['id', 'url', 'title', 'publisher', 'publishedAt', 'kind', 'archiveUrl'] as const) implements ReportedSourceRecord {}
 
+export class ReportSnapshotView implements ReportedSnapshot {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() fetchedAt!: string;
+  @ApiProperty({ description: 'sha256 of the stored bytes, hex' }) sha256!: string;
+}
+
 export class ReportSourceView extends PickType(ClaimSourceView, ['stance', 'excerpt', 'note'] as const) implements ReportedSource {
   @ApiProperty({ type: ReportSourceRecordView }) source!: ReportSourceRecordView;
+  @ApiProperty({ type: ReportSnapshotView, nullable: true, description: 'the latest snapshot of the source; for a published verdict\'s evidence, the latest taken by the time it was published' })
+  snapshot!: ReportSnapshotView | null;
 }
 
 export class ReportAnnotationView extends PickType(AnnotationView, ['id', 'parentId', 'body', 'motivation', 'createdAt', 'editedAt', 'deleted'] as const) implements ReportedAnnotation {

@@ -6,7 +6,7 @@ import { RatingScalesService, RatingScaleView, VerdictsService, VerdictView } fr
 import { ClaimReviewArticle, ClaimReviewClaim, renderArticleClaimReviews, renderReport, ReportFormat, reportFileName } from '../render';
 import { pdfReportTask } from '../render/pdf.task';
 import type { VerdictReport } from '../report.model';
-import { ArticleReport, ClaimReport, compareClaimsInReadingOrder, currentVerdictOf, PersonRef, ReportedVerdict, ReportHeader } from '../report.model';
+import { ArticleReport, ClaimReport, compareClaimsInReadingOrder, currentVerdictOf, PersonRef, ReportedSnapshot, ReportedVerdict, ReportHeader } from '../report.model';
 import { Workspace, WorkspaceClaim, WorkspaceService } from '../workspace/workspace.service';
 import { sentenceAround } from './sentence-context';
 
@@ -112,7 +112,14 @@ export function toArticleReport(workspace: Workspace, scales: ReadonlyMap<string
     const verdicts = c.verdicts.map(verdictOf);
     const current = currentVerdictOf(verdicts);
     // A published verdict is reported with the evidence it was published with, not the sources as they are now.
-    const published = current?.status === 'published' ? c.verdicts.find((v) => v.id === current.id)?.evidence : null;
+    const publishedVerdict = current?.status === 'published' ? c.verdicts.find((v) => v.id === current.id) : undefined;
+    const published = publishedVerdict?.evidence;
+    // Snapshots are archival: evidence as published shows what had been archived by then, so a later snapshot leaves the published report as it was.
+    const snapshotOf = (sourceId: string): ReportedSnapshot | null => {
+      const heads = (workspace.snapshots[sourceId] ?? []).filter((h) => !published || !publishedVerdict?.publishedAt || h.fetchedAt <= publishedVerdict.publishedAt);
+      const latest = heads.at(-1);
+      return latest ? { id: latest.id, fetchedAt: latest.fetchedAt, sha256: latest.sha256 } : null;
+    };
     return {
       id: c.id, quote: c.quote, prefix: c.prefix, suffix: c.suffix, start: c.start, end: c.end,
       startUtf16: c.startUtf16, endUtf16: c.endUtf16,
@@ -122,6 +129,7 @@ export function toArticleReport(workspace: Workspace, scales: ReadonlyMap<string
       sources: (published ?? c.sources).map((s) => ({
         stance: s.stance, excerpt: s.excerpt, note: s.note,
         source: { id: s.source.id, url: s.source.url, title: s.source.title, publisher: s.source.publisher, publishedAt: s.source.publishedAt, kind: s.source.kind, archiveUrl: s.source.archiveUrl },
+        snapshot: snapshotOf(s.source.id),
       })),
       annotations: c.annotations.map((a) => ({
         id: a.id, parentId: a.parentId, author: person(a.authorId), body: a.body, motivation: a.motivation,

@@ -3,9 +3,10 @@ import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiTags } from '@nestjs/s
 import { ApiProblems } from '@claimdesk/core';
 import { WorkspaceService } from './workspace.service';
 import { Workspace, WorkspacePerson } from './workspace.view';
+import { SnapshotHead } from '@claimdesk/sources';
 
 @ApiTags('articles')
-@ApiExtraModels(WorkspacePerson)
+@ApiExtraModels(WorkspacePerson, SnapshotHead)
 @ApiBearerAuth()
 @Controller('api/v1/articles')
 export class WorkspaceController {

@@ -4,7 +4,7 @@ import { ArticlesService } from '@claimdesk/articles';
 import { AnnotationsService } from '@claimdesk/annotations';
 import { ClaimsService } from '@claimdesk/claims';
 import { UsersService } from '@claimdesk/identity';
-import { SourcesService } from '@claimdesk/sources';
+import { SnapshotsService, SourcesService } from '@claimdesk/sources';
 import { VerdictsService } from '@claimdesk/verdicts';
 
 export { Workspace, WorkspaceClaim } from './workspace.view';
@@ -33,6 +33,7 @@ export class WorkspaceService {
     private readonly sources: SourcesService,
     private readonly verdicts: VerdictsService,
     private readonly users: UsersService,
+    private readonly snapshots: SnapshotsService,
   ) {}
 
   async load(articleId: string): Promise<Workspace> {
@@ -71,6 +72,7 @@ export class WorkspaceService {
         corrections: earlierWords.get(claim.id) ?? [],
       })),
       users: await this.users.directory([...people]),
+      snapshots: await this.snapshots.headsOf([...sources, ...verdicts.flatMap((v) => v.evidence ?? [])].map((s) => s.sourceId)),
     };
   }
 }

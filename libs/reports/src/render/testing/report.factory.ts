@@ -58,6 +58,7 @@ export function aSource(overrides: Partial<ReportedSource> = {}, url = 'https://
       kind: 'news',
       archiveUrl: null,
     },
+    snapshot: null,
     ...overrides,
   };
 }
