@@ -514,22 +514,47 @@ function run(edits: number): Run {
 
 /**
  * One claim, one revision. `gone`: the claim's words were rewritten beyond recognition while the
- * surroundings stayed (the claimed words replaced by unrelated words of similar length; the whole
- * sentence rewritten), or, worse, an identical copy of its sentence stands elsewhere (a pull quote):
- * only `orphaned` is correct, any place is wrong. `kept`: a partial edit that keeps the claim's
- * substance (a typo, a corrected figure, a word inserted or deleted): correct when placed on its
- * true new region, wrong anywhere else, missed when orphaned.
+ * surroundings stayed (the claimed words replaced by unrelated words, rare or everyday ones, of
+ * similar length; the whole sentence rewritten; the sentence deleted), sometimes with the old words
+ * surviving verbatim elsewhere (an identical copy of the sentence in both revisions, or a pull quote
+ * of the sentence or of the claimed words added): only `orphaned` is correct, any place is wrong.
+ * `kept`: the claim's words survive, unchanged (the revision edits elsewhere, moves its paragraph or
+ * its sentence, adds a pull quote of it) or partially edited in substance (a typo, also in claims of
+ * one or two words, a corrected figure, a word inserted or deleted, a space turned into a no-break
+ * space or a line break, a typo in a paragraph that also moved): correct when placed on its true new
+ * region (exactly there when its words are unchanged), wrong anywhere else, missed when orphaned.
  */
-type RewriteKind = 'words replaced' | 'sentence rewritten' | 'sentence rewritten, copy elsewhere' | 'words replaced, pull quote added' | 'typo' | 'figure corrected' | 'word inserted' | 'word deleted';
+type RewriteKind =
+  | 'words replaced' | 'words replaced by everyday words' | 'sentence rewritten' | 'sentence deleted'
+  | 'sentence rewritten, copy elsewhere' | 'words replaced, pull quote added' | 'words replaced, claim quoted elsewhere'
+  | 'sentence rewritten, pull quote added'
+  | 'edit elsewhere' | 'paragraph moved' | 'sentence moved' | 'copy added elsewhere'
+  | 'typo' | 'typo in a short claim' | 'figure corrected' | 'word inserted' | 'word deleted' | 'white space changed' | 'moved, typo';
 const REWRITE_PLAN: ReadonlyArray<[RewriteKind, number]> = [
-  ['words replaced', 25], ['sentence rewritten', 20], ['sentence rewritten, copy elsewhere', 8], ['words replaced, pull quote added', 7],
-  ['typo', 12], ['figure corrected', 10], ['word inserted', 10], ['word deleted', 8],
+  ['words replaced', 14], ['words replaced by everyday words', 12], ['sentence rewritten', 12], ['sentence deleted', 4],
+  ['sentence rewritten, copy elsewhere', 5], ['words replaced, pull quote added', 6], ['words replaced, claim quoted elsewhere', 4],
+  ['sentence rewritten, pull quote added', 3],
+  ['edit elsewhere', 4], ['paragraph moved', 4], ['sentence moved', 3], ['copy added elsewhere', 4],
+  ['typo', 6], ['typo in a short claim', 5], ['figure corrected', 5], ['word inserted', 4], ['word deleted', 3],
+  ['white space changed', 3], ['moved, typo', 3],
 ];
-const GONE_KINDS: ReadonlySet<RewriteKind> = new Set(['words replaced', 'sentence rewritten', 'sentence rewritten, copy elsewhere', 'words replaced, pull quote added']);
+const GONE_KINDS: ReadonlySet<RewriteKind> = new Set([
+  'words replaced', 'words replaced by everyday words', 'sentence rewritten', 'sentence deleted', 'sentence rewritten, copy elsewhere',
+  'words replaced, pull quote added', 'words replaced, claim quoted elsewhere', 'sentence rewritten, pull quote added',
+]);
+/** Kinds whose claimed words are unchanged: only the exact new offsets are correct. */
+const UNCHANGED_KINDS: ReadonlySet<RewriteKind> = new Set(['edit elsewhere', 'paragraph moved', 'sentence moved', 'copy added elsewhere']);
 /** Words that replace claimed ones: none of the generator's vocabulary, so never the claim's own. */
 const UNRELATED = [
   'oak', 'fig', 'kiln', 'moss', 'tulip', 'ferry', 'quilt', 'banjo', 'walrus', 'saffron', 'pelican', 'mandolin', 'trombone',
   'porcupine', 'marmalade', 'thundercloud', 'kaleidoscope', 'weatherproofing', 'ox', 'yak', 'elm',
+];
+/** Everyday words of news prose (some of the generator's own among them): replacements that share letters, and short words, with the claim. */
+const EVERYDAY = [
+  'the', 'a', 'of', 'in', 'to', 'and', 'on', 'at', 'by', 'for', 'with', 'that', 'this', 'from', 'their', 'were', 'after', 'before',
+  'government', 'officials', 'election', 'between', 'reported', 'national', 'programme', 'increase', 'decision', 'statement',
+  'minister', 'president', 'council', 'percent', 'million', 'parliament', 'according', 'recently', 'several', 'country',
+  'announced', 'support', 'meeting', 'economy', 'regional', 'security', 'pressure', 'question', 'interview', 'thousands',
 ];
 
 interface ClaimEdit {
@@ -541,46 +566,71 @@ interface ClaimEdit {
   readonly truth: [number, number] | null;
 }
 
-/** Unrelated words of about each claimed word's length, the text between the words kept. */
-function replaceWords(rnd: Random, quote: string): string {
+/** Other words of about each claimed word's length, the text between the words kept; never the word itself. */
+function replaceWords(rnd: Random, quote: string, vocabulary: readonly string[]): string {
   return quote.replace(/[\p{L}\p{N}][\p{L}\p{M}\p{N}’'-]*/gu, (word) => {
     const n = codePointLength(word);
-    const near = UNRELATED.filter((w) => Math.abs(w.length - n) <= 2);
-    return pick(rnd, near.length > 0 ? near : UNRELATED);
+    const others = vocabulary.filter((w) => w !== word.toLowerCase());
+    const near = others.filter((w) => Math.abs(w.length - n) <= 2);
+    return pick(rnd, near.length > 0 ? near : others);
   });
 }
 
+/** The text with `insert` put in at code point `at`. */
+const insertAt = (index: TextIndex, at: number, insert: string): string => index.slice(0, at) + insert + index.slice(at);
+
+/** Code point offsets where a paragraph starts (after a blank line), beyond `after`. */
+function paragraphBreaks(text: string, after: number): number[] {
+  const index = new TextIndex(text);
+  return [...text.matchAll(/\n\n/g)].map((m) => index.toCodePoint(m.index ?? 0)).filter((b) => b > after);
+}
+
 function claimEdit(rnd: Random, kind: RewriteKind): ClaimEdit | null {
-  const article = writeArticle(rnd, 6000);
+  const article = writeArticle(rnd, int(rnd, 3000, 9000));
   const index = new TextIndex(article.text);
   const [s, e] = pick(rnd, article.sentences);
   const ws = words(index, s, e);
   const roll = rnd();
-  const n = roll < 0.2 ? int(rnd, 1, 2) : int(rnd, 3, 9);
+  const short = kind === 'typo in a short claim';
+  const n = short ? int(rnd, 1, 2) : roll < 0.2 ? int(rnd, 1, 2) : int(rnd, 3, 9);
   if (ws.length < n) return null;
   const first = int(rnd, 0, ws.length - n);
-  const [start, end] = roll > 0.7 ? [s, e] : [ws[first][0], ws[first + n - 1][1]];
+  const [start, end] = roll > 0.7 && !short ? [s, e] : [ws[first][0], ws[first + n - 1][1]];
   const inside = words(index, start, end);
   const sentenceText = index.slice(s, e);
+  const claimText = index.slice(start, end);
   let oldText = article.text;
   let newText: string;
   let at = start;
+  let truthStart = start;
   let truthEnd = end;
+  /** Adds `block` as a paragraph of its own at a paragraph break after the claim's sentence; false if there is none. */
+  const addParagraph = (block: string): boolean => {
+    const breaks = paragraphBreaks(newText, codePointLength(newText) - (index.length - e) + 8);
+    if (breaks.length === 0) return false;
+    newText = insertAt(new TextIndex(newText), pick(rnd, breaks), `\n\n${block}`);
+    return true;
+  };
+  /** A typo or a corrected figure in one of the claimed words (as `pool` selects them); null if none fits. */
+  const typoIn = (pool: Array<[number, number]>): { a: number; b: number; edited: string } | null => {
+    if (pool.length === 0) return null;
+    const [a, b] = pick(rnd, pool);
+    return { a, b, edited: typo(rnd, index.slice(a, b)) };
+  };
   switch (kind) {
     case 'words replaced':
-    case 'words replaced, pull quote added': {
-      newText = index.slice(0, start) + replaceWords(rnd, index.slice(start, end)) + index.slice(end);
-      if (kind === 'words replaced, pull quote added') {
-        // The revision also adds the original sentence as a pull quote, in a paragraph of its own.
-        const breaks = [...newText.matchAll(/\n\n/g)].map((m) => m.index ?? 0).filter((b) => b > index.toUtf16(e) + 8);
-        if (breaks.length === 0) return null;
-        const b = pick(rnd, breaks);
-        newText = `${newText.slice(0, b)}\n\n${sentenceText}${newText.slice(b)}`;
-      }
+    case 'words replaced by everyday words':
+    case 'words replaced, pull quote added':
+    case 'words replaced, claim quoted elsewhere': {
+      newText = index.slice(0, start) + replaceWords(rnd, claimText, kind === 'words replaced by everyday words' ? EVERYDAY : UNRELATED) + index.slice(end);
+      // The revision also adds the original sentence, or the claimed words in quotation marks, as a pull quote.
+      if (kind === 'words replaced, pull quote added' && !addParagraph(sentenceText)) return null;
+      if (kind === 'words replaced, claim quoted elsewhere' && !addParagraph(`“${claimText}”`)) return null;
       break;
     }
     case 'sentence rewritten':
-    case 'sentence rewritten, copy elsewhere': {
+    case 'sentence rewritten, copy elsewhere':
+    case 'sentence rewritten, pull quote added': {
       // Beyond recognition: the new sentence shares under a third of the claim's words.
       const claimed = new Set(inside.map(([a, b]) => index.slice(a, b).toLowerCase()));
       const shared = (text: string): number => words(new TextIndex(text), 0, codePointLength(text)).filter(([a, b]) => claimed.has([...text].slice(a, b).join('').toLowerCase())).length;
@@ -594,16 +644,95 @@ function claimEdit(rnd: Random, kind: RewriteKind): ClaimEdit | null {
         newText = copy + newText;
         at += codePointLength(copy);
       }
+      if (kind === 'sentence rewritten, pull quote added' && !addParagraph(sentenceText)) return null;
+      break;
+    }
+    case 'sentence deleted': {
+      const space = e < index.length && index.slice(e, e + 1) === ' ' ? 1 : 0;
+      newText = index.slice(0, s) + index.slice(e + space);
+      break;
+    }
+    case 'edit elsewhere': {
+      // A sentence added at a paragraph break before or after the claim's paragraph.
+      const breaks = paragraphBreaks(article.text, 0).filter((b) => b < s || b > e);
+      if (breaks.length === 0) return null;
+      const b = pick(rnd, breaks);
+      const added = ` ${sentence(rnd)}`;
+      newText = insertAt(index, b, added);
+      if (b < s) {
+        truthStart += codePointLength(added);
+        truthEnd += codePointLength(added);
+      }
+      break;
+    }
+    case 'paragraph moved':
+    case 'moved, typo': {
+      const paragraphs = article.text.split('\n\n');
+      let offset = start;
+      const p = paragraphs.findIndex((para) => {
+        const length = codePointLength(para);
+        if (offset <= length) return true;
+        offset -= length + 2;
+        return false;
+      });
+      let moving = paragraphs[p];
+      let claimLength = end - start;
+      if (kind === 'moved, typo') {
+        const edit = typoIn(inside.filter(([a, b]) => b - a >= 4));
+        if (!edit) return null;
+        const local = new TextIndex(moving);
+        const from = edit.a - start + offset;
+        moving = local.slice(0, from) + edit.edited + local.slice(from + edit.b - edit.a);
+        claimLength += codePointLength(edit.edited) - (edit.b - edit.a);
+      }
+      const rest = paragraphs.filter((_, i) => i !== p);
+      if (rest.length < 2) return null;
+      let to = int(rnd, 0, rest.length);
+      if (to === p) to = to === 0 ? rest.length : 0;
+      rest.splice(to, 0, moving);
+      newText = rest.join('\n\n');
+      truthStart = rest.slice(0, to).reduce((sum, para) => sum + codePointLength(para) + 2, 0) + offset;
+      truthEnd = truthStart + claimLength;
+      break;
+    }
+    case 'sentence moved': {
+      // The claim's sentence is moved to the end of another paragraph.
+      const space = e < index.length && index.slice(e, e + 1) === ' ' ? 1 : s > 0 && index.slice(s - 1, s) === ' ' ? -1 : 0;
+      if (space === 0) return null;
+      const without = space > 0 ? index.slice(0, s) + index.slice(e + 1) : index.slice(0, s - 1) + index.slice(e);
+      const ends = [...without.matchAll(/\n\n/g)].map((m) => new TextIndex(without).toCodePoint(m.index ?? 0));
+      const targets = ends.filter((b) => Math.abs(b - s) > 200);
+      if (targets.length === 0) return null;
+      const b = pick(rnd, targets);
+      newText = insertAt(new TextIndex(without), b, ` ${sentenceText}`);
+      truthStart = b + 1 + (start - s);
+      truthEnd = truthStart + (end - start);
+      break;
+    }
+    case 'copy added elsewhere': {
+      // A pull quote of the claim's sentence is added; the claim itself is untouched.
+      newText = article.text;
+      const breaks = paragraphBreaks(article.text, 0).filter((b) => b < s - 8 || b > e + 8);
+      if (breaks.length === 0) return null;
+      const b = pick(rnd, breaks);
+      const added = `\n\n${sentenceText}`;
+      newText = insertAt(index, b, added);
+      if (b < s) {
+        truthStart += codePointLength(added);
+        truthEnd += codePointLength(added);
+      }
       break;
     }
     case 'typo':
+    case 'typo in a short claim':
     case 'figure corrected': {
-      const candidates = kind === 'typo' ? inside.filter(([a, b]) => b - a >= 4 && !/\d/.test(index.slice(a, b))) : inside.filter(([a, b]) => /\d/.test(index.slice(a, b)));
-      if (candidates.length === 0) return null;
-      const [a, b] = pick(rnd, candidates);
-      const edited = typo(rnd, index.slice(a, b));
-      newText = index.slice(0, a) + edited + index.slice(b);
-      truthEnd += codePointLength(edited) - (b - a);
+      const pool = kind === 'figure corrected'
+        ? inside.filter(([a, b]) => /\d/.test(index.slice(a, b)))
+        : inside.filter(([a, b]) => b - a >= (short ? 2 : 4) && !/\d/.test(index.slice(a, b)));
+      const edit = typoIn(pool);
+      if (!edit) return null;
+      newText = index.slice(0, edit.a) + edit.edited + index.slice(edit.b);
+      truthEnd += codePointLength(edit.edited) - (edit.b - edit.a);
       break;
     }
     case 'word inserted': {
@@ -622,11 +751,19 @@ function claimEdit(rnd: Random, kind: RewriteKind): ClaimEdit | null {
       truthEnd -= b - a;
       break;
     }
+    case 'white space changed': {
+      // One space inside the claim becomes a no-break space or a line break (a figure and its unit kept together, a reflowed line).
+      const spaces = [...claimText.matchAll(/ /g)].map((m) => start + codePointLength(claimText.slice(0, m.index ?? 0)));
+      if (spaces.length === 0) return null;
+      const sp = pick(rnd, spaces);
+      newText = index.slice(0, sp) + pick(rnd, ['\u00a0', '\n']) + index.slice(sp + 1);
+      break;
+    }
   }
   const oldIndex = new TextIndex(oldText);
   const anchor = { start: at, end: at + (end - start), ...describeQuote(oldIndex, at, at + (end - start)) };
   const shift = at - start;
-  return { kind, oldText, newText, anchor, truth: GONE_KINDS.has(kind) ? null : [start + shift, truthEnd + shift] };
+  return { kind, oldText, newText, anchor, truth: GONE_KINDS.has(kind) ? null : [truthStart + shift, truthEnd + shift] };
 }
 
 /** The corpus: `count` claim edits in the plan's proportions, from one seed. */
@@ -652,29 +789,45 @@ interface RewriteTally {
   correct: number;
   wrong: number;
   missed: number;
+  ms: number;
   statuses: Record<string, number>;
 }
 
-function runRewrites(count: number, reanchor: (oldText: string, newText: string, anchors: readonly StoredAnchor[]) => Reanchored[]): Map<RewriteKind | 'all', RewriteTally> {
+type Matcher = (oldText: string, newText: string, anchors: readonly StoredAnchor[]) => Reanchored[];
+
+/**
+ * Correct: a gone claim orphaned; a kept one placed overlapping its true region (exactly on it when
+ * its words are unchanged). Wrong: a gone claim placed anywhere, a kept one placed elsewhere (or,
+ * with its words unchanged, not exactly on them). Missed: a kept claim orphaned.
+ */
+function judgeEdit(edit: ClaimEdit, r: Reanchored): 'correct' | 'wrong' | 'missed' {
+  if (r.start === null || r.end === null) return edit.truth === null ? 'correct' : 'missed';
+  if (edit.truth === null) return 'wrong';
+  const [s, e] = edit.truth;
+  if (UNCHANGED_KINDS.has(edit.kind)) return r.start === s && r.end === e ? 'correct' : 'wrong';
+  return r.start < e && r.end > s ? 'correct' : 'wrong';
+}
+
+function runRewrites(edits: readonly ClaimEdit[], reanchor: Matcher): Map<RewriteKind | 'all', RewriteTally> {
   const tallies = new Map<RewriteKind | 'all', RewriteTally>();
   const tally = (key: RewriteKind | 'all'): RewriteTally => {
     let t = tallies.get(key);
-    if (!t) tallies.set(key, (t = { n: 0, correct: 0, wrong: 0, missed: 0, statuses: {} }));
+    if (!t) tallies.set(key, (t = { n: 0, correct: 0, wrong: 0, missed: 0, ms: 0, statuses: {} }));
     return t;
   };
-  for (const edit of claimEdits(20261207, count)) {
+  for (const edit of edits) {
+    const t0 = performance.now();
     const [r] = reanchor(edit.oldText, edit.newText, [edit.anchor]);
-    const placed = r.start !== null && r.end !== null;
-    let verdict: 'correct' | 'wrong' | 'missed';
-    if (edit.truth === null) verdict = placed ? 'wrong' : 'correct';
-    else if (!placed) verdict = 'missed';
-    else verdict = (r.start as number) < edit.truth[1] && (r.end as number) > edit.truth[0] ? 'correct' : 'wrong';
+    const ms = performance.now() - t0;
+    const verdict = judgeEdit(edit, r);
     if (VERBOSE && verdict !== 'correct' && reanchor === reanchorAll) {
-      console.log(`[rewrites] ${verdict} (${edit.kind}, ${r.status}): ${JSON.stringify(edit.anchor.exact)}\n  got ${JSON.stringify(r.quote.exact)}`);
+      const truth = edit.truth ? JSON.stringify(new TextIndex(edit.newText).slice(...edit.truth)) : 'gone';
+      console.log(`[rewrites] ${verdict} (${edit.kind}, ${r.status}): ${JSON.stringify(edit.anchor.exact)}\n  truth ${truth}\n  got   ${r.start === null ? 'nothing' : JSON.stringify(r.quote.exact)}`);
     }
     for (const t of [tally(edit.kind), tally('all')]) {
       t.n++;
       t[verdict]++;
+      t.ms += ms;
       t.statuses[r.status] = (t.statuses[r.status] ?? 0) + 1;
     }
   }
@@ -682,30 +835,36 @@ function runRewrites(count: number, reanchor: (oldText: string, newText: string,
 }
 
 function rewritesTable(count: number): string {
-  const ours = runRewrites(count, reanchorAll);
-  const theirs = runRewrites(count, hypothesisAll);
+  const edits = claimEdits(20261207, count);
+  const ours = runRewrites(edits, reanchorAll);
+  const theirs = runRewrites(edits, hypothesisAll);
   const pct = (n: number, of: number): string => `${((100 * n) / of).toFixed(1)} %`;
   const kinds: Array<RewriteKind | 'all'> = [...REWRITE_PLAN.map(([kind]) => kind), 'all'];
   const rows = kinds.map((kind) => {
     const t = ours.get(kind) as RewriteTally;
     const h = theirs.get(kind) as RewriteTally;
-    const truth = kind === 'all' ? 'both' : GONE_KINDS.has(kind) ? 'gone: orphan' : 'kept: place';
+    const truth = kind === 'all' ? 'both' : GONE_KINDS.has(kind) ? 'gone: orphan' : UNCHANGED_KINDS.has(kind) ? 'kept: exact place' : 'kept: place';
     return `| ${kind === 'all' ? '**all**' : kind} | ${truth} | ${t.n} | ${pct(t.correct, t.n)} | ${pct(t.wrong, t.n)} | ${pct(t.missed, t.n)} | ` +
-      `${['anchored', 'moved', 'fuzzy', 'orphaned'].map((s) => t.statuses[s] ?? 0).join(' / ')} | ${pct(h.correct, h.n)} | ${pct(h.wrong, h.n)} |`;
+      `${['anchored', 'moved', 'fuzzy', 'orphaned'].map((s) => t.statuses[s] ?? 0).join(' / ')} | ${(t.ms / t.n).toFixed(2)} | ${pct(h.correct, h.n)} | ${pct(h.wrong, h.n)} |`;
   });
   return [
     `### Claim edits: rewritten beyond recognition, or kept in substance (${count} claim edits)`,
     '',
-    '| edit | truth | claims | correct | wrong place | missed (orphaned) | anchored / moved / fuzzy / orphaned | Hypothesis-style correct | Hypothesis-style wrong place |',
-    '|---|---|---:|---:|---:|---:|---:|---:|---:|',
+    '| edit | truth | claims | correct | wrong place | missed (orphaned) | anchored / moved / fuzzy / orphaned | ms / claim | Hypothesis-style correct | Hypothesis-style wrong place |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...rows,
     '',
-    'Each case is one claim (1–9 words or a whole sentence) in a fresh ~6 KB generated article and one revision: ' +
-      'its words replaced by unrelated words of similar length, or its whole sentence rewritten (with an identical ' +
-      'copy of the sentence elsewhere in some cases, or the original sentence added as a pull quote), where only ' +
-      '`orphaned` is correct and any place is wrong; or a partial edit inside it that keeps its substance (a typo, ' +
-      'a corrected figure, a word inserted or deleted), where it must be placed on its new words. ' +
-      '`npx ts-node -r tsconfig-paths/register --transpile-only bench/reanchor.bench.ts --rewrites [--cases=100]`.',
+    'Each case is one claim (1–9 words or a whole sentence) in a fresh generated article of 3–9 KB and one revision. ' +
+      'Gone (only `orphaned` is correct, any place is wrong): its words replaced by other words of similar length ' +
+      '(rare words, or everyday news words that share letters with them), its whole sentence rewritten or deleted; ' +
+      'sometimes with the old words surviving verbatim elsewhere: an identical copy of the sentence in both revisions, ' +
+      'or a pull quote of the old sentence or of the claimed words (in quotation marks) added. Kept: its words unchanged ' +
+      '(an edit elsewhere, its paragraph or its sentence moved, a pull quote of its sentence added), where only the exact ' +
+      'new offsets are correct; or a partial edit inside it that keeps its substance (a typo, also in claims of one or ' +
+      'two words, a corrected figure, a word inserted or deleted, a space become a no-break space or a line break, a ' +
+      'typo in a paragraph that also moved), where it must be placed on its new words. Missed: a kept claim orphaned. ' +
+      'ms / claim: wall-clock time of one `reanchorAll` call (one diff, one claim). ' +
+      '`npx ts-node -r tsconfig-paths/register --transpile-only bench/reanchor.bench.ts --rewrites [--cases=100] [--verbose]`.',
   ].join('\n');
 }
 

@@ -11,13 +11,16 @@ import {
   contextFit,
   ContextFit,
   contextSimilarity,
+  DEFAULT_BUDGET,
   exactOccurrences,
   isSpaceChar,
+  isWordChar,
   searchApproximate,
-  substanceShared,
   toCodePoints,
+  WORD_CHAR,
 } from './fuzzy';
 import { CONTEXT_LENGTH, describeQuote, spaceInsensitiveOccurrences } from './quote';
+import { substanceAt } from './substance';
 
 /*
  * Thresholds. Context is 32 code points a side, 64 in all; agreement is counted as the run of code
@@ -47,13 +50,20 @@ export const IN_PLACE_OVERLAP = 0.5;
 export const IN_PLACE_MIN_OVERLAP = 0.25;
 export const IN_PLACE_CONTEXT = 0.5;
 
+/** A stretch over 1.5× the quote's length (plus 8) is more than the edited quote (editedSpan). */
+const OVERSIZED = 1.5;
+
 // Any approximate place.
 /**
- * A fuzzy place must say what the claim said: ≥ 0.5 of the quote's letter pairs (substanceShared).
- * Context alone — the sentence around it intact — does not make new words the claim: "hotly
- * contested" rewritten to "fiercely fought", or the whole sentence rewritten, is orphaned.
+ * A fuzzy place must say what the claim said (substanceAt): at least half of the claim's words, by
+ * length, are there, or they make at least half of what stands there (a word dropped from a short
+ * claim); and never under a fifth either way. A mistyped word, or a figure corrected by one digit,
+ * counts as the word. Context alone — the sentence around it intact — does not make new words the
+ * claim: "hotly contested" rewritten to "fiercely fought", or the whole sentence rewritten, is
+ * orphaned. Unrelated prose shares a few short words ("the", "in"), well under half of either.
  */
 export const MIN_SUBSTANCE = 0.5;
+export const MIN_SUBSTANCE_EITHER_WAY = 0.2;
 
 // No diff (anchorInText).
 /** An approximate match needs ≥ 0.8 quote and ≥ 0.5 context similarity… */
@@ -190,6 +200,27 @@ export function trim(index: TextIndex, start: number, end: number, exact: string
   return [s, e];
 }
 
+/**
+ * Where an edited span's words are inside the stretch of new text the diff gave it. An edit near
+ * the span's edge can share a hunk with a neighbouring change (a paragraph moved in right after it:
+ * "was refused." → "was refsued.\n\nProkopchuk, who…"): a stretch far longer than the quote has
+ * the quote aligned inside it; otherwise it is only trimmed of white space. A claim that began or
+ * ended on a word boundary does so again: the diff may leave a transposed letter just outside
+ * ("Kim" → "Kmi" is "K", "m", and an "i" inserted after it).
+ */
+export function editedSpan(index: TextIndex, anchor: StoredAnchor, start: number, end: number): [number, number] {
+  const pattern = toCodePoints(anchor.exact);
+  const oversized = end - start > OVERSIZED * pattern.length + WEAK_CONTEXT_RUN;
+  const hit = oversized && pattern.length * (end - start) <= DEFAULT_BUDGET.cells ? alignInWindow(index, pattern, start, end, start) : null;
+  let [s, e] = hit ? trim(index, hit.start, hit.end, anchor.exact) : trim(index, start, end, anchor.exact);
+  if (s >= e) return [s, e];
+  const isWord = (ch: string | undefined): boolean => ch !== undefined && WORD_CHAR.test(ch);
+  const quote = [...anchor.exact];
+  if (isWord(quote[0]) && !isWord([...anchor.prefix].pop())) while (s > 0 && isWordChar(index, s - 1)) s--;
+  if (isWord(quote[quote.length - 1]) && !isWord([...anchor.suffix][0])) while (e < index.length && isWordChar(index, e)) e++;
+  return [s, e];
+}
+
 export function placeTrimmed(index: TextIndex, anchor: StoredAnchor, hit: ApproximateHit): Reanchored {
   const [start, end] = trim(index, hit.start, hit.end, anchor.exact);
   return place(index, anchor, 'fuzzy', start, end);
@@ -198,10 +229,15 @@ export function placeTrimmed(index: TextIndex, anchor: StoredAnchor, hit: Approx
 /** A placed result; anything but a non-empty valid range is refused (orphaned) rather than stored. */
 export function place(index: TextIndex, anchor: StoredAnchor, status: Exclude<AnchorStatus, 'orphaned'>, start: number, end: number): Reanchored {
   if (!(start < end) || !index.isRange(start, end)) return orphan(anchor);
-  if (status === 'fuzzy' && substanceShared(anchor.exact, index.slice(start, end)) < MIN_SUBSTANCE) return orphan(anchor);
+  if (status === 'fuzzy' && !sharesSubstance(anchor.exact, index.slice(start, end))) return orphan(anchor);
   // The exact quote at unchanged offsets is "anchored" (API.md), however it was found.
   const same = status === 'moved' && start === anchor.start && end === anchor.end;
   return { status: same ? 'anchored' : status, start, end, quote: describeQuote(index, start, end) };
+}
+
+function sharesSubstance(quote: string, placed: string): boolean {
+  const { kept, share } = substanceAt(quote, placed);
+  return Math.max(kept, share) >= MIN_SUBSTANCE && Math.min(kept, share) >= MIN_SUBSTANCE_EITHER_WAY;
 }
 
 export function orphan(anchor: StoredAnchor): Reanchored {

@@ -315,57 +315,15 @@ export function searchApproximate(
   return found;
 }
 
-const WORD = /[\p{L}\p{M}\p{N}]/u;
+/** A letter, mark or digit: part of a word. */
+export const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
 
 /** Whether the code point at `at` is part of a word (letter, mark or digit). */
 export function isWordChar(index: TextIndex, at: number): boolean {
-  return at >= 0 && at < index.length && WORD.test(index.slice(at, at + 1));
+  return at >= 0 && at < index.length && WORD_CHAR.test(index.slice(at, at + 1));
 }
 
 /** Whether the code point at `at` is white space. */
 export function isSpaceChar(index: TextIndex, at: number): boolean {
   return at >= 0 && at < index.length && /\s/u.test(index.slice(at, at + 1));
-}
-
-const HAS_WORDS = /[\p{L}\p{N}]/u;
-
-/**
- * Letters and digits only, lower-cased, each run of anything else one space: what a claim says, not
- * how it is set. A quote of symbols only (an emoji) is taken as it is.
- */
-function substanceOf(text: string, words: boolean): string[] {
-  const lower = text.toLowerCase();
-  return [...(words ? lower.replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ').trim() : lower)];
-}
-
-function bigrams(cps: readonly string[]): Map<string, number> {
-  const out = new Map<string, number>();
-  for (let i = 0; i + 1 < cps.length; i++) {
-    const pair = cps[i] + cps[i + 1];
-    out.set(pair, (out.get(pair) ?? 0) + 1);
-  }
-  return out;
-}
-
-/**
- * How much of a claim's substance — its own words, not its context — the text at a candidate place
- * shares: the Dice coefficient of their letter pairs (case, punctuation and spacing aside), 0..1.
- * A typo or a corrected figure keeps most pairs; unrelated words of the same length share few.
- * Linear in the lengths. Texts of one code point are compared whole.
- */
-export function substanceShared(quote: string, placed: string): number {
-  const words = HAS_WORDS.test(quote);
-  const quoteCps = substanceOf(quote, words);
-  const placedCps = substanceOf(placed, words);
-  const a = bigrams(quoteCps);
-  const b = bigrams(placedCps);
-  let total = 0;
-  let shared = 0;
-  for (const [pair, n] of a) {
-    total += n;
-    shared += Math.min(n, b.get(pair) ?? 0);
-  }
-  for (const n of b.values()) total += n;
-  if (total === 0) return quoteCps.join('') === placedCps.join('') ? 1 : 0;
-  return (2 * shared) / total;
 }

@@ -4,7 +4,7 @@
  * the text right around an exact copy (cameAlong), or as a whole paragraph moved (movedWholeParagraph).
  */
 import { Reanchored, StoredAnchor } from './anchor';
-import { Candidate, IN_PLACE_OVERLAP, isFull, place, trim } from './candidates';
+import { Candidate, editedSpan, IN_PLACE_OVERLAP, isFull, place } from './candidates';
 import { codePointLength, TextIndex } from './code-points';
 import { belongsElsewhere, rotatedCopy, surroundingsAgreement } from './copies';
 import { computeEmbeddedEditMap, insertedWithin, insertionAround, mapSpan, SEGMENT_BOUNDARY, SpanMapping } from './edit-map';
@@ -24,6 +24,13 @@ const CHUNK = 16;
 const CHUNK_STRIDE = 8;
 const CHUNK_SHARE = 1 / 3;
 const MAX_CHUNK_HITS = 32;
+/**
+ * New text is old text moved in (oldTextMovedIn) when 3 of 4 of its 32-code-point chunks, evenly
+ * spread, occur in the old text: formulaic phrases recur in fresh prose, but rarely three of four.
+ */
+const MOVED_IN_SAMPLES = 4;
+const MOVED_IN_CHUNK = 32;
+const MOVED_IN_SHARE = 3 / 4;
 const VOTE_SPREAD = 64;
 const MOVED_CLUSTERS = 3;
 const MOVED_BLOCK_DIFF_SECONDS = 0.05;
@@ -59,13 +66,38 @@ const MIN_MOVED_STRETCH = 40;
 const MIN_COMPARED = 8;
 const SELF_EVIDENT_QUOTE = 64;
 
-/** Share of the span's passage (outside the quote) that the diff carried over in place; 1 if too short to judge. */
-export function passageStayed(revision: Revision, anchor: StoredAnchor, quoteLength: number): number {
-  const { from, to } = passageAround(revision.oldIndex, anchor.start ?? 0, anchor.end ?? 0);
-  const outside = to - from - quoteLength;
-  if (outside < MOVED_BLOCK_CONTEXT) return 1;
-  const quoteKept = mapSpan(revision.map, revision.newIndex, anchor.start ?? 0, anchor.end ?? 0).preserved;
-  return (mapSpan(revision.map, revision.newIndex, from, to).preserved - quoteKept) / outside;
+/**
+ * Share of the span's passage outside the quote (or outside a wider old range holding it, `outside`)
+ * that the diff carried over in place; 1 if too short to judge.
+ */
+export function passageStayed(revision: Revision, anchor: StoredAnchor, quoteLength: number, outside?: { from: number; to: number }): number {
+  const { map, newIndex } = revision;
+  const start = anchor.start ?? 0;
+  const end = anchor.end ?? 0;
+  const { from, to } = passageAround(revision.oldIndex, start, end);
+  const cutFrom = Math.max(from, outside?.from ?? start);
+  const cutTo = Math.min(to, outside?.to ?? end);
+  const rest = to - from - Math.max(0, cutTo - cutFrom);
+  if (rest < MOVED_BLOCK_CONTEXT || (outside === undefined && to - from - quoteLength < MOVED_BLOCK_CONTEXT)) return 1;
+  const keptInCut = cutTo > cutFrom ? mapSpan(map, newIndex, cutFrom, cutTo).preserved : 0;
+  return (mapSpan(map, newIndex, from, to).preserved - keptInCut) / rest;
+}
+
+/**
+ * Whether new text [start, end) is mostly old text moved there (two paragraphs swapped), rather
+ * than text written afresh.
+ */
+export function oldTextMovedIn(revision: Revision, start: number, end: number): boolean {
+  const { oldIndex, newIndex } = revision;
+  const count = Math.min(MOVED_IN_SAMPLES, Math.floor((end - start) / MOVED_IN_CHUNK));
+  if (count === 0) return false;
+  const step = (end - start - MOVED_IN_CHUNK) / Math.max(1, count - 1);
+  let found = 0;
+  for (let i = 0; i < count; i++) {
+    const at = start + Math.round(i * step);
+    if (oldIndex.text.includes(newIndex.slice(at, at + MOVED_IN_CHUNK))) found++;
+  }
+  return found >= MOVED_IN_SHARE * count;
 }
 
 /**
@@ -216,7 +248,7 @@ function landPassage(
   if (2 * sharedInserted < shared) return null;
 
   const [s, e] = inner.touched
-    ? trim(newIndex, windowStart + inner.start, windowStart + inner.end, anchor.exact)
+    ? editedSpan(newIndex, anchor, windowStart + inner.start, windowStart + inner.end)
     : [windowStart + inner.start, windowStart + inner.end];
   if (!(e > s) || !mostlyInserted(map, s, e)) return null;
   const fit = contextFit(newIndex, s, e, anchor.prefix, anchor.suffix);

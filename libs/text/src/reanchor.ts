@@ -13,6 +13,7 @@ import { Reanchored, StoredAnchor } from './anchor';
 import {
   bestHit,
   bothSidesAgree,
+  editedSpan,
   IN_PLACE_CONTEXT,
   IN_PLACE_MIN_OVERLAP,
   IN_PLACE_OVERLAP,
@@ -26,14 +27,13 @@ import {
   place,
   placeTrimmed,
   rank,
-  trim,
   WEAK_CONTEXT_RUN,
 } from './candidates';
 import { codePointLength, TextIndex } from './code-points';
 import { belongsElsewhere, outwardRuns, rotatedCopy } from './copies';
-import { computeEditMap, mapPosition, mapSpan, SpanMapping } from './edit-map';
+import { computeEditMap, insertedWithin, mapPosition, mapSpan, SpanMapping } from './edit-map';
 import { contextFit, contextSimilarity, exactOccurrences, searchApproximate, toCodePoints } from './fuzzy';
-import { cameAlong, MOVED_BLOCK_SHARE, movedWholeParagraph, passageStayed, throughMovedPassage } from './moved-passage';
+import { cameAlong, MOVED_BLOCK_SHARE, movedWholeParagraph, oldTextMovedIn, passageStayed, throughMovedPassage } from './moved-passage';
 import { mostlyInserted, occurrencesOf, Revision } from './revision';
 
 export type { AnchorStatus, Reanchored, StoredAnchor } from './anchor';
@@ -47,6 +47,8 @@ const REWORD_MAX_SIZE = 2;
  * passage stayed there too; otherwise a moved passage may win, or a phrase is orphaned.
  */
 const STAYED_SHARE = 0.5;
+/** A slot where the diff wrote at least half as much new text as it removed was rewritten, not vacated (rewrittenInPlace). */
+const REWRITTEN_SHARE = 0.5;
 /** Inside a block the diff could not resolve (a rewrite, a diff timeout): quote similarity needed to accept an alignment. */
 const BLOCK_SIMILARITY = 0.75;
 const BLOCK_SIMILARITY_WITH_CONTEXT = 0.6;
@@ -118,7 +120,27 @@ function reanchorOne(revision: Revision, anchor: StoredAnchor): Reanchored {
       return moved;
     }
   }
-  return inPlace ?? followMove(revision, anchor, mapping, quoteLength) ?? orphan(anchor);
+  if (inPlace) return inPlace;
+  // Its own place was rewritten among surroundings that stayed: the claim did not move, it is gone.
+  // Its old words elsewhere (a pull quote of the sentence, an editor's note) quote it; they are not it.
+  if (rewrittenInPlace(revision, anchor, mapping, quoteLength)) return orphan(anchor);
+  return followMove(revision, anchor, mapping, quoteLength) ?? orphan(anchor);
+}
+
+/**
+ * The diff replaced the span's text with new text (at least half as much as it removed, and not old
+ * text moved in, as when two paragraphs swap places), and most of the passage around the rewritten
+ * text stayed where it was (or the rewrite took all of it): the claim's slot was rewritten, not
+ * vacated. A claim that moved leaves a deletion behind, or takes its passage along (a pull quote
+ * pasted where its paragraph used to be).
+ */
+function rewrittenInPlace(revision: Revision, anchor: StoredAnchor, mapping: SpanMapping, quoteLength: number): boolean {
+  const removed = mapping.oldRegionEnd - mapping.oldRegionStart - mapping.preserved;
+  const written = insertedWithin(revision.map, mapping.regionStart, mapping.regionEnd);
+  if (written === 0 || written < REWRITTEN_SHARE * removed) return false;
+  if (oldTextMovedIn(revision, mapping.regionStart, mapping.regionEnd)) return false;
+  const rewritten = { from: mapping.oldRegionStart, to: mapping.oldRegionEnd };
+  return passageStayed(revision, anchor, quoteLength, rewritten) >= STAYED_SHARE;
 }
 
 /** A place, or null when the claim could not be placed there (a fuzzy place without the claim's substance): try the next way. */
@@ -183,7 +205,7 @@ function placeInPlace(revision: Revision, anchor: StoredAnchor, mapping: SpanMap
     }
   }
 
-  const [start, end] = trim(newIndex, mapping.start, mapping.end, anchor.exact);
+  const [start, end] = editedSpan(newIndex, anchor, mapping.start, mapping.end);
   // Each fuzzy place must still share the claim's substance (place); one that does not is no place.
   const fuzzyHere = (): Reanchored | null => placed(place(newIndex, anchor, 'fuzzy', start, end));
   if (end > start) {
