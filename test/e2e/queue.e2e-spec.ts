@@ -173,10 +173,10 @@ describe('my queue (e2e)', () => {
     const rejected = await mark(reviewer, article.id, 'Costs shrank');
     await act(editor, await submitted(reviewer, rejected.id), 'reject', { note: 'Source?' });
     const counts = (await desk.http.get('/api/v1/me/queue/counts').set(...bearer(reviewer)).expect(200)).body;
-    expect(counts).toEqual({ total: 2, reasons: { assigned: 1, returned: 1, recheck: 0 } });
+    expect(counts).toEqual({ total: 2, reasons: { assigned: 1, returned: 1, recheck: 0, mentioned: 0, reply: 0 } });
     const editorCounts = (await desk.http.get('/api/v1/me/queue/counts').set(...bearer(editor)).expect(200)).body;
     expect(editorCounts.total).toBe((await queue(editor)).length);
-    expect(Object.keys(editorCounts.reasons).sort()).toEqual(['assigned', 'publish', 'recheck', 'returned', 'review']);
+    expect(Object.keys(editorCounts.reasons).sort()).toEqual(['assigned', 'mentioned', 'publish', 'recheck', 'reply', 'returned', 'review']);
   });
 
   it('needs a signed-in user', async () => {

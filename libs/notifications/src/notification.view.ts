@@ -19,14 +19,3 @@ export class UnreadCountView {
   @ApiProperty({ description: 'unread notifications the reader may read' }) unread!: number;
 }
 
-/** An item of the queue's `mentioned` and `reply` reasons (API.md, `GET /me/queue`). */
-export interface QueueNotice {
-  reason: 'mentioned' | 'reply';
-  articleId: string;
-  articleTitle: string;
-  claimId: string | null;
-  quote: string | null;
-  status: string | null;
-  dueAt: string | null;
-  since: string;
-}

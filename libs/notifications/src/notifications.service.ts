@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, DataSource, Repository, SelectQueryBuilder } from 'typeorm';
 import { Actor, decodeCursor, DEFAULT_PAGE_SIZE, nowIso, Page, PageQuery, pageInOrder, toPage, validationFailed } from '@claimdesk/core';
 import { EmailChoice, Notification, NotificationSetting } from './notification.entity';
-import { NotificationView, QueueNotice } from './notification.view';
+import { NotificationView } from './notification.view';
 import type { NotificationType } from './recipients';
 
 /** A notification row with what lists show beside it. */
@@ -96,17 +96,6 @@ export class NotificationsService {
    * The queue's `mentioned` and `reply` items (API.md, `GET /me/queue`): unread notifications of those
    * types, with their claim's status and due date (when claims have one); `since` is the notification's time.
    */
-  async unreadMentionsAndReplies(userId: string, limit = 500): Promise<QueueNotice[]> {
-    const hasDue = this.dataSource.entityMetadatas.some((m) => m.tableName === 'claims' && m.findColumnWithDatabaseName('due_at'));
-    const qb = this.readable(userId).andWhere('n.read_at IS NULL').andWhere('n.type IN (:...types)', { types: ['mentioned', 'reply'] })
-      .orderBy('n.seq', 'DESC').limit(limit);
-    if (hasDue) qb.addSelect('c.due_at', 'dueAt');
-    const rows = await qb.getRawMany<NotificationRow & { dueAt?: string | null }>();
-    return rows.map((row) => ({
-      reason: row.type as 'mentioned' | 'reply', articleId: row.articleId ?? '', articleTitle: row.articleTitle ?? '', claimId: row.claimId,
-      quote: row.quote, status: row.claimStatus, dueAt: row.dueAt ?? null, since: row.at,
-    }));
-  }
 
   async emailChoice(userId: string): Promise<EmailChoice> {
     return (await this.settings.findOneBy({ userId }))?.email ?? 'none';

@@ -192,7 +192,7 @@ export class WebhookDeliveries implements OnApplicationBootstrap, OnModuleDestro
     const hook = delivery && (await this.webhooks.findOne({ where: { id: delivery.webhookId } }));
     if (!delivery || !hook) return; // removed meanwhile: nothing more is sent
     const body = JSON.stringify(await this.redacted(JSON.parse(delivery.payload) as LiveEvent | Ping));
-    const outcome = await sendDelivery({ url: hook.url, secret: hook.secret, deliveryId: id, event: delivery.event, body }, this.settings.webhooks.allow, this.settings.webhooks.timeoutMs);
+    const outcome = await sendDelivery({ url: hook.url, secret: hook.secret, deliveryId: id, event: delivery.event, body }, this.settings.fetchAllow, this.settings.webhooks.timeoutMs);
     await this.record(delivery, lease, outcome);
   }
 

@@ -2,7 +2,7 @@ import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { LookupFunction } from 'node:net';
 import { version } from '../../../../package.json';
-import { resolveAllowed } from './webhook-address';
+import { FetchAllowList, resolveAllowed } from '@claimdesk/core';
 import { SIGNATURE_HEADER, signBody } from './webhook-signature';
 
 export interface Outgoing {
@@ -25,11 +25,16 @@ const USER_AGENT = `ClaimDesk/${version}`;
  * POSTs one delivery, signed over the exact bytes sent. Redirects are not followed (a 3xx is a
  * failure like any non-2xx answer), and the whole exchange must end within `timeoutMs`.
  */
-export async function sendDelivery(outgoing: Outgoing, allow: readonly string[], timeoutMs: number): Promise<Attempt> {
+/**
+ * The same address policy as the desk's page fetches (libs/core outbound): every address the host
+ * resolves to is checked, and the connection goes to a checked one.
+ */
+export async function sendDelivery(outgoing: Outgoing, allow: FetchAllowList, timeoutMs: number): Promise<Attempt> {
   const url = new URL(outgoing.url);
   let target: { address: string; family: 4 | 6 };
   try {
-    target = await resolveAllowed(url, allow);
+    const [first] = await resolveAllowed(url.hostname, allow);
+    target = { address: first.address, family: first.family === 6 ? 6 : 4 };
   } catch (error) {
     return { status: null, error: (error as Error).message };
   }

@@ -2,12 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { Repository } from 'typeorm';
-import { Actor, decodeCursor, DEFAULT_PAGE_SIZE, DomainError, notFound, nowIso, Page, PageQuery, Settings, SETTINGS, toPage } from '@claimdesk/core';
+import { Actor, decodeCursor, DEFAULT_PAGE_SIZE, DomainError, notFound, nowIso, Page, PageQuery, Settings, SETTINGS, toPage, resolveAllowed } from '@claimdesk/core';
 import { Transactions } from '@claimdesk/database';
 import { AuditEntry } from '../audit-entry.entity';
 import { CreateWebhookDto } from './dto/webhook.dto';
 import { Ping, PING_EVENT } from './event-filter';
-import { resolveAllowed } from './webhook-address';
 import { WebhookDeliveries } from './webhook-deliveries';
 import { Webhook, WebhookDelivery } from './webhook.entity';
 import { DeliveryView, toDeliveryView, toWebhookView, WebhookView } from './webhook.view';
@@ -96,7 +95,7 @@ export class WebhooksService {
   /** Refuses at once a URL that could never be sent to: one that does not resolve, or to an internal address. */
   private async checkReachable(url: string): Promise<void> {
     try {
-      await resolveAllowed(new URL(url), this.settings.webhooks.allow);
+      await resolveAllowed(new URL(url).hostname, this.settings.fetchAllow);
     } catch (error) {
       throw new DomainError('validation_failed', 'the webhook cannot be sent there', [{ path: 'url', message: (error as Error).message }]);
     }

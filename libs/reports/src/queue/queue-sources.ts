@@ -99,3 +99,15 @@ export const returnedVerdicts = sqlSource('returned',
 export const claimsToRecheck = sqlSource('recheck',
   `SELECT ${claimRow('c.id', 'c.updated_at')} FROM ${CLAIMS} WHERE c.anchor IN ('fuzzy', 'orphaned') AND (c.assignee_id = ? OR c.created_by = ?)`,
   (actor) => [actor.id, actor.id]);
+
+/**
+ * A note that mentions me or replies to mine, while its notification (written by libs/notifications in
+ * the note's own transaction) is unread; a deleted note, claim or article takes it away.
+ */
+const unreadNotice = (reason: 'mentioned' | 'reply'): QueueSource => sqlSource(reason,
+  `SELECT ${claimRow('n.id', 'n.at')} FROM notifications n JOIN claims c ON c.id = n.claim_id JOIN articles a ON a.id = c.article_id
+   JOIN annotations an ON an.id = n.entity_id AND NOT an.deleted
+   WHERE n.recipient_id = ? AND n.type = '${reason}' AND n.read_at IS NULL`,
+  reader);
+export const unreadMentions = unreadNotice('mentioned');
+export const unreadReplies = unreadNotice('reply');

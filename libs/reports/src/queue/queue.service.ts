@@ -3,12 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Actor, decodeCursor, DEFAULT_PAGE_SIZE, Page, PageQuery } from '@claimdesk/core';
 import { mergeQueue, QueueItem, QueueKey, QueueReason } from './queue-order';
-import { assignedArticles, assignedClaims, claimsToRecheck, QueueSource, returnedVerdicts, verdictsToPublish, verdictsToReview } from './queue-sources';
+import { assignedArticles, assignedClaims, claimsToRecheck, QueueSource, returnedVerdicts, unreadMentions, unreadReplies, verdictsToPublish, verdictsToReview } from './queue-sources';
 
-/**
- * Every reason something waits for a reader, one source each. The one place to add a reason: the
- * unread mentions and replies (`mentioned`, `reply`) join here as sources over the notifications.
- */
+/** Every reason something waits for a reader, one source each: the one place to add a reason. */
 export const QUEUE_SOURCES: readonly QueueSource[] = [
   assignedClaims,
   assignedArticles,
@@ -16,6 +13,8 @@ export const QUEUE_SOURCES: readonly QueueSource[] = [
   verdictsToPublish,
   returnedVerdicts,
   claimsToRecheck,
+  unreadMentions,
+  unreadReplies,
 ];
 
 export interface QueueCounts {
