@@ -32,6 +32,15 @@ describe(readPageMetadata.name, () => {
     expect(metadata).toMatchObject({ title: 'Floods in Valencia', authors: ['Ana Lima'], publishedAt: '2024-10-30T00:00:00.000Z' });
   });
 
+  it('takes the headline from the article\'s <h1>, not from a site-logo <h1> that links home (failed on main: "V8", "evolve extension for Mercurial")', () => {
+    const blog = page('<title>Outside the web: standalone WebAssembly binaries · V8</title>',
+      '<header><h1><a href="/">V8</a></h1></header><article><h1>Outside the web: standalone WebAssembly binaries</h1><p>Text.</p></article>');
+    expect(readPageMetadata(blog).title).toBe('Outside the web: standalone WebAssembly binaries');
+    const docs = page('<title>Evolve: Shared Mutable History — evolve extension for Mercurial</title>',
+      '<div class="header"><h1><a href="index.html"><span>evolve extension for Mercurial</span></a></h1></div><p>Text.</p>');
+    expect(readPageMetadata(docs).title).toBe('Evolve: Shared Mutable History — evolve extension for Mercurial');
+  });
+
   it('skips broken JSON-LD and reads OpenGraph and meta tags', () => {
     const head =
       '<script type="application/ld+json">{ broken</script>' +

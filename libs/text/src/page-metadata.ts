@@ -53,7 +53,7 @@ export function readPageMetadata(document: Document): PageMetadata {
 
 /** Title, from the most trusted source that has one; a `<title>` loses its " | Site" part. */
 function pageTitle(document: Document, article: JsonObject | null, meta: MetaLookup, publisher: string | null, authors: readonly string[]): string | null {
-  const headings = Array.from(document.querySelectorAll('h1')).map((h1) => collapse(h1.textContent ?? ''));
+  const headings = Array.from(document.querySelectorAll('h1')).filter((h1) => !isSiteLogo(h1)).map((h1) => collapse(h1.textContent ?? ''));
   const clean = (title: string | null): string | null => {
     const cleaned = cleanTitle(title ?? '', publisher, headings, authors);
     return cleaned === null || isChrome(cleaned) || sameName(cleaned, publisher) ? null : cleanName(TITLE_MAX)(cleaned);
@@ -62,6 +62,20 @@ function pageTitle(document: Document, article: JsonObject | null, meta: MetaLoo
     textOf(article?.['headline']), meta('og:title'), meta('twitter:title'), meta('citation_title'), meta('dc.title'), meta('parsely-title'),
     meta('sailthru.title'), document.querySelector('title')?.textContent ?? null, textOf(article?.['name']),
   ]);
+}
+
+/** A link to the site's home page: "/", "index.html", "https://v8.dev/". */
+const HOME_LINK = /^(\/|\.\/|(\.\/)?index\.html?|https?:\/\/[^/?#]+\/?)$/i;
+
+/**
+ * A heading that is only a link home is the site's logo (`<h1><a href="/">V8</a></h1>`), not the
+ * article's headline, even where it equals a part of the `<title>` (the site's part).
+ */
+function isSiteLogo(h1: Element): boolean {
+  const links = h1.querySelectorAll('a');
+  const link = links[0];
+  return links.length === 1 && link !== undefined && HOME_LINK.test((link.getAttribute('href') ?? '').trim())
+    && collapse(link.textContent ?? '') === collapse(h1.textContent ?? '');
 }
 
 function pageAuthors(article: JsonObject | null, meta: MetaLookup): string[] {
