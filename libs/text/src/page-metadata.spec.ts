@@ -41,6 +41,22 @@ describe(readPageMetadata.name, () => {
     expect(readPageMetadata(docs).title).toBe('Evolve: Shared Mutable History — evolve extension for Mercurial');
   });
 
+  it('reads JSON-LD wrapped in a CDATA section, as some CMSs write it (failed on main: og:title taken instead of the headline)', () => {
+    const article = { '@context': 'https://schema.org', '@type': 'NewsArticle', headline: 'How to watch the 21 best films of 2017' };
+    for (const wrapped of [`<![CDATA[${JSON.stringify(article)}]]>`, `\n  //<![CDATA[\n${JSON.stringify(article)}\n//]]>\n`]) {
+      const head = `<script type="application/ld+json">${wrapped}</script><meta property="og:title" content="The 21 best movies of 2017">`;
+      expect(readPageMetadata(page(head)).title).toBe('How to watch the 21 best films of 2017');
+    }
+  });
+
+  it('takes the JSON-LD name when its headline is a description the page never shows (encyclopedia pages; failed on main: "constitutional monarchy in Oceania")', () => {
+    const head = jsonLd({ '@context': 'https://schema.org', '@type': 'Article', name: 'New Zealand', headline: 'constitutional monarchy in Oceania' }) +
+      '<title>New Zealand - Wikipedia</title>';
+    expect(readPageMetadata(page(head, '<h1>New Zealand</h1><p>Text.</p>')).title).toBe('New Zealand');
+    const news = jsonLd({ '@context': 'https://schema.org', '@type': 'NewsArticle', name: 'Section front', headline: 'Floods in Valencia' });
+    expect(readPageMetadata(page(news, '<h1>Floods in Valencia</h1>')).title).toBe('Floods in Valencia');
+  });
+
   it('skips broken JSON-LD and reads OpenGraph and meta tags', () => {
     const head =
       '<script type="application/ld+json">{ broken</script>' +

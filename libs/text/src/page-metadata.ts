@@ -58,8 +58,14 @@ function pageTitle(document: Document, article: JsonObject | null, meta: MetaLoo
     const cleaned = cleanTitle(title ?? '', publisher, headings, authors);
     return cleaned === null || isChrome(cleaned) || sameName(cleaned, publisher) ? null : cleanName(TITLE_MAX)(cleaned);
   };
+  // Encyclopedias put a description in the headline ("constitutional monarchy in Oceania") and the
+  // title in the name: the headline is trusted unless the page shows the name and not the headline.
+  const documentTitle = collapse(document.querySelector('title')?.textContent ?? '');
+  const shown = (text: string | null): boolean => text !== null && collapse(text) !== '' && (headings.includes(collapse(text)) || documentTitle.includes(collapse(text)));
+  const headline = textOf(article?.['headline']);
+  const name = textOf(article?.['name']);
   return firstClean(clean, [
-    textOf(article?.['headline']), meta('og:title'), meta('twitter:title'), meta('citation_title'), meta('dc.title'), meta('parsely-title'),
+    !shown(headline) && shown(name) ? name : headline, meta('og:title'), meta('twitter:title'), meta('citation_title'), meta('dc.title'), meta('parsely-title'),
     meta('sailthru.title'), document.querySelector('title')?.textContent ?? null, textOf(article?.['name']),
   ]);
 }
@@ -219,7 +225,7 @@ function jsonLdArticle(document: Document): JsonObject | null {
   const nodes: JsonObject[] = [];
   for (const script of Array.from(document.querySelectorAll('script[type="application/ld+json"]'))) {
     try {
-      collectNodes(JSON.parse(script.textContent ?? '') as Json, nodes, 0);
+      collectNodes(JSON.parse(withoutCdata(script.textContent ?? '')) as Json, nodes, 0);
     } catch {
       continue; // broken JSON-LD is common; the page has other sources
     }
@@ -232,6 +238,9 @@ function jsonLdArticle(document: Document): JsonObject | null {
     Array.isArray(value) ? value.map((v) => resolve(v) ?? null) : isObject(value) && typeof value['@id'] === 'string' && Object.keys(value).length === 1 ? (byId.get(value['@id']) ?? value) : value;
   return { ...found, author: resolve(found['author']) ?? null, publisher: resolve(found['publisher']) ?? null };
 }
+
+/** Some CMSs wrap JSON-LD in a CDATA section (`<![CDATA[…]]>`, also behind `//` comments); JSON does not. */
+const withoutCdata = (text: string): string => text.replace(/^\s*(\/\/\s*)?<!\[CDATA\[/, '').replace(/(\/\/\s*)?\]\]>\s*$/, '');
 
 function collectNodes(value: Json, into: JsonObject[], depth: number): void {
   if (depth > 4) return;
