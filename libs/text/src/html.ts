@@ -1,8 +1,8 @@
+/// <reference lib="dom" />
 import { DefaultTreeAdapterMap, DefaultTreeAdapterTypes, defaultTreeAdapter, html as htmlSpec, Parser, Token } from 'parse5';
 import { blocksToCanonicalText, BlockKind, TextBlock } from './canonical';
 
 type ChildNode = DefaultTreeAdapterTypes.ChildNode;
-type Element = DefaultTreeAdapterTypes.Element;
 
 /**
  * HTML (a whole document or a fragment, however broken) → canonical text, the way a reader sees it:
@@ -19,6 +19,44 @@ export function htmlToText(html: string): string {
   collector.appendNodes(ShallowParser.parse(html, { treeAdapter: defaultTreeAdapter }).childNodes);
   return blocksToCanonicalText(collector.finish());
 }
+
+/**
+ * An element already parsed into a DOM (the article Readability found in a linkedom document) →
+ * canonical text, by the same rules as `htmlToText` and without serialising it to HTML and parsing
+ * it again (issue 14: that round trip was most of an import's time after Readability).
+ */
+export function domToText(root: Node): string {
+  const collector = new TextBlockCollector(true);
+  collector.appendTree([root], DOM_TREE);
+  return blocksToCanonicalText(collector.finish());
+}
+
+/** What the collector reads of a parsed tree, so that parse5's nodes and a DOM's go through one walk. */
+export interface MarkupTree<N> {
+  /** The text of a text node, else undefined. */
+  text(node: N): string | undefined;
+  /** The lower-case tag name of an element, else undefined (comments, doctypes). */
+  tag(node: N): string | undefined;
+  hidden(node: N): boolean;
+  children(node: N): ArrayLike<N>;
+}
+
+const PARSE5_TREE: MarkupTree<ChildNode> = {
+  text: (node) => (node.nodeName === '#text' && 'value' in node ? node.value : undefined),
+  tag: (node) => ('tagName' in node ? node.tagName : undefined),
+  hidden: (node) => 'attrs' in node && node.attrs.some((attr) => attr.name === 'hidden'),
+  children: (node) => ('childNodes' in node ? node.childNodes : []),
+};
+
+const TEXT_NODE = 3;
+const ELEMENT_NODE = 1;
+
+const DOM_TREE: MarkupTree<Node> = {
+  text: (node) => (node.nodeType === TEXT_NODE ? ((node as CharacterData).data ?? '') : undefined),
+  tag: (node) => (node.nodeType === ELEMENT_NODE ? (node as Element).localName.toLowerCase() : undefined),
+  hidden: (node) => (node as Element).hasAttribute('hidden'),
+  children: (node) => node.childNodes,
+};
 
 /** An HTML fragment (a piece of Markdown's inline or block HTML), parsed with the same depth limit. */
 export function parseHtmlFragment(html: string): ChildNode[] {
@@ -138,18 +176,31 @@ export class TextBlockCollector {
     else this.line.appendCollapsed(text, kind);
   }
 
-  /** Walks a parse5 tree without recursion: deeply nested markup must not overflow the stack. */
+  /** Walks a parse5 tree. */
   appendNodes(nodes: readonly ChildNode[]): void {
-    const pending: Array<ChildNode | typeof CLOSE> = [...nodes].reverse();
+    this.appendTree(nodes, PARSE5_TREE);
+  }
+
+  /** Walks a parsed tree without recursion: deeply nested markup must not overflow the stack. */
+  appendTree<N>(nodes: readonly N[], tree: MarkupTree<N>): void {
+    const pending: Array<N | typeof CLOSE> = [...nodes].reverse();
     for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
-      if (next === CLOSE) this.closeElement();
-      else if (next.nodeName === '#text' && 'value' in next) this.appendText(next.value);
-      else if ('tagName' in next && !isSkipped(next)) {
-        this.openElement(next.tagName);
-        if (isVoid(next.tagName)) continue;
-        pending.push(CLOSE);
-        for (let i = next.childNodes.length - 1; i >= 0; i--) pending.push(next.childNodes[i] as ChildNode);
+      if (next === CLOSE) {
+        this.closeElement();
+        continue;
       }
+      const text = tree.text(next);
+      if (text !== undefined) {
+        this.appendText(text);
+        continue;
+      }
+      const tag = tree.tag(next);
+      if (tag === undefined || DROPPED.has(tag) || tree.hidden(next)) continue;
+      this.openElement(tag);
+      if (isVoid(tag)) continue;
+      pending.push(CLOSE);
+      const children = tree.children(next);
+      for (let i = children.length - 1; i >= 0; i--) pending.push(children[i] as N);
     }
   }
 
@@ -170,9 +221,6 @@ function isVoid(tag: string): boolean {
   return tag === 'br' || tag === 'hr';
 }
 
-function isSkipped(element: Element): boolean {
-  return DROPPED.has(element.tagName) || element.attrs.some((attr) => attr.name === 'hidden');
-}
 
 /** HTML's "ASCII whitespace". U+00A0 and other Unicode spaces are content, as in a browser. */
 const HTML_WHITE_SPACE_RUN = /[\t\n\f\r ]+/g;

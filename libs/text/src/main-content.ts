@@ -2,7 +2,7 @@
 // Pages are read as DOM documents (linkedom, in the benchmark also jsdom).
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { htmlToText } from './html';
+import { domToText, htmlToText } from './html';
 import { cleanAuthors, cleanDate, cleanLanguage, cleanTitle, NO_PAGE_METADATA, PageMetadata, readPageMetadata } from './page-metadata';
 
 /** An HTML import: the canonical text of its main content and what the page says about its article. */
@@ -33,7 +33,8 @@ export function isFullDocument(html: string): boolean {
 /**
  * HTML → the article's canonical text and metadata (API.md "Articles and sources from the web").
  * A full document is parsed with linkedom and its main content found by Mozilla's Readability; that
- * content then goes through `htmlToText` like any HTML, so paragraphs, headings and lists follow one
+ * content then goes through the same conversion as any HTML (`domToText`, walking linkedom's DOM
+ * directly rather than serialising it and parsing it again), so paragraphs, headings and lists follow one
  * set of rules. A fragment (what a user pastes from an editor) is never cut: it is converted whole,
  * as is a page where Readability finds no article.
  */
@@ -43,7 +44,7 @@ export function htmlArticle(html: string, parseDocument: (html: string) => Docum
   const metadata = readPageMetadata(document);
   const found = mainContent(document);
   // Readability returns its best attempt even below its threshold; below it, the page is kept whole.
-  const text = found?.content && (found.length ?? 0) >= MIN_ARTICLE_CHARACTERS ? htmlToText(found.content) : '';
+  const text = found?.content && (found.length ?? 0) >= MIN_ARTICLE_CHARACTERS ? domToText(found.content) : '';
   const merged = withReadabilityFallback(metadata, found);
   return text === '' ? { text: htmlToText(html), metadata: merged, extracted: false } : { text, metadata: merged, extracted: true };
 }
@@ -54,11 +55,13 @@ export function htmlArticle(html: string, parseDocument: (html: string) => Docum
  */
 const parseWithLinkedom = (html: string): Document => parseHTML(html).document;
 
-type ReadabilityResult = ReturnType<Readability['parse']>;
+type ReadabilityResult = ReturnType<Readability<Node>['parse']>;
 
 function mainContent(document: Document): ReadabilityResult {
   try {
-    return new Readability(document, { maxElemsToParse: MAX_ELEMENTS, charThreshold: MIN_ARTICLE_CHARACTERS, keepClasses: false }).parse();
+    // The article element itself, not its HTML: domToText reads it where it is.
+    const serializer = (node: Node): Node => node;
+    return new Readability(document, { maxElemsToParse: MAX_ELEMENTS, charThreshold: MIN_ARTICLE_CHARACTERS, keepClasses: false, serializer }).parse();
   } catch {
     // Too many elements (Readability throws), or markup it cannot walk: the page is kept whole.
     return null;

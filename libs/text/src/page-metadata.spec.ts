@@ -32,6 +32,31 @@ describe(readPageMetadata.name, () => {
     expect(metadata).toMatchObject({ title: 'Floods in Valencia', authors: ['Ana Lima'], publishedAt: '2024-10-30T00:00:00.000Z' });
   });
 
+  it('takes the headline from the article\'s <h1>, not from a site-logo <h1> that links home (failed on main: "V8", "evolve extension for Mercurial")', () => {
+    const blog = page('<title>Outside the web: standalone WebAssembly binaries · V8</title>',
+      '<header><h1><a href="/">V8</a></h1></header><article><h1>Outside the web: standalone WebAssembly binaries</h1><p>Text.</p></article>');
+    expect(readPageMetadata(blog).title).toBe('Outside the web: standalone WebAssembly binaries');
+    const docs = page('<title>Evolve: Shared Mutable History — evolve extension for Mercurial</title>',
+      '<div class="header"><h1><a href="index.html"><span>evolve extension for Mercurial</span></a></h1></div><p>Text.</p>');
+    expect(readPageMetadata(docs).title).toBe('Evolve: Shared Mutable History — evolve extension for Mercurial');
+  });
+
+  it('reads JSON-LD wrapped in a CDATA section, as some CMSs write it (failed on main: og:title taken instead of the headline)', () => {
+    const article = { '@context': 'https://schema.org', '@type': 'NewsArticle', headline: 'How to watch the 21 best films of 2017' };
+    for (const wrapped of [`<![CDATA[${JSON.stringify(article)}]]>`, `\n  //<![CDATA[\n${JSON.stringify(article)}\n//]]>\n`]) {
+      const head = `<script type="application/ld+json">${wrapped}</script><meta property="og:title" content="The 21 best movies of 2017">`;
+      expect(readPageMetadata(page(head)).title).toBe('How to watch the 21 best films of 2017');
+    }
+  });
+
+  it('takes the JSON-LD name when its headline is a description the page never shows (encyclopedia pages; failed on main: "constitutional monarchy in Oceania")', () => {
+    const head = jsonLd({ '@context': 'https://schema.org', '@type': 'Article', name: 'New Zealand', headline: 'constitutional monarchy in Oceania' }) +
+      '<title>New Zealand - Wikipedia</title>';
+    expect(readPageMetadata(page(head, '<h1>New Zealand</h1><p>Text.</p>')).title).toBe('New Zealand');
+    const news = jsonLd({ '@context': 'https://schema.org', '@type': 'NewsArticle', name: 'Section front', headline: 'Floods in Valencia' });
+    expect(readPageMetadata(page(news, '<h1>Floods in Valencia</h1>')).title).toBe('Floods in Valencia');
+  });
+
   it('skips broken JSON-LD and reads OpenGraph and meta tags', () => {
     const head =
       '<script type="application/ld+json">{ broken</script>' +

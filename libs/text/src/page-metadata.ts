@@ -53,15 +53,35 @@ export function readPageMetadata(document: Document): PageMetadata {
 
 /** Title, from the most trusted source that has one; a `<title>` loses its " | Site" part. */
 function pageTitle(document: Document, article: JsonObject | null, meta: MetaLookup, publisher: string | null, authors: readonly string[]): string | null {
-  const headings = Array.from(document.querySelectorAll('h1')).map((h1) => collapse(h1.textContent ?? ''));
+  const headings = Array.from(document.querySelectorAll('h1')).filter((h1) => !isSiteLogo(h1)).map((h1) => collapse(h1.textContent ?? ''));
   const clean = (title: string | null): string | null => {
     const cleaned = cleanTitle(title ?? '', publisher, headings, authors);
     return cleaned === null || isChrome(cleaned) || sameName(cleaned, publisher) ? null : cleanName(TITLE_MAX)(cleaned);
   };
+  // Encyclopedias put a description in the headline ("constitutional monarchy in Oceania") and the
+  // title in the name: the headline is trusted unless the page shows the name and not the headline.
+  const documentTitle = collapse(document.querySelector('title')?.textContent ?? '');
+  const shown = (text: string | null): boolean => text !== null && collapse(text) !== '' && (headings.includes(collapse(text)) || documentTitle.includes(collapse(text)));
+  const headline = textOf(article?.['headline']);
+  const name = textOf(article?.['name']);
   return firstClean(clean, [
-    textOf(article?.['headline']), meta('og:title'), meta('twitter:title'), meta('citation_title'), meta('dc.title'), meta('parsely-title'),
+    !shown(headline) && shown(name) ? name : headline, meta('og:title'), meta('twitter:title'), meta('citation_title'), meta('dc.title'), meta('parsely-title'),
     meta('sailthru.title'), document.querySelector('title')?.textContent ?? null, textOf(article?.['name']),
   ]);
+}
+
+/** A link to the site's home page: "/", "index.html", "https://v8.dev/". */
+const HOME_LINK = /^(\/|\.\/|(\.\/)?index\.html?|https?:\/\/[^/?#]+\/?)$/i;
+
+/**
+ * A heading that is only a link home is the site's logo (`<h1><a href="/">V8</a></h1>`), not the
+ * article's headline, even where it equals a part of the `<title>` (the site's part).
+ */
+function isSiteLogo(h1: Element): boolean {
+  const links = h1.querySelectorAll('a');
+  const link = links[0];
+  return links.length === 1 && link !== undefined && HOME_LINK.test((link.getAttribute('href') ?? '').trim())
+    && collapse(link.textContent ?? '') === collapse(h1.textContent ?? '');
 }
 
 function pageAuthors(article: JsonObject | null, meta: MetaLookup): string[] {
@@ -205,7 +225,7 @@ function jsonLdArticle(document: Document): JsonObject | null {
   const nodes: JsonObject[] = [];
   for (const script of Array.from(document.querySelectorAll('script[type="application/ld+json"]'))) {
     try {
-      collectNodes(JSON.parse(script.textContent ?? '') as Json, nodes, 0);
+      collectNodes(JSON.parse(withoutCdata(script.textContent ?? '')) as Json, nodes, 0);
     } catch {
       continue; // broken JSON-LD is common; the page has other sources
     }
@@ -218,6 +238,9 @@ function jsonLdArticle(document: Document): JsonObject | null {
     Array.isArray(value) ? value.map((v) => resolve(v) ?? null) : isObject(value) && typeof value['@id'] === 'string' && Object.keys(value).length === 1 ? (byId.get(value['@id']) ?? value) : value;
   return { ...found, author: resolve(found['author']) ?? null, publisher: resolve(found['publisher']) ?? null };
 }
+
+/** Some CMSs wrap JSON-LD in a CDATA section (`<![CDATA[…]]>`, also behind `//` comments); JSON does not. */
+const withoutCdata = (text: string): string => text.replace(/^\s*(\/\/\s*)?<!\[CDATA\[/, '').replace(/(\/\/\s*)?\]\]>\s*$/, '');
 
 function collectNodes(value: Json, into: JsonObject[], depth: number): void {
   if (depth > 4) return;
