@@ -40,4 +40,11 @@ describe('claimdesk fact-checks import (cli)', () => {
       await desk.close();
     }
   });
+
+  it('imports 2,000 ClaimReviews that arrive as one chunk (failed on main: too many SQL variables)', async () => {
+    const many = Array.from({ length: 2000 }, (_, i) => review(`https://fc.example/many-${i}`, `Claim ${i}.`));
+    const result = await world.run(['fact-checks', 'import', '-', '--json'], { stdin: JSON.stringify(many) });
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout)).toEqual({ created: 2000, updated: 0, failed: [] });
+  });
 });

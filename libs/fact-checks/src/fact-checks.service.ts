@@ -90,6 +90,12 @@ export class FactChecksService {
   }
 
   private async upsert(tx: Tx, items: PendingItem[], result: ImportResult): Promise<void> {
+    // One chunk of the body can hold thousands of items: a statement takes at most BATCH of them
+    // (SQLite refuses more than 32,766 parameters in one statement).
+    for (let i = 0; i < items.length; i += BATCH) await this.upsertBatch(tx, items.slice(i, i + BATCH), result);
+  }
+
+  private async upsertBatch(tx: Tx, items: PendingItem[], result: ImportResult): Promise<void> {
     if (items.length === 0) return;
     // The same url twice in one batch: the later one wins, the earlier counts as an update of it.
     const byUrl = new Map<string, PendingItem>();
