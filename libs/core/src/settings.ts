@@ -32,6 +32,10 @@ export interface Settings {
   /** An OpenAI-compatible embeddings API (CLAIMDESK_EMBEDDINGS_URL, its `/embeddings` route) that re-ranks claim matches; null: lexical only. */
   embeddingsUrl: string | null;
   embeddingsModel: string;
+  /** Claim matches scoring below this are not shown (CLAIMDESK_MATCH_SHOW, 0..1). */
+  matchShow: number;
+  /** Claim matches scoring at least this are flagged "very likely the same claim" (CLAIMDESK_MATCH_LIKELY, 0..1, above matchShow). */
+  matchLikely: number;
 }
 
 export class SettingsError extends Error {
@@ -56,6 +60,13 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
   if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
     throw new SettingsError(name, `expected a whole number from ${min} to ${max}, got "${raw}"`);
   }
+  return Number(raw);
+}
+
+function fraction(env: Env, name: string, fallback: number): number {
+  const raw = read(env, name);
+  if (raw === undefined) return fallback;
+  if (!/^(0(\.\d+)?|1(\.0+)?|\.\d+)$/.test(raw)) throw new SettingsError(name, `expected a number from 0 to 1, got "${raw}"`);
   return Number(raw);
 }
 
@@ -123,6 +134,10 @@ export function readSettings(env: Env = process.env): Settings {
   const publicUrl = httpUrl(env, 'CLAIMDESK_PUBLIC_URL') ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   const reviewUrlTemplate = read(env, 'CLAIMDESK_REVIEW_URL') ?? `${publicUrl}/claims/{claimId}`;
   if (!reviewUrlTemplate.includes('{claimId}')) throw new SettingsError('CLAIMDESK_REVIEW_URL', 'must contain {claimId}');
+  // Two thresholds as in Meedan Check: hide weak matches, flag near-certain ones (not measured on data: conservative).
+  const matchShow = fraction(env, 'CLAIMDESK_MATCH_SHOW', 0.02);
+  const matchLikely = fraction(env, 'CLAIMDESK_MATCH_LIKELY', 0.6);
+  if (matchShow >= matchLikely) throw new SettingsError('CLAIMDESK_MATCH_SHOW', `must be below CLAIMDESK_MATCH_LIKELY (${matchLikely}), got ${matchShow}`);
   return {
     port,
     host,
@@ -141,6 +156,8 @@ export function readSettings(env: Env = process.env): Settings {
     trustProxy: trustProxy(env),
     embeddingsUrl: httpUrl(env, 'CLAIMDESK_EMBEDDINGS_URL') ?? null,
     embeddingsModel: read(env, 'CLAIMDESK_EMBEDDINGS_MODEL') ?? 'text-embedding-3-small',
+    matchShow,
+    matchLikely,
   };
 }
 

@@ -80,6 +80,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/articles/{id}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ArticlesController_content"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/articles/{id}/events": {
         parameters: {
             query?: never;
@@ -1131,6 +1147,13 @@ export interface components {
             levels: components["schemas"]["RatingLevelView"][];
             name: string;
             worstRating: number;
+        };
+        RawContentView: {
+            /** @description the content exactly as it was sent (or fetched), before conversion to canonical text */
+            content: string;
+            /** @enum {string} */
+            format: "text" | "markdown" | "html";
+            revision: number;
         };
         ReanchoredClaim: {
             end: number | null;
@@ -2224,6 +2247,55 @@ export interface operations {
                 };
             };
             /** @description application/problem+json; code: validation_failed | offset_out_of_range | empty_span | quote_not_found */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ArticlesController_content: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the current revision as it arrived, before conversion (an HTML page whole, not only its main content) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RawContentView"];
+                };
+            };
+            /** @description application/problem+json; code: unauthenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description application/problem+json; code: not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description application/problem+json; code: validation_failed */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3715,7 +3787,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description { items: [Fact-check & { score }] }, best first, score in 0..1 */
+            /** @description { items: [Fact-check & { score, likelySame }] }, best first, score in 0..1, none below CLAIMDESK_MATCH_SHOW */
             200: {
                 headers: {
                     [name: string]: unknown;
