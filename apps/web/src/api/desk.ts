@@ -2,10 +2,10 @@
  * The API calls the reviewer UI makes, one function each. Every route, parameter, request body and
  * answer is typed by the OpenAPI document through routes.ts: nothing here is typed by hand.
  */
-import type { RequestOptions } from './http';
+import { http, type RequestOptions } from './http';
 import { api } from './routes';
 import type {
-  ArticleContent, ArticleListQuery, AttachSource, ChangePassword, CreateAnnotation, CreateArticle, CreateClaim, CreateVerdict, UpdateClaim, UpdateVerdict,
+  ArticleContent, ArticleListQuery, AttachSource, FactCheckMatch, ChangePassword, CreateAnnotation, CreateArticle, CreateClaim, CreateVerdict, UpdateClaim, UpdateVerdict,
   VerdictStep,
 } from './types';
 
@@ -78,4 +78,12 @@ export const verdicts = {
         return api.post(`/api/v1/verdicts/{id}/${step.action}`, init);
     }
   },
+};
+
+/** "Checked before?": the library's best matches, weak ones already left out by the desk. */
+export const factChecks = {
+  similarToText: (text: string, options?: Signal) =>
+    http.get<{ items: FactCheckMatch[] }>('/fact-checks/similar', { ...options, query: { text, limit: 5 } }),
+  similarToClaim: (claimId: string, options?: Signal) =>
+    http.get<{ items: FactCheckMatch[] }>(`/claims/${encodeURIComponent(claimId)}/similar`, { ...options, query: { limit: 5 } }),
 };
