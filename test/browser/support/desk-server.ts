@@ -54,24 +54,25 @@ export class DeskServer {
   private users = 0;
   private adminToken = '';
 
-  private constructor(readonly baseUrl: string, private child: ChildProcess, private readonly dir: string, private readonly port: number, private output: () => string) {}
+  private constructor(readonly baseUrl: string, private child: ChildProcess, private readonly dir: string, private readonly port: number, private output: () => string, private readonly env: Record<string, string>) {}
 
-  static async start(): Promise<DeskServer> {
+  /** `env`: settings beyond the defaults, e.g. the claim-match thresholds. */
+  static async start(env: Record<string, string> = {}): Promise<DeskServer> {
     if (!existsSync(MAIN) || !existsSync(join(WEB_ROOT, 'index.html'))) {
       throw new Error('the browser tests need the built app: run `npm run build` first');
     }
     const dir = mkdtempSync(join(tmpdir(), 'claimdesk-browser-'));
     const port = await freePort();
-    const { child, output } = DeskServer.spawnApi(dir, port);
-    const server = new DeskServer(`http://127.0.0.1:${port}`, child, dir, port, output);
+    const { child, output } = DeskServer.spawnApi(dir, port, env);
+    const server = new DeskServer(`http://127.0.0.1:${port}`, child, dir, port, output, env);
     await server.waitForHealth();
     server.adminToken = (await server.login(ADMIN.email, ADMIN.password)).token;
     return server;
   }
 
-  private static spawnApi(dir: string, port: number): { child: ChildProcess; output: () => string } {
+  private static spawnApi(dir: string, port: number, env: Record<string, string>): { child: ChildProcess; output: () => string } {
     let output = '';
-    const child = spawnDesk(port, `sqlite:${join(dir, 'desk.sqlite')}`, { CLAIMDESK_WEB_ROOT: WEB_ROOT });
+    const child = spawnDesk(port, `sqlite:${join(dir, 'desk.sqlite')}`, { ...env, CLAIMDESK_WEB_ROOT: WEB_ROOT });
     child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     return { child, output: () => output };
@@ -81,7 +82,7 @@ export class DeskServer {
   async restart(whileDown: () => Promise<void> = async () => undefined): Promise<void> {
     await this.terminate();
     await whileDown();
-    const { child, output } = DeskServer.spawnApi(this.dir, this.port);
+    const { child, output } = DeskServer.spawnApi(this.dir, this.port, this.env);
     this.child = child;
     this.output = output;
     await this.waitForHealth();
