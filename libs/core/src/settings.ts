@@ -134,9 +134,9 @@ export function readSettings(env: Env = process.env): Settings {
   const publicUrl = httpUrl(env, 'CLAIMDESK_PUBLIC_URL') ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   const reviewUrlTemplate = read(env, 'CLAIMDESK_REVIEW_URL') ?? `${publicUrl}/claims/{claimId}`;
   if (!reviewUrlTemplate.includes('{claimId}')) throw new SettingsError('CLAIMDESK_REVIEW_URL', 'must contain {claimId}');
-  // Two thresholds as in Meedan Check: hide weak matches, flag near-certain ones (not measured on data: conservative).
+  // Two thresholds as in Meedan Check: hide weak matches, flag near-certain ones (chosen on CheckThat! dev, API.md).
   const matchShow = fraction(env, 'CLAIMDESK_MATCH_SHOW', 0.02);
-  const matchLikely = fraction(env, 'CLAIMDESK_MATCH_LIKELY', 0.6);
+  const matchLikely = fraction(env, 'CLAIMDESK_MATCH_LIKELY', 0.99);
   if (matchShow >= matchLikely) throw new SettingsError('CLAIMDESK_MATCH_SHOW', `must be below CLAIMDESK_MATCH_LIKELY (${matchLikely}), got ${matchShow}`);
   return {
     port,
