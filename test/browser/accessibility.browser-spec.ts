@@ -96,6 +96,18 @@ describe('accessibility of every screen', () => {
     expect(await violations(page)).toEqual([]);
   });
 
+  it('has no violations in "Checked before?" with a match listed and its stance choice open', async () => {
+    await desk.api('POST', '/fact-checks/import', editor.token, {
+      '@context': 'https://schema.org', '@type': 'ClaimReview', url: 'https://fc.example/kim-jong-yang', claimReviewed: 'Kim Jong-yang was elected Interpol president',
+      headline: 'Kim Jong-yang elected', datePublished: '2018-11-21', author: { '@type': 'Organization', name: 'Fact Desk Weekly' }, reviewRating: { '@type': 'Rating', alternateName: 'True' },
+    });
+    await page.goto(`${desk.baseUrl}/articles/${articleId}?claim=${claimId}`);
+    const match = page.getByTestId('checked-before-section').getByTestId('checked-before-match').first();
+    await match.getByRole('button', { name: /Add as source/ }).click();
+    await match.getByRole('button', { name: 'Refutes' }).waitFor();
+    expect(await violations(page)).toEqual([]);
+  });
+
   it('has no violations in the update-text form, the revisions list and an old revision', async () => {
     await page.goto(`${desk.baseUrl}/articles/${articleId}`);
     await page.getByRole('button', { name: 'Update text' }).click();

@@ -22,8 +22,17 @@ describe(readSettings.name, () => {
     [{ TRUST_PROXY: '10.0.0.0/33' }, /^TRUST_PROXY:/],
     [{ TRUST_PROXY: '10.0.0.1,proxy.local' }, /^TRUST_PROXY:/],
     [{ TRUST_PROXY: '99' }, /^TRUST_PROXY:/],
+    [{ CLAIMDESK_MATCH_SHOW: '1.5' }, /^CLAIMDESK_MATCH_SHOW:/],
+    [{ CLAIMDESK_MATCH_LIKELY: 'high' }, /^CLAIMDESK_MATCH_LIKELY:/],
+    [{ CLAIMDESK_MATCH_SHOW: '0.9', CLAIMDESK_MATCH_LIKELY: '0.5' }, /^CLAIMDESK_MATCH_SHOW:/],
   ])('names the variable of a bad value %p', (env, message) => {
     expect(() => readSettings(env)).toThrow(message);
+  });
+
+  it('reads the claim match thresholds, 0.02 and 0.99 by default', () => {
+    expect(readSettings({})).toMatchObject({ matchShow: 0.02, matchLikely: 0.99 });
+    expect(readSettings({ CLAIMDESK_MATCH_SHOW: '0', CLAIMDESK_MATCH_LIKELY: '1' })).toMatchObject({ matchShow: 0, matchLikely: 1 });
+    expect(readSettings({ CLAIMDESK_MATCH_SHOW: '.25', CLAIMDESK_MATCH_LIKELY: '0.9' })).toMatchObject({ matchShow: 0.25, matchLikely: 0.9 });
   });
 
   it('reads TRUST_PROXY as a hop count or a list of proxy addresses and networks', () => {

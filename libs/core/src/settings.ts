@@ -38,6 +38,10 @@ export interface Settings extends FetchSettings {
   /** E-mail notifications; null when CLAIMDESK_SMTP_URL is not set. */
   mail: MailSettings | null;
   webhooks: WebhookSettings;
+  /** Claim matches scoring below this are not shown (CLAIMDESK_MATCH_SHOW, 0..1). */
+  matchShow: number;
+  /** Claim matches scoring at least this are flagged "very likely the same claim" (CLAIMDESK_MATCH_LIKELY, 0..1, above matchShow). */
+  matchLikely: number;
 }
 
 export class SettingsError extends Error {
@@ -62,6 +66,13 @@ export function integer(env: Env, name: string, fallback: number, min: number, m
   if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
     throw new SettingsError(name, `expected a whole number from ${min} to ${max}, got "${raw}"`);
   }
+  return Number(raw);
+}
+
+function fraction(env: Env, name: string, fallback: number): number {
+  const raw = read(env, name);
+  if (raw === undefined) return fallback;
+  if (!/^(0(\.\d+)?|1(\.0+)?|\.\d+)$/.test(raw)) throw new SettingsError(name, `expected a number from 0 to 1, got "${raw}"`);
   return Number(raw);
 }
 
@@ -129,6 +140,10 @@ export function readSettings(env: Env = process.env): Settings {
   const publicUrl = httpUrl(env, 'CLAIMDESK_PUBLIC_URL') ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   const reviewUrlTemplate = read(env, 'CLAIMDESK_REVIEW_URL') ?? `${publicUrl}/claims/{claimId}`;
   if (!reviewUrlTemplate.includes('{claimId}')) throw new SettingsError('CLAIMDESK_REVIEW_URL', 'must contain {claimId}');
+  // Two thresholds as in Meedan Check: hide weak matches, flag near-certain ones (chosen on CheckThat! dev, API.md).
+  const matchShow = fraction(env, 'CLAIMDESK_MATCH_SHOW', 0.02);
+  const matchLikely = fraction(env, 'CLAIMDESK_MATCH_LIKELY', 0.99);
+  if (matchShow >= matchLikely) throw new SettingsError('CLAIMDESK_MATCH_SHOW', `must be below CLAIMDESK_MATCH_LIKELY (${matchLikely}), got ${matchShow}`);
   return {
     port,
     host,
@@ -150,6 +165,8 @@ export function readSettings(env: Env = process.env): Settings {
     mail: readMailSettings(env, publicUrl, (variable, problem) => new SettingsError(variable, problem)),
     webhooks: readWebhookSettings(env),
     ...readFetchSettings(env),
+    matchShow,
+    matchLikely,
   };
 }
 

@@ -11,6 +11,8 @@ export interface FactCheckView extends FactCheckFields {
 
 export interface FactCheckMatch extends FactCheckView {
   score: number;
+  /** score ≥ CLAIMDESK_MATCH_LIKELY: very likely the same claim. */
+  likelySame: boolean;
 }
 
 /** A row of fact_checks as raw SQL returns it. */

@@ -25,7 +25,7 @@ export class FactChecksController {
   }
 
   @Get('fact-checks/similar')
-  @ApiOkResponse({ description: '{ items: [Fact-check & { score }] }, best first, score in 0..1' })
+  @ApiOkResponse({ description: '{ items: [Fact-check & { score, likelySame }] }, best first, score in 0..1, none below CLAIMDESK_MATCH_SHOW' })
   @ApiProblems()
   async similar(@Query() query: SimilarQueryDto): Promise<{ items: FactCheckMatch[] }> {
     return { items: await this.factChecks.similar(query.text, query.limit ?? 5) };

@@ -189,8 +189,18 @@ export class FactChecksService {
     });
   }
 
-  /** The fact-checks that most likely settle `text`, best first, each with a score in 0..1. */
+  /**
+   * The fact-checks that most likely settle `text`, best first, each with a score in 0..1; those below
+   * CLAIMDESK_MATCH_SHOW are left out, those at CLAIMDESK_MATCH_LIKELY or above flagged `likelySame`.
+   */
   async similar(text: string, limit: number, options: { claimant?: string | null; excludeClaimId?: string | null } = {}): Promise<FactCheckMatch[]> {
+    const ranked = await this.ranked(text, limit, options);
+    return ranked
+      .filter((match) => match.score >= this.settings.matchShow)
+      .map((match) => ({ ...match, likelySame: match.score >= this.settings.matchLikely }));
+  }
+
+  private async ranked(text: string, limit: number, options: { claimant?: string | null; excludeClaimId?: string | null }): Promise<(FactCheckView & { score: number })[]> {
     const query = claimQuery(text, options.claimant);
     const { rows, stats } = await findCandidates(this.transactions.dataSource.manager, this.transactions.engine, query, options.excludeClaimId ?? null);
     const ranked = rows

@@ -2,10 +2,10 @@
  * The API calls the reviewer UI makes, one function each. Every route, parameter, request body and
  * answer is typed by the OpenAPI document through routes.ts: nothing here is typed by hand.
  */
-import type { RequestOptions } from './http';
+import { http, type RequestOptions } from './http';
 import { api } from './routes';
 import type {
-  ArticleContent, ArticleFromUrl, ArticleListQuery, Assignment, AttachSource, ChangePassword, CreateAnnotation, CreateArticle, CreateClaim, CreateVerdict, CreateWebhook, UpdateClaim, UpdateVerdict,
+  ArticleContent, ArticleFromUrl, ArticleListQuery, Assignment, AttachSource, ChangePassword, CreateAnnotation, CreateArticle, CreateClaim, CreateVerdict, CreateWebhook, FactCheckMatch, UpdateClaim, UpdateVerdict,
   VerdictStep, EmailChoice,
 } from './types';
 
@@ -120,4 +120,12 @@ export const work = {
     api.put('/api/v1/claims/{id}/assignment', { path: { id: claimId }, body, ifMatch: version }),
   /** The people an editor can assign: a desk has well under one page of 200. */
   people: () => api.get('/api/v1/users', { query: { limit: 200 } }),
+};
+
+/** "Checked before?": the library's best matches, weak ones already left out by the desk. */
+export const factChecks = {
+  similarToText: (text: string, options?: Signal) =>
+    http.get<{ items: FactCheckMatch[] }>('/fact-checks/similar', { ...options, query: { text, limit: 5 } }),
+  similarToClaim: (claimId: string, options?: Signal) =>
+    http.get<{ items: FactCheckMatch[] }>(`/claims/${encodeURIComponent(claimId)}/similar`, { ...options, query: { limit: 5 } }),
 };

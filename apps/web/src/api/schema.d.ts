@@ -4528,7 +4528,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description { items: [Fact-check & { score }] }, best first, score in 0..1 */
+            /** @description { items: [Fact-check & { score, likelySame }] }, best first, score in 0..1, none below CLAIMDESK_MATCH_SHOW */
             200: {
                 headers: {
                     [name: string]: unknown;

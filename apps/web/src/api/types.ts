@@ -123,3 +123,19 @@ export interface LiveEvent {
   actorId: string | null;
   at: string;
 }
+
+/**
+ * A fact-check in the library that may settle a claim (API.md, "Fact-check library and claim matching").
+ * Typed here because the similar routes answer an untyped `{ items }` in the OpenAPI document.
+ */
+export interface FactCheckMatch {
+  id: string;
+  url: string;
+  claimReviewed: string;
+  headline: string;
+  publisher: string | null;
+  datePublished: string | null;
+  rating: { label: string | null };
+  score: number;
+  likelySame: boolean;
+}

@@ -3,7 +3,9 @@ import type { LiveEvent, RatingScale, Workspace, WorkspaceClaim } from '../api/t
 import { isEditor, useCurrentUser } from '../auth/session';
 import { STATUS_LABEL } from '../reader/claim-colours';
 import type { Remark } from '../reader/useRemark';
+import { factChecks } from '../api/desk';
 import { AnnotationThread } from './AnnotationThread';
+import { CheckedBefore } from './CheckedBefore';
 import { ClaimDetails } from './ClaimDetails';
 import { CorrectionsSection } from './CorrectionsSection';
 import { HistorySection } from './HistorySection';
@@ -60,6 +62,9 @@ export function ClaimPanel({ claim, workspace, scales, changes, reload, onClose,
       </PanelSection>
       <PanelSection title="Sources" count={sources.length} testId="sources-section">
         <SourcesSection claimId={claim.id} items={sources} snapshots={workspace.snapshots} reload={reload} />
+      </PanelSection>
+      <PanelSection title="Checked before?" testId="checked-before-section">
+        <CheckedBefore queryKey={`${claim.id}:${claim.version}`} load={(signal) => factChecks.similarToClaim(claim.id, { signal })} claimId={claim.id} onAdded={reload} />
       </PanelSection>
       <PanelSection title="Notes" count={annotations.filter((a) => !a.deleted).length} testId="notes-section">
         <AnnotationThread claimId={claim.id} items={annotations} me={me} users={workspace.users} reload={reload} />

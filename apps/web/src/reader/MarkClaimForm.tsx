@@ -1,5 +1,7 @@
 import { FormEvent, useEffect, useRef, useState } from 'react';
+import { factChecks } from '../api/desk';
 import { ApiError } from '../api/http';
+import { CheckedBefore } from '../claim/CheckedBefore';
 import { findQuote } from '../lib/find-quote';
 import type { QuoteSelector } from '../lib/quote-selector';
 
@@ -47,6 +49,7 @@ export function MarkClaimForm({ marking, text, onSave, onCancel }: Props) {
   const first = useRef<HTMLInputElement>(null);
   useEffect(() => first.current?.focus(), []);
   const now = placeNow(marking, text);
+  const matchText = [marking.selector.exact, claimReviewed.trim()].filter(Boolean).join('\n');
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
@@ -90,6 +93,11 @@ export function MarkClaimForm({ marking, text, onSave, onCancel }: Props) {
         <label htmlFor="mark-claim-reviewed">Claim in one line</label>
         <input id="mark-claim-reviewed" value={claimReviewed} onChange={(e) => setClaimReviewed(e.target.value)} placeholder="The claim as the report will state it" />
       </div>
+      {/* Links only: a match becomes a source from the claim's panel, once the claim is saved. */}
+      <section className="checked-before-section" aria-labelledby="mark-checked-before">
+        <h3 id="mark-checked-before" className="small-heading">Checked before?</h3>
+        <CheckedBefore queryKey={matchText} load={(signal) => factChecks.similarToText(matchText, { signal })} />
+      </section>
       {error && <p className="field-error" role="alert">{error}</p>}
       <div className="actions">
         <button type="submit" className="button button-primary" disabled={busy || !now.found}>{busy ? 'Saving…' : 'Save claim'}</button>
