@@ -87,6 +87,8 @@ describe('live updates between two reviewers', () => {
     const count = (request: { url: () => string }): void => {
       if (request.url().includes('/workspace')) workspaceReads.push(request.url());
     };
+    // Eddie's own save in the test before reads his workspace again: let that read go by first.
+    await eddiePage.waitForTimeout(1_500);
     eddiePage.on('request', count);
     await desk.api('POST', `/claims/${claimId}/annotations`, rita.token, { body: 'The press release is dated 21 November.' });
     await desk.api('POST', `/claims/${claimId}/sources`, rita.token, { source: { url: 'https://www.interpol.int/News-and-Events/News/2018', title: 'Interpol press release, November 2018' }, stance: 'supports' });

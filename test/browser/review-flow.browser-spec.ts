@@ -93,14 +93,14 @@ describe('reviewing a claim in the browser', () => {
     await page.goto(`${desk.baseUrl}/`);
     await page.getByTestId('article-row').first().waitFor();
     await page.getByLabel('Search titles and text').fill('Prokopchuk');
-    await page.getByRole('button', { name: 'Search' }).click();
+    await page.locator('#main').getByRole('button', { name: 'Search' }).click();
     await page.waitForURL(/\?q=Prokopchuk/);
     // The unfiltered rows stay until the search answers: wait for the second one to go before counting.
     await page.getByTestId('article-row').nth(1).waitFor({ state: 'detached' });
     await expect(page.getByTestId('article-row').count()).resolves.toBe(1);
     await page.getByText('No claims yet').waitFor();
     await page.getByLabel('Search titles and text').fill('no such words anywhere');
-    await page.getByRole('button', { name: 'Search' }).click();
+    await page.locator('#main').getByRole('button', { name: 'Search' }).click();
     await page.getByText('No article matches').waitFor();
   });
 
