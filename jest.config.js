@@ -22,17 +22,21 @@ const base = {
   moduleNameMapper,
 };
 
+// The API suites hash passwords at a test cost (libs/identity/src/password.ts, usePasswordCost); the unit
+// suite, passwords.e2e-spec.ts and the built app in the browser and fault suites keep the full cost.
+const passwordCost = '<rootDir>/test/support/test-password-cost.ts';
+
 module.exports = {
   // E2E suites boot the app and hash passwords; the default 5 s is too tight on a busy machine.
   // scrypt at OWASP's minimum cost (N=2^17) takes seconds per hash on a busy 2-core machine.
   testTimeout: 60000,
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/api/**/*.spec.ts', '<rootDir>/apps/cli/**/*.spec.ts', '<rootDir>/apps/web/src/**/*.spec.ts'] },
-    { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'] },
-    { ...base, displayName: 'cli', testMatch: ['<rootDir>/test/cli/**/*.cli-spec.ts'] },
-    { ...base, displayName: 'conformance', testMatch: ['<rootDir>/test/conformance/**/*.spec.ts'] },
+    { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'], setupFiles: [passwordCost] },
+    { ...base, displayName: 'cli', testMatch: ['<rootDir>/test/cli/**/*.cli-spec.ts'], setupFiles: [passwordCost] },
+    { ...base, displayName: 'conformance', testMatch: ['<rootDir>/test/conformance/**/*.spec.ts'], setupFiles: [passwordCost] },
     // Needs TEST_DATABASE_URL (PostgreSQL): run by `npm run test:pg`, not by `npm test`.
-    { ...base, displayName: 'pg', testMatch: ['<rootDir>/test/pg/**/*.pg-spec.ts'] },
+    { ...base, displayName: 'pg', testMatch: ['<rootDir>/test/pg/**/*.pg-spec.ts'], setupFiles: [passwordCost] },
     // The built desk as a child process, killed and starved (kill -9, full disk, PostgreSQL restart): `npm run test:faults`.
     { ...base, displayName: 'faults', testMatch: ['<rootDir>/test/faults/**/*.fault-spec.ts'] },
   ],

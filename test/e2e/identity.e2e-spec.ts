@@ -98,5 +98,5 @@ describe('login rate limiting (e2e)', () => {
     const limited = await desk.http.post('/api/v1/auth/login').send({ email: target.email, password: 'wrong-again' }).expect(429);
     expect(limited.body.code).toBe('rate_limited');
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
-  }, 180_000); // eleven sign-ins, each a password hash at full cost
+  }, 180_000); // eleven sign-ins, slow on a busy machine
 });

@@ -28,7 +28,7 @@ describe('notification e-mail through SMTP (e2e)', () => {
     await desk.http.put('/api/v1/me/settings').set(...bearer(cy)).send({ emailNotifications: 'daily' }).expect(200);
     const article = (await desk.http.post('/api/v1/articles').set(...bearer(ana)).send({ title: 'Budget speech', format: 'text', content: 'The deficit halved in one year.' }).expect(201)).body;
     claimId = (await desk.http.post(`/api/v1/articles/${article.id}/claims`).set(...bearer(ana)).send({ selector: { type: 'TextQuoteSelector', exact: 'The deficit halved' } }).expect(201)).body.id;
-  }, 300_000); // each user's password is hashed at full cost (scrypt), slow on a busy machine
+  }, 300_000); // several accounts and sign-ins, slow on a busy machine
   afterAll(async () => {
     await desk.close();
     await sink.close();

@@ -30,7 +30,7 @@ describe('notifications (e2e)', () => {
     cy = await desk.user('reviewer', 'Cy Dee');
     articleId = (await desk.http.post('/api/v1/articles').set(...bearer(ana)).send({ title: 'Budget speech', format: 'text', content: 'The deficit halved in one year. Crime fell to a record low. Taxes never rose.' }).expect(201)).body.id;
     claimId = await newClaim('The deficit halved');
-  }, 300_000); // each user's password is hashed at full cost (scrypt), slow on a busy machine
+  }, 300_000); // several accounts and sign-ins, slow on a busy machine
   afterAll(async () => {
     clients.forEach((c) => c.close());
     await desk.close();

@@ -1,6 +1,10 @@
 import { scryptSync } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { OWASP_SCRYPT_COST, usePasswordCost } from '@claimdesk/identity/password';
 import { ADMIN, bearer, SignedInUser, TestDesk } from '../support/test-app';
+
+// This suite is about the real cost: undo the API suites' test cost.
+usePasswordCost(OWASP_SCRYPT_COST);
 
 describe('passwords (e2e)', () => {
   let desk: TestDesk;

@@ -5,7 +5,23 @@ import { randomBytes, scrypt as scryptCallback, timingSafeEqual } from 'node:cry
  * 128 MiB and a noticeable fraction of a second per hash. crypto.scrypt runs on libuv's thread pool,
  * so hashing never blocks the event loop.
  */
-const COST = { n: 2 ** 17, r: 8, p: 1 };
+export interface ScryptCost {
+  n: number;
+  r: number;
+  p: number;
+}
+export const OWASP_SCRYPT_COST: ScryptCost = { n: 2 ** 17, r: 8, p: 1 };
+let cost = OWASP_SCRYPT_COST;
+
+/**
+ * For test processes only (jest's setup file): a hash at full cost takes about a second of CPU on a
+ * 2-core machine, and the API suites create thousands of accounts. The algorithm and every code path
+ * stay the same; `passwords.e2e-spec.ts` and the built app (browser and fault suites) keep the full cost.
+ */
+export function usePasswordCost(next: ScryptCost): void {
+  if (process.env.NODE_ENV === 'production') throw new Error('the password cost is fixed in production');
+  cost = next;
+}
 const KEY_LENGTH = 32;
 /** Stored hashes with a larger N are not ours: refuse them rather than allocate without bound. */
 const MAX_N = 2 ** 20;
@@ -23,8 +39,8 @@ function scrypt(password: string, salt: Buffer, n: number, r: number, p: number)
 /** `scrypt$N$r$p$salt$key`, salt and key in base64url: the parameters travel with the hash. */
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
-  const key = await scrypt(password, salt, COST.n, COST.r, COST.p);
-  return ['scrypt', COST.n, COST.r, COST.p, salt.toString('base64url'), key.toString('base64url')].join('$');
+  const key = await scrypt(password, salt, cost.n, cost.r, cost.p);
+  return ['scrypt', cost.n, cost.r, cost.p, salt.toString('base64url'), key.toString('base64url')].join('$');
 }
 
 interface StoredHash {
@@ -54,7 +70,7 @@ export async function verifyPassword(password: string, stored: string): Promise<
 /** True when the stored hash was made with less than today's cost: rehash it at the next sign-in. */
 export function needsRehash(stored: string): boolean {
   const hash = parse(stored);
-  return !hash || hash.n < COST.n || hash.r < COST.r || hash.p < COST.p;
+  return !hash || hash.n < cost.n || hash.r < cost.r || hash.p < cost.p;
 }
 
 /** A hash to verify against when the account does not exist, so timing does not reveal accounts. */
