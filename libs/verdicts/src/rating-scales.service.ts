@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { Actor, DomainError, notFound, nowIso, Page, pageInOrder, PageQuery } from '@claimdesk/core';
-import { Transactions } from '@claimdesk/database';
+import { runStatement, Statement, Transactions } from '@claimdesk/database';
 import { AuditService } from '@claimdesk/audit';
 import { CreateRatingScaleDto } from './dto/verdict.dto';
 import { assertCoherentScale } from './rating-scale-rules';
@@ -10,6 +10,9 @@ import { RatingScale } from './verdict.entity';
 import { RatingScaleView, toRatingScaleView } from './verdict.view';
 
 export const DEFAULT_SCALE = 'claimdesk-6';
+
+/** The scales in list order: built-in ones first, then oldest first. */
+const SCALE_IDS = new Statement('SELECT id FROM rating_scales ORDER BY built_in DESC, created_at ASC, id ASC');
 
 /**
  * Rating scales. They are never edited once created (verdicts refer to their levels), so each
@@ -59,9 +62,15 @@ export class RatingScalesService {
     });
   }
 
+  /**
+   * Reports and the workspace label every verdict with its scale: only the ids are read each time
+   * (another instance may have added a scale), and only scales this instance has not seen are loaded.
+   */
   private async all(): Promise<RatingScaleView[]> {
-    const rows = await this.scales.find({ order: { builtIn: 'DESC', createdAt: 'ASC', id: 'ASC' } });
-    return rows.map((row) => this.remember(toRatingScaleView(row)));
+    const ids = (await runStatement<{ id: string }>(this.scales.manager, SCALE_IDS, [])).map((row) => row.id);
+    const unseen = ids.filter((id) => !this.known.has(id));
+    if (unseen.length > 0) for (const row of await this.scales.findBy({ id: In(unseen) })) this.remember(toRatingScaleView(row));
+    return ids.flatMap((id) => this.known.get(id) ?? []);
   }
 
   private remember(scale: RatingScaleView): RatingScaleView {
