@@ -26,6 +26,6 @@ export async function insertRows(manager: EntityManager, table: string, columns:
 export async function connectTo(databaseUrl: string): Promise<DataSource> {
   const source = databaseUrl.startsWith('postgres')
     ? new DataSource({ type: 'postgres', url: databaseUrl })
-    : new DataSource({ type: 'better-sqlite3', database: databaseUrl.replace(/^sqlite:/, ''), prepareDatabase: (db: { pragma(s: string): unknown }) => db.pragma('busy_timeout = 10000') });
+    : new DataSource({ type: 'better-sqlite3', database: databaseUrl.replace(/^sqlite:/, ''), prepareDatabase: (db: { pragma(s: string): unknown }) => void db.pragma('busy_timeout = 10000') });
   return source.initialize();
 }
