@@ -20,11 +20,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { readSettings } from '../libs/core/src';
 import { runStatement, Statement } from '../libs/database/src';
 import { createApp } from '../apps/api/src/create-app';
 import { machineLine, writeSection } from './report';
+import { idOf, insertRows } from './bulk-insert';
 import { mulberry32 } from './seed';
 
 const SMOKE = process.argv.includes('--smoke');
@@ -37,8 +38,6 @@ const REQUESTS = SMOKE ? 20 : 300;
 const WARM_UP = SMOKE ? 2 : 20;
 const ADMIN = { email: 'bench-admin@bench.desk', password: 'bench-admin-password-2026' };
 
-/** Deterministic UUID-shaped ids, so runs are comparable. */
-const idOf = (kind: number, n: number): string => `${kind.toString(16).padStart(8, '0')}-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
 const at = (minutes: number): string => new Date(Date.UTC(2026, 10, 1) + minutes * 60_000).toISOString();
 
 interface User { id: string; token: string; role: string }
@@ -50,16 +49,6 @@ async function call<T>(base: string, method: string, path: string, body?: unknow
   });
   if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
   return (response.status === 204 ? undefined : await response.json()) as T;
-}
-
-async function insertRows(manager: EntityManager, table: string, columns: string[], rows: unknown[][]): Promise<void> {
-  const engine = manager.connection.options.type === 'postgres' ? 'postgres' : 'sqlite';
-  for (let i = 0; i < rows.length; i += 500) {
-    const batch = rows.slice(i, i + 500);
-    const values = batch.map(() => `(${columns.map(() => '?').join(', ')})`).join(', ');
-    const statement = new Statement(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${values}`);
-    await manager.query(statement.textFor(engine), batch.flat());
-  }
 }
 
 async function seed(db: DataSource, users: User[]): Promise<void> {

@@ -101,4 +101,39 @@ describe('my work', () => {
     await expect(editorPage.getByTestId('claim-list').locator('[data-claim-id]').count()).resolves.toBe(3);
     await context.close();
   });
+
+  it('shows who works on each article in the article list, overdue in red, and filters the list by assignee (failed before: the list had no assignee column or filter)', async () => {
+    await desk.api('POST', '/articles', editor.token, { format: 'text', title: 'Harbour report', content: 'Ships doubled since May.' });
+    await desk.api('PUT', `/articles/${articleId}/assignment`, editor.token, { assigneeId: reviewer.id, dueAt: '2020-02-01' });
+    const context = await browser.newContext({ viewport: { width: 1366, height: 860 } });
+    const editorPage = await context.newPage();
+    await editorPage.goto(desk.baseUrl);
+    await signIn(editorPage, editor);
+    await editorPage.goto(`${desk.baseUrl}/`);
+    const row = (title: string) => editorPage.getByTestId('article-row').filter({ hasText: title });
+    await row('Budget speech').getByTestId('assignee-badge').waitFor();
+    await expect(row('Budget speech').locator('.avatar').getAttribute('title')).resolves.toBe('Assigned to Rita Alves');
+    await expect(row('Budget speech').locator('.avatar').textContent()).resolves.toContain('RA');
+    await expect(row('Budget speech').getByTestId('due-date').textContent()).resolves.toContain('Overdue');
+    const colour = await row('Budget speech').getByTestId('due-date').evaluate((el) => getComputedStyle(el).color);
+    expect(colour).toBe('rgb(166, 27, 27)');
+    await expect(row('Harbour report').getByTestId('assignee-badge').count()).resolves.toBe(0);
+
+    await editorPage.getByLabel('Assigned to').selectOption({ label: 'Rita Alves' });
+    await editorPage.waitForURL(new RegExp(`assignee=${reviewer.id}`));
+    await row('Harbour report').waitFor({ state: 'detached' });
+    await expect(editorPage.getByTestId('article-row').allTextContents()).resolves.toEqual([expect.stringContaining('Budget speech')]);
+    await editorPage.getByLabel('Assigned to').selectOption('none');
+    await row('Budget speech').waitFor({ state: 'detached' });
+    await expect(editorPage.getByTestId('article-row').allTextContents()).resolves.toEqual([expect.stringContaining('Harbour report')]);
+    await editorPage.getByLabel('Assigned to').selectOption('me');
+    await editorPage.getByText('No article matches these filters.').waitFor();
+    await context.close();
+
+    // The reviewer's "me" is their own work.
+    await page.goto(`${desk.baseUrl}/?assignee=me`);
+    await page.getByTestId('article-row').first().waitFor();
+    await expect(page.getByTestId('article-row').allTextContents()).resolves.toEqual([expect.stringContaining('Budget speech')]);
+    await expect(page.getByLabel('Assigned to').inputValue()).resolves.toBe('me');
+  });
 });

@@ -26,6 +26,11 @@ export function resumeFrom(lastEventHeader: string | undefined, query: EventsQue
 export interface StreamSource {
   /** Starts sending events to the client (see followLog). */
   follow(send: (event: LiveEvent) => void): Following;
+  /**
+   * Optional: hints that are not part of the numbered log (`queue.changed` on /me/events), sent without an
+   * `id:` line so that the client's Last-Event-ID still names the last logged event. Returns the unsubscribe.
+   */
+  signals?(send: (name: string, data: object) => void): () => void;
   /** Calls `end` when the client's session ends (sign-out, password change, disabled); returns the unwatch. */
   watchSession(end: () => void): () => void;
 }
@@ -56,6 +61,7 @@ export class EventStreams implements BeforeApplicationShutdown {
     raw.write('retry: 2000\n\n');
 
     const following = source.follow((event) => void raw.write(formatSse(event)));
+    const unsignal = source.signals?.((name, data) => void raw.write(`event: ${name}\ndata: ${JSON.stringify(data)}\n\n`)) ?? (() => undefined);
     // A named event rather than a comment, so that a client can tell a quiet stream from a dead one.
     const heartbeat = setInterval(() => raw.write('event: heartbeat\ndata: {}\n\n'), HEARTBEAT_MS);
     const unwatch = source.watchSession(() => end());
@@ -63,6 +69,7 @@ export class EventStreams implements BeforeApplicationShutdown {
       this.open.delete(end);
       clearInterval(heartbeat);
       unwatch();
+      unsignal();
       following.stop();
       if (!raw.writableEnded) raw.end();
     };

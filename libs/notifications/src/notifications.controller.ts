@@ -49,15 +49,17 @@ export class NotificationsController {
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'the named (or all) notifications of the reader are read' })
   @ApiProblems('validation_failed', 'csrf_rejected')
-  markRead(@CurrentActor() actor: Actor, @Body() body: MarkReadDto): Promise<void> {
-    return this.notifications.markRead(actor, body);
+  async markRead(@CurrentActor() actor: Actor, @Body() body: MarkReadDto): Promise<void> {
+    await this.notifications.markRead(actor, body);
+    // A mention or a reply read leaves the queue.
+    this.events.queueChangedFor(actor.id);
   }
 
   /** The reader's notifications as Server-Sent Events, in the article events' format, with Last-Event-ID replay. */
   @Get('events')
   @ApiProduces('text/event-stream')
   @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'the id of the last event received: what came after it is sent first', schema: { type: 'integer', minimum: 0 } })
-  @ApiOkResponse({ schema: { type: 'string', description: 'events `notification.created`, each `id:` an increasing integer, `data:` JSON { type, articleId, entityId (the notification\'s id), entity (the Notification), actorId, at }' } })
+  @ApiOkResponse({ schema: { type: 'string', description: 'events `notification.created`, each `id:` an increasing integer, `data:` JSON { type, articleId, entityId (the notification\'s id), entity (the Notification), actorId, at }; and `queue.changed` (no `id:`), `data:` { type, articleId, at }: the reader\'s queue may have changed' } })
   @ApiProblems()
   async stream(
     @CurrentActor() actor: Actor,
@@ -69,6 +71,7 @@ export class NotificationsController {
     const since = resumeFrom(lastEventHeader, query);
     await this.streams.stream(request, reply, {
       follow: (send) => this.events.follow(actor.id, since, send),
+      signals: (send) => this.events.signals(actor, (signal) => send(signal.type, signal)),
       watchSession: (end) => this.sessions.watch(tokenOf(request) ?? '', end),
     });
   }

@@ -6,10 +6,8 @@ import { ApiError } from '../api/http';
 import type { EmailChoice, LiveEvent, Notification } from '../api/types';
 import { useNotices } from '../layout/notices';
 import { formatDateTime } from '../lib/format';
-import { useEventStream } from '../live/useArticleEvents';
+import { useMyEvents } from '../live/MyEvents';
 import { articlePath, Link } from '../routing/router';
-
-const STREAM_TYPES = ['notification.created'] as const;
 
 const EMAIL_LABELS: Record<EmailChoice, string> = { none: 'None', instant: 'Each at once', daily: 'A daily digest' };
 
@@ -38,8 +36,9 @@ export function NotificationBell() {
     void refresh().catch(() => undefined);
   }, [refresh]);
 
-  useEventStream('/api/v1/me/events', STREAM_TYPES, {
+  useMyEvents({
     onEvent: (event: LiveEvent) => {
+      if (event.type !== 'notification.created') return;
       const notification = event.entity as Notification;
       setItems((current) => (current?.some((n) => n.id === notification.id) ? current : [notification, ...(current ?? [])]));
       if (!notification.readAt) setUnread((n) => n + 1);

@@ -1,24 +1,43 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { work } from '../api/desk';
+import { useMyEvents } from '../live/MyEvents';
 import { Link, useLocation } from '../routing/router';
 
-/** How often the header asks again how much waits, besides on every change of screen. */
-const REFRESH_MS = 60_000;
+/** Events that come together (a notification and the queue hint of the same change) cost one request. */
+const SETTLE_MS = 150;
 
-/** "My work" in the header, with how many items wait for me. */
+/**
+ * "My work" in the header, with how many items wait for me: asked on every change of screen and
+ * whenever `/me/events` says something entered or left my queue (a notification, or `queue.changed`).
+ */
 export function QueueCount() {
   const location = useLocation();
   const [total, setTotal] = useState<number | null>(null);
-  useEffect(() => {
+  const inFlight = useRef<AbortController | null>(null);
+  const settle = useRef<number | undefined>(undefined);
+
+  const load = useCallback((): void => {
+    inFlight.current?.abort();
     const controller = new AbortController();
-    const load = (): void => void work.counts({ signal: controller.signal }).then((counts) => setTotal(counts.total)).catch(() => undefined);
+    inFlight.current = controller;
+    void work.counts({ signal: controller.signal }).then((counts) => setTotal(counts.total)).catch(() => undefined);
+  }, []);
+
+  useEffect(() => {
     load();
-    const timer = window.setInterval(load, REFRESH_MS);
-    return () => {
-      controller.abort();
-      window.clearInterval(timer);
-    };
-  }, [location.path, location.params.toString()]);
+  }, [load, location.path, location.params.toString()]);
+
+  useEffect(() => () => {
+    inFlight.current?.abort();
+    window.clearTimeout(settle.current);
+  }, []);
+
+  const reload = (): void => {
+    window.clearTimeout(settle.current);
+    settle.current = window.setTimeout(load, SETTLE_MS);
+  };
+  useMyEvents({ onEvent: reload, onResync: reload });
+
   return (
     <Link href="/work" className="queue-link" data-testid="queue-count" aria-current={location.path === '/work' ? 'page' : undefined}>
       My work{total !== null && total > 0 && <> <span className="count-badge">{total}<span className="visually-hidden"> waiting</span></span></>}
