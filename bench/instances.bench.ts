@@ -44,6 +44,8 @@ const ROUNDS = Number(option('rounds') ?? (SMOKE ? 1 : 2));
 const COUNTS = SMOKE ? [1, 2] : [1, 2, 4];
 const CONNECTIONS = 32;
 const ARTICLES = SMOKE ? 4 : 32;
+/** Migrating a fresh PostgreSQL schema takes a while on a busy machine. */
+const STARTUP_MS = 300_000;
 const ADMIN = { email: 'admin@bench.desk', password: 'bench-admin-password' };
 
 async function call<T>(base: string, method: string, path: string, body?: unknown, token?: string): Promise<T> {
@@ -161,8 +163,8 @@ async function main(): Promise<void> {
   let proxy: { child: ChildProcess; url: string } | undefined;
   try {
     // The first desk alone migrates the schema; the others start on it.
-    desks.push(await startServer('desk 1', [CLAIMDESK_MAIN], env));
-    desks.push(...(await Promise.all([2, 3, 4].slice(0, Math.max(...COUNTS) - 1).map((n) => startServer(`desk ${n}`, [CLAIMDESK_MAIN], env)))));
+    desks.push(await startServer('desk 1', [CLAIMDESK_MAIN], env, STARTUP_MS));
+    desks.push(...(await Promise.all([2, 3, 4].slice(0, Math.max(...COUNTS) - 1).map((n) => startServer(`desk ${n}`, [CLAIMDESK_MAIN], env, STARTUP_MS)))));
     const base = desks[0].url;
     const admin = await call<{ token: string }>(base, 'POST', '/api/v1/auth/login', ADMIN);
     await call(base, 'POST', '/api/v1/users', { email: 'rita@bench.desk', displayName: 'Rita Alves', role: 'reviewer', password: 'bench-password-reviewer' }, admin.token);
