@@ -229,7 +229,11 @@ async function main(): Promise<void> {
   }
 }
 
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
 
 function report(rows: Row[], loadBefore: number): string {
   const lines: string[] = [];
@@ -246,7 +250,7 @@ function report(rows: Row[], loadBefore: number): string {
         for (const [k, v] of r.sample.waits) waits.set(k, (waits.get(k) ?? 0) + v);
       }
       const top = [...waits].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([k, v]) => `${k} ${(v / samples).toFixed(1)}`).join(', ');
-      lines.push(`| ${route} | ${instances} | ${median(runs.map((r) => r.rps)).toFixed(0)} | ${median(runs.map((r) => r.p50))} | ${median(runs.map((r) => r.p99))} | ${pct((r) => r.sample.desksMs)} | ${pct((r) => r.sample.postgresMs)} | ${pct((r) => r.sample.proxyMs)} | ${median(runs.map((r) => r.sample.machineBusy * 100)).toFixed(0)} % | ${perRequest((r) => r.sample.desksMs)} / ${perRequest((r) => r.sample.postgresMs)} | ${top} | ${runs.reduce((s, r) => s + r.failures, 0)} |`);
+      lines.push(`| ${route} | ${instances} | ${median(runs.map((r) => r.rps)).toFixed(0)} | ${median(runs.map((r) => r.p50)).toFixed(0)} | ${median(runs.map((r) => r.p99)).toFixed(0)} | ${pct((r) => r.sample.desksMs)} | ${pct((r) => r.sample.postgresMs)} | ${pct((r) => r.sample.proxyMs)} | ${median(runs.map((r) => r.sample.machineBusy * 100)).toFixed(0)} % | ${perRequest((r) => r.sample.desksMs)} / ${perRequest((r) => r.sample.postgresMs)} | ${top} | ${runs.reduce((s, r) => s + r.failures, 0)} |`);
     }
   }
   return [
