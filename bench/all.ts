@@ -10,6 +10,8 @@ const BENCHMARKS: ReadonlyArray<{ file: string; args?: string[] }> = [
   { file: 'api.bench.ts' },
   { file: 'reanchor.bench.ts' },
   { file: 'period-report.bench.ts' },
+  { file: 'big-article.bench.ts' },
+  { file: 'instances.bench.ts' },
   { file: 'extraction.bench.ts', args: ['--smoke'] },
   { file: 'matching.bench.ts' },
   { file: 'search.bench.ts' },

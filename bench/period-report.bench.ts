@@ -18,7 +18,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { machineLine, writeSection } from './report';
 import { seedDesk } from './seed';
-import { CLAIMDESK_MAIN, rssBytes, sleep, startServer, stopServer } from './servers';
+import { CLAIMDESK_MAIN, cpuMs, rssBytes, sleep, startServer, stopServer } from './servers';
 
 const flag = (name: string): boolean => process.argv.includes(`--${name}`);
 const SMOKE = flag('smoke');
@@ -58,11 +58,14 @@ interface Reading {
   seconds: number;
   rssBeforeMb: number;
   rssPeakMb: number;
+  /** The server's CPU time (all threads) while the report streamed. */
+  cpuMs: number;
 }
 
 /** Streams one report to nowhere, sampling the server's memory every 50 ms. */
 async function readReport(url: string, token: string, pid: number, format: string, period: { from: string; to: string }, verdicts: number): Promise<Reading> {
   const before = rssBytes(pid);
+  const cpuBefore = cpuMs(pid);
   let peak = before;
   const sampler = setInterval(() => (peak = Math.max(peak, rssBytes(pid))), 50);
   const started = performance.now();
@@ -76,7 +79,7 @@ async function readReport(url: string, token: string, pid: number, format: strin
   const seconds = (performance.now() - started) / 1000;
   clearInterval(sampler);
   peak = Math.max(peak, rssBytes(pid));
-  return { format, verdicts, bytes, seconds, rssBeforeMb: before / 2 ** 20, rssPeakMb: peak / 2 ** 20 };
+  return { format, verdicts, bytes, seconds, rssBeforeMb: before / 2 ** 20, rssPeakMb: peak / 2 ** 20, cpuMs: cpuMs(pid) - cpuBefore };
 }
 
 async function main(): Promise<void> {
@@ -84,7 +87,7 @@ async function main(): Promise<void> {
   const file = join(dir, 'desk.sqlite');
   const env = { DATABASE_URL: `sqlite://${file}`, CLAIMDESK_ADMIN_EMAIL: ADMIN.email, CLAIMDESK_ADMIN_PASSWORD: ADMIN.password, LOG_LEVEL: 'warn' };
   try {
-    let server = await startServer('ClaimDesk', [CLAIMDESK_MAIN], env);
+    let server = await startServer('ClaimDesk', [CLAIMDESK_MAIN], env, 300_000);
     process.stdout.write('seeding one article of 200 published verdicts through the API…\n');
     const seeded = await seedDesk({ baseUrl: server.url, admin: ADMIN, claims: 10, smallArticles: 0 });
     await stopServer(server);
@@ -102,7 +105,7 @@ async function main(): Promise<void> {
       copies = wanted;
       db.pragma('wal_checkpoint(TRUNCATE)');
       const verdicts = (db.prepare("SELECT count(*) AS n FROM verdicts WHERE status = 'published'").get() as { n: number }).n;
-      server = await startServer('ClaimDesk', [CLAIMDESK_MAIN], env);
+      server = await startServer('ClaimDesk', [CLAIMDESK_MAIN], env, 300_000);
       const token = seeded.users[0].token;
       await sleep(500);
       for (const format of FORMATS) {
@@ -114,7 +117,7 @@ async function main(): Promise<void> {
     }
     db.close();
 
-    const rows = readings.map((r) => `| ${r.format} | ${r.verdicts.toLocaleString('en')} | ${(r.bytes / 2 ** 20).toFixed(1)} MB | ${r.seconds.toFixed(1)} s | ${Math.round(r.verdicts / r.seconds).toLocaleString('en')} | ${r.rssBeforeMb.toFixed(0)} MB | ${r.rssPeakMb.toFixed(0)} MB | ${(r.rssPeakMb - r.rssBeforeMb).toFixed(0)} MB |`);
+    const rows = readings.map((r) => `| ${r.format} | ${r.verdicts.toLocaleString('en')} | ${(r.bytes / 2 ** 20).toFixed(1)} MB | ${r.seconds.toFixed(1)} s | ${Math.round(r.verdicts / r.seconds).toLocaleString('en')} | ${Math.round((r.verdicts * 1000) / r.cpuMs).toLocaleString('en')} | ${r.rssBeforeMb.toFixed(0)} MB | ${r.rssPeakMb.toFixed(0)} MB | ${(r.rssPeakMb - r.rssBeforeMb).toFixed(0)} MB |`);
     const markdown = [
       '## Period reports at scale',
       '',
@@ -122,8 +125,8 @@ async function main(): Promise<void> {
       '',
       'Method: `bench/period-report.bench.ts` seeds one article of 200 claims through the API, each with a source and a published verdict, then copies that article\'s rows in the SQLite file with new ids until the count is reached; the desk is restarted and `GET /api/v1/reports?from&to&format=` is read to the end, uncompressed, while the server\'s resident memory (VmRSS) is sampled every 50 ms. Read at a quarter of the count and at the full count: memory that grew with the count would show as a larger peak at the full count.',
       '',
-      '| format | published verdicts | size | time | verdicts/s | RSS before | RSS peak | growth |',
-      '|---|---:|---:|---:|---:|---:|---:|---:|',
+      '| format | published verdicts | size | time | verdicts/s | verdicts per CPU second | RSS before | RSS peak | growth |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
       ...rows,
     ].join('\n');
     process.stdout.write(`\n${markdown}\n`);

@@ -118,14 +118,14 @@ function colourSentence(rnd: Random): string {
   ]);
 }
 
-interface Prose {
+export interface Prose {
   text: string;
   /** The sentences to mark as claims, in order of appearance. */
   claims: string[];
 }
 
 /** Paragraphs of 3-6 sentences until `claims` checkable sentences are written. */
-function prose(rnd: Random, claims: number, colourEvery = 3): Prose {
+export function prose(rnd: Random, claims: number, colourEvery = 3): Prose {
   const paragraphs: string[] = [];
   const marked: string[] = [];
   while (marked.length < claims) {

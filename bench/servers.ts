@@ -29,7 +29,7 @@ export function freePort(): Promise<number> {
   });
 }
 
-export async function startServer(name: string, nodeArgs: string[], env: Record<string, string>): Promise<Server> {
+export async function startServer(name: string, nodeArgs: string[], env: Record<string, string>, startupMs = 60_000): Promise<Server> {
   const port = await freePort();
   const child = spawn(process.execPath, nodeArgs, {
     cwd: ROOT,
@@ -40,7 +40,7 @@ export async function startServer(name: string, nodeArgs: string[], env: Record<
   child.stdout?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
   child.stderr?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + startupMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}:\n${output}`);
     try {
@@ -50,7 +50,7 @@ export async function startServer(name: string, nodeArgs: string[], env: Record<
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`${name} did not start within 60 s:\n${output}`);
+      throw new Error(`${name} did not start within ${startupMs / 1000} s:\n${output}`);
     }
     await sleep(150);
   }
