@@ -25,6 +25,15 @@ describe(htmlArticle.name, () => {
     expect(htmlArticle(html)).toMatchObject({ text: 'Back at five.', extracted: false });
   });
 
+  it('finds an article that Readability\'s first attempt throws away (it retries on the page as it was, parsed again)', () => {
+    // "sidebar" is an unlikely candidate: the first attempt removes it and finds too little text.
+    const html = newsPage().replace('<div class="article-body">', '<div class="sidebar">');
+    const article = htmlArticle(html);
+    expect(article.extracted).toBe(true);
+    for (const paragraph of ARTICLE_PARAGRAPHS) expect(article.text).toContain(paragraph);
+    expect(article.text).not.toContain('Terms of use');
+  });
+
   it('shows no literal tags from <noembed> or <noframes> in the article', () => {
     const article = htmlArticle(newsPage('<noembed><p>Your browser cannot play this video.</p></noembed><noframes><p>Frames needed.</p></noframes>'));
     expect(article.text).not.toMatch(/<p>|browser cannot|Frames needed/);
