@@ -26,9 +26,12 @@ const MAX_ELEMENTS = 60_000;
  */
 const MIN_ARTICLE_CHARACTERS = 500;
 
-/** A whole document, as a browser or a fetch gives it; not a fragment pasted from an editor. */
+/**
+ * A whole document, as a browser or a fetch gives it; not a fragment pasted from an editor. A `<title>`
+ * belongs only in a document's head (whose tags HTML lets a page leave out), never in a pasted fragment.
+ */
 export function isFullDocument(html: string): boolean {
-  return /<(!doctype\s+html|html[\s>]|head[\s>]|body[\s>])/i.test(html.slice(0, 8192)) || /<body[\s>]/i.test(html);
+  return /<(!doctype\s+html|html[\s>]|head[\s>]|body[\s>]|title[\s>])/i.test(html.slice(0, 8192)) || /<body[\s>]/i.test(html);
 }
 
 /**
