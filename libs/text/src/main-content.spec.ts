@@ -20,9 +20,24 @@ describe(htmlArticle.name, () => {
     expect(htmlArticle(fragment)).toMatchObject({ text: 'Home\n\nOne short paragraph.\n\n© Example', extracted: false });
   });
 
+  it('reads the metadata of a page written without <html>, <head> and <body> but with a <title> (failed on main: no title, read as a fragment)', () => {
+    const page = '<title>Port statistics | Example News</title><meta property="og:site_name" content="Example News"><p>The port handled twice as many ships.</p>';
+    expect(isFullDocument(page)).toBe(true);
+    expect(htmlArticle(page)).toMatchObject({ text: 'The port handled twice as many ships.', extracted: false, metadata: { title: 'Port statistics', publisher: 'Example News' } });
+  });
+
   it('keeps a short full page whole: too little text to tell the article from the chrome', () => {
     const html = '<!DOCTYPE html><html><head><title>Note</title></head><body><p>Back at five.</p></body></html>';
     expect(htmlArticle(html)).toMatchObject({ text: 'Back at five.', extracted: false });
+  });
+
+  it('finds an article that Readability\'s first attempt throws away (it retries on the page as it was, parsed again)', () => {
+    // "sidebar" is an unlikely candidate: the first attempt removes it and finds too little text.
+    const html = newsPage().replace('<div class="article-body">', '<div class="sidebar">');
+    const article = htmlArticle(html);
+    expect(article.extracted).toBe(true);
+    for (const paragraph of ARTICLE_PARAGRAPHS) expect(article.text).toContain(paragraph);
+    expect(article.text).not.toContain('Terms of use');
   });
 
   it('shows no literal tags from <noembed> or <noframes> in the article', () => {

@@ -3,6 +3,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { domToText, htmlToText } from './html';
+import { stripPage } from './strip-page';
 import { cleanAuthors, cleanDate, cleanLanguage, cleanTitle, NO_PAGE_METADATA, PageMetadata, readPageMetadata } from './page-metadata';
 
 /** An HTML import: the canonical text of its main content and what the page says about its article. */
@@ -25,9 +26,12 @@ const MAX_ELEMENTS = 60_000;
  */
 const MIN_ARTICLE_CHARACTERS = 500;
 
-/** A whole document, as a browser or a fetch gives it; not a fragment pasted from an editor. */
+/**
+ * A whole document, as a browser or a fetch gives it; not a fragment pasted from an editor. A `<title>`
+ * belongs only in a document's head (whose tags HTML lets a page leave out), never in a pasted fragment.
+ */
 export function isFullDocument(html: string): boolean {
-  return /<(!doctype\s+html|html[\s>]|head[\s>]|body[\s>])/i.test(html.slice(0, 8192)) || /<body[\s>]/i.test(html);
+  return /<(!doctype\s+html|html[\s>]|head[\s>]|body[\s>]|title[\s>])/i.test(html.slice(0, 8192)) || /<body[\s>]/i.test(html);
 }
 
 /**
@@ -40,9 +44,10 @@ export function isFullDocument(html: string): boolean {
  */
 export function htmlArticle(html: string, parseDocument: (html: string) => Document = parseWithLinkedom): HtmlArticle {
   if (!isFullDocument(html)) return { text: htmlToText(html), metadata: NO_PAGE_METADATA, extracted: false };
-  const document = parseDocument(html);
+  const stripped = stripPage(html);
+  const document = parseDocument(stripped);
   const metadata = readPageMetadata(document);
-  const found = mainContent(document);
+  const found = mainContent(document, () => parseDocument(stripped));
   // Readability returns its best attempt even below its threshold; below it, the page is kept whole.
   const text = found?.content && (found.length ?? 0) >= MIN_ARTICLE_CHARACTERS ? domToText(found.content) : '';
   const merged = withReadabilityFallback(metadata, found);
@@ -57,15 +62,90 @@ const parseWithLinkedom = (html: string): Document => parseHTML(html).document;
 
 type ReadabilityResult = ReturnType<Readability<Node>['parse']>;
 
-function mainContent(document: Document): ReadabilityResult {
+function mainContent(document: Document, parseAgain: () => Document): ReadabilityResult {
   try {
-    // The article element itself, not its HTML: domToText reads it where it is.
+    // The article element itself, not its HTML: domToText reads it where it is. Classes are kept:
+    // nobody reads them, and removing them is a walk over the article.
     const serializer = (node: Node): Node => node;
-    return new Readability(document, { maxElemsToParse: MAX_ELEMENTS, charThreshold: MIN_ARTICLE_CHARACTERS, keepClasses: false, serializer }).parse();
+    const reader = new Readability(document, { maxElemsToParse: MAX_ELEMENTS, charThreshold: MIN_ARTICLE_CHARACTERS, keepClasses: true, serializer });
+    return withoutUnusedWork(reader, document, parseAgain).parse();
   } catch {
     // Too many elements (Readability throws), or markup it cannot walk: the page is kept whole.
     return null;
   }
+}
+
+/** The parts of Readability (0.6) that `withoutUnusedWork` replaces. */
+interface ReadabilityInternals {
+  _grabArticle(page?: Element | null): Element | null;
+  _fixRelativeUris(article: Element): void;
+  _isElementWithoutContent(node: Node): boolean;
+  _removeScripts(document: Document): void;
+  _prepDocument(): void;
+}
+
+const NO_CACHED_PAGE = '\u0000claimdesk: the page is parsed again if Readability needs it\u0000';
+
+/**
+ * Readability with the work the desk never uses taken out (profiled on a 1 MB page, docs/benchmarks.md),
+ * each replacement giving the same article:
+ * - It serialises the whole body to HTML before it starts, only to restore it when an attempt finds
+ *   too little text; here the body is restored by parsing the page again (`parseAgain`) and repeating
+ *   Readability's own preparation, only when that happens.
+ * - It serialises the article once more for a debug log it does not print.
+ * - It makes links absolute: the desk keeps text, not links.
+ * - It asks every block for its whole text to know whether it has any; the walk here stops at the
+ *   first character.
+ */
+function withoutUnusedWork(reader: Readability<Node>, document: Document, parseAgain: () => Document): Readability<Node> {
+  const internals = reader as unknown as ReadabilityInternals;
+  const grab = internals._grabArticle.bind(reader);
+  internals._grabArticle = (page) => {
+    const body = page ?? document.body;
+    if (body === null) return grab(page);
+    const innerHtml = findAccessor(body, 'innerHTML');
+    Object.defineProperty(body, 'innerHTML', {
+      configurable: true,
+      get: () => NO_CACHED_PAGE,
+      set: (value: string) => {
+        if (value !== NO_CACHED_PAGE) return innerHtml?.set?.call(body, value);
+        innerHtml?.set?.call(body, parseAgain().body.innerHTML);
+        internals._removeScripts(document);
+        internals._prepDocument();
+      },
+    });
+    try {
+      const article = grab(page);
+      // Only the "Grabbed: …" debug line reads it before the article is handed over.
+      if (article !== null) Object.defineProperty(article, 'innerHTML', { configurable: true, get: () => '' });
+      return article;
+    } finally {
+      delete (body as { innerHTML?: string }).innerHTML;
+    }
+  };
+  internals._fixRelativeUris = () => undefined;
+  internals._isElementWithoutContent = (node) => node.nodeType === ELEMENT_NODE && !hasText(node)
+    && (node as Element).children.length === (node as Element).querySelectorAll('br,hr').length;
+  return reader;
+}
+
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+
+/** Whether a node holds any non-space text (what `textContent.trim()` would say, without building it). */
+function hasText(node: Node): boolean {
+  for (let child = node.firstChild; child !== null; child = child.nextSibling) {
+    if (child.nodeType === TEXT_NODE ? /\S/.test(child.nodeValue ?? '') : hasText(child)) return true;
+  }
+  return false;
+}
+
+function findAccessor(object: object, name: string): PropertyDescriptor | undefined {
+  for (let proto = Object.getPrototypeOf(object) as object | null; proto !== null; proto = Object.getPrototypeOf(proto) as object | null) {
+    const descriptor = Object.getOwnPropertyDescriptor(proto, name);
+    if (descriptor !== undefined) return descriptor;
+  }
+  return undefined;
 }
 
 /** What the page's own tags leave open, filled from Readability's reading of the page. */

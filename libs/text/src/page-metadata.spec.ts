@@ -87,6 +87,20 @@ describe(readPageMetadata.name, () => {
       .toBe('Prices rose 9% in May');
   });
 
+  it('reads Dublin Core written as RDFa properties (dc:title, dcterms:title, dc:creator), as a page\'s only title (failed on main: the <title> "Title Element" taken instead)', () => {
+    expect(readPageMetadata(page('<title>Title Element</title><meta property="x:title dc:title" content="My title"><meta property="dc:creator" content="Ana Lima">')))
+      .toMatchObject({ title: 'My title', authors: ['Ana Lima'] });
+    expect(readPageMetadata(page('<title>Title Element</title><meta property="dcterms:title" content="My title">')).title).toBe('My title');
+  });
+
+  it('trusts a bibliographic title (citation_title, Dublin Core) over a social-card one (og:title, twitter:title) (failed on main: the og:title taken)', () => {
+    const head = '<meta property="og:title" content="You won\'t believe what the council voted"><meta name="twitter:title" content="Council vote">' +
+      '<meta name="DC.title" content="Council votes to close the library">';
+    expect(readPageMetadata(page(head)).title).toBe('Council votes to close the library');
+    const journal = '<meta property="og:title" content="Read our new paper!"><meta name="citation_title" content="Sea levels along the Pacific coast, 1900–2020">';
+    expect(readPageMetadata(page(journal)).title).toBe('Sea levels along the Pacific coast, 1900–2020');
+  });
+
   it('leaves out what the page does not state', () => {
     expect(readPageMetadata(page(''))).toEqual({ title: null, authors: [], publishedAt: null, language: null, publisher: null });
   });

@@ -4,7 +4,8 @@
  * What a web page says about its article (API.md "Articles and sources from the web"): the headline,
  * authors, publication date, language and publisher, read from JSON-LD (schema.org `Article` and its
  * kinds), OpenGraph, `<meta>` tags (citation_*, Dublin Core, Parse.ly, Sailthru) and `<html lang>`,
- * in that order of trust. Every value is cleaned to what the Article fields accept, or left out.
+ * in that order of trust (for the title, bibliographic tags — citation_*, Dublin Core — before OpenGraph's
+ * social card). Every value is cleaned to what the Article fields accept, or left out.
  */
 export interface PageMetadata {
   title: string | null;
@@ -65,8 +66,9 @@ function pageTitle(document: Document, article: JsonObject | null, meta: MetaLoo
   const headline = textOf(article?.['headline']);
   const name = textOf(article?.['name']);
   return firstClean(clean, [
-    !shown(headline) && shown(name) ? name : headline, meta('og:title'), meta('twitter:title'), meta('citation_title'), meta('dc.title'), meta('parsely-title'),
-    meta('sailthru.title'), document.querySelector('title')?.textContent ?? null, textOf(article?.['name']),
+    // A bibliographic title names the work; a social card's (og, twitter) is often re-written for sharing.
+    !shown(headline) && shown(name) ? name : headline, meta('citation_title'), meta('dc.title'), meta('dc:title'), meta('dcterms.title'), meta('dcterms:title'),
+    meta('og:title'), meta('twitter:title'), meta('parsely-title'), meta('sailthru.title'), document.querySelector('title')?.textContent ?? null, textOf(article?.['name']),
   ]);
 }
 
@@ -91,6 +93,8 @@ function pageAuthors(article: JsonObject | null, meta: MetaLookup): string[] {
     () => meta.all('author'),
     () => meta.all('article:author'),
     () => meta.all('dc.creator'),
+    () => meta.all('dc:creator'),
+    () => meta.all('dcterms:creator'),
     () => meta.all('parsely-author'),
     () => meta.all('sailthru.author'),
     () => namesOf(article?.['creator']),

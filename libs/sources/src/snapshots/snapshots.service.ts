@@ -9,7 +9,6 @@ import { articleFormatOf, canonicalTextTask } from '@claimdesk/articles';
 import { Source } from '../source.entity';
 import { SourceSnapshot } from './source-snapshot.entity';
 import { SnapshotHead, SnapshotView, toSnapshotView } from './snapshot.view';
-import { pageTitle } from './page-title';
 
 const INSERT = new Statement(
   'INSERT INTO source_snapshots (id, source_id, url, final_url, fetched_at, http_status, content_type, bytes, sha256, title, text, content, archive_url, created_by) ' +
@@ -55,7 +54,8 @@ export class SnapshotsService implements OnModuleDestroy {
     const snapshot: SourceSnapshot = {
       id: randomUUID(), sourceId, url: source.url, finalUrl: page.finalUrl, fetchedAt: nowIso(), httpStatus: page.httpStatus,
       contentType: page.contentType?.slice(0, 300) ?? null, bytes: page.body.length, sha256: createHash('sha256').update(page.body).digest('hex'),
-      title: format === 'html' && decoded !== null ? pageTitle(decoded) : null,
+      // The title an HTML import would give the page (page-metadata's one title logic).
+      title: format === 'html' ? (imported?.metadata.title ?? null) : null,
       text: imported?.text ?? null,
       archiveUrl, createdBy: actor.id,
     };
