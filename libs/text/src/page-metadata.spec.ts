@@ -119,6 +119,13 @@ describe(cleanTitle.name, () => {
     expect(cleanTitle(title, site)).toBe(expected);
   });
 
+  it('drops a site\'s name in brackets at the end of a composed title (failed on main: "… | My Hero Academia [Archive of Our Own]" kept)', () => {
+    expect(cleanTitle('Conversations - Chapter 1 - Jo Roe | Boku no Hero Academia [Archive of Our Own]', null)).toBe('Conversations - Chapter 1 - Jo Roe | Boku no Hero Academia');
+    expect(cleanTitle('Floods in Valencia [Example News]', 'Example News')).toBe('Floods in Valencia');
+    expect(cleanTitle('Why [redacted] matters', null)).toBe('Why [redacted] matters');
+    expect(cleanTitle('The vote [Updated]', null)).toBe('The vote [Updated]');
+  });
+
   it('prefers the segment that is the page heading', () => {
     expect(cleanTitle('Site | Section | A long headline about the vote', null, ['A long headline about the vote'])).toBe('A long headline about the vote');
   });

@@ -126,7 +126,7 @@ const TITLE_SEPARATOR = /\s+[|\-–—·•»:/\\]{1,2}\s+|\s*[|·•»]\s*/;
  * words ("Headline | Code | Jane Doe"). A title with no separator stays whole.
  */
 export function cleanTitle(title: string, siteName: string | null, headings: readonly string[] = [], authors: readonly string[] = []): string | null {
-  const whole = collapse(title);
+  const whole = withoutBracketedSite(collapse(title), siteName);
   if (whole === '') return null;
   const segments = whole.split(new RegExp(TITLE_SEPARATOR.source, 'g')).map((s) => s.trim()).filter((s) => s !== '');
   if (segments.length < 2) return whole;
@@ -138,6 +138,20 @@ export function cleanTitle(title: string, siteName: string | null, headings: rea
   const words = (parts: readonly string[]): number => parts.join(' ').split(/\s+/).length;
   while (kept.length > 1 && words(kept.slice(-1)) <= 2 && words(kept.slice(0, -1)) >= 3) kept = kept.slice(0, -1);
   return kept.length === segments.length ? whole : rejoin(whole, kept);
+}
+
+/** A trailing "[…]": the site's name in some CMSs' titles ("Chapter 1 | Fandom [Archive of Our Own]"). */
+const BRACKETED_END = /\s+\[([^[\]]+)\]$/;
+
+/**
+ * The title without a bracketed site name at its end: one that names the site, or any at the end of a
+ * title composed of parts ("Headline | Section [Site]"); a headline's own brackets stay ("Why [redacted] matters").
+ */
+function withoutBracketedSite(whole: string, siteName: string | null): string {
+  const bracketed = BRACKETED_END.exec(whole);
+  if (bracketed === null || bracketed.index === 0) return whole;
+  const before = whole.slice(0, bracketed.index);
+  return sameName(bracketed[1] ?? '', siteName) || TITLE_SEPARATOR.test(before) ? before : whole;
 }
 
 /** The kept segments with the separators the title had between them. */
