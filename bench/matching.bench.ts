@@ -2,124 +2,33 @@
  * Claim matching benchmark (API.md, "Fact-check library and claim matching"): does the library find
  * the fact-check that settles a claim, and how fast?
  *
- *   npx ts-node -r tsconfig-paths/register --transpile-only bench/matching.bench.ts [--smoke] [--split=dev|test] [--tune]
+ *   npx ts-node -r tsconfig-paths/register --transpile-only bench/matching.bench.ts [--smoke] [--split=dev|test]
  *
  * Quality: CLEF 2020 CheckThat! Task 2 (bench/data/checkthat-2020): 10,375 Snopes fact-checks are
  * imported as ClaimReviews into a fresh SQLite desk, each tweet is a query, MAP@5 and MRR are
  * reported for the full-text index alone (FTS5's BM25 over the matcher's stems: "plain BM25") and for
- * the re-ranked answer. `--tune` runs coordinate ascent of the re-ranker's weights on `train` and
- * prints them (never on `test`). The default run reports `dev` and `test`.
+ * the re-ranked answer (its weights come from bench/train-matcher.ts: `train` to fit, `dev` to choose).
+ * The default run reports `dev` and `test`.
  * Speed: p50/p95 per query at the CheckThat library size, and, when BENCH_DATABASE_URL names a
  * PostgreSQL database (it is wiped), at BENCH_LIBRARY_SIZE (default 1,000,000) seeded synthetic
  * fact-checks; the import rate of each.
  */
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
-import { readSettings } from '../libs/core/src/settings';
 import { Transactions } from '../libs/database/src/transactions';
 import { FactChecksService } from '../libs/fact-checks/src/fact-checks.service';
-import { findCandidates } from '../libs/fact-checks/src/library-search';
-import { AnalyzedFactCheck, claimQuery, matchFeatures, MatchFeatures, MatchWeights, rawScore } from '../libs/fact-checks/src/matching/rank';
 import { MATCH_WEIGHTS } from '../libs/fact-checks/src/matching/weights';
-import { createApp } from '../apps/api/src/create-app';
+import { claimReviews, desk, evaluate, importAll, queries, reranked, score, tsv } from './checkthat';
 import { machineLine, writeSection } from './report';
 
-const DATA = join(__dirname, 'data', 'checkthat-2020');
 const SMOKE = process.argv.includes('--smoke');
-const TUNE = process.argv.includes('--tune');
 const ONLY_SPLIT = process.argv.find((a) => a.startsWith('--split='))?.slice('--split='.length);
 
-const tsv = (file: string): string[][] => readFileSync(join(DATA, file), 'utf8').split('\n').slice(1).filter(Boolean).map((l) => l.split('\t'));
-const urlOf = (vclaimId: string): string => `https://www.snopes.com/checkthat-2020/${vclaimId}`;
-
-function claimReviews(limit?: number): object[] {
-  return tsv('verified_claims.docs.tsv').slice(0, limit).map(([id, vclaim, title]) => ({
-    '@type': 'ClaimReview', url: urlOf(id), claimReviewed: vclaim, headline: title ?? '', author: { name: 'Snopes' },
-  }));
-}
-
-interface Query { text: string; relevant: Set<string> }
-
-function queries(split: string): Query[] {
-  const relevant = new Map<string, Set<string>>();
-  for (const line of readFileSync(join(DATA, split, 'tweet-vclaim-pairs.qrels'), 'utf8').split('\n').filter(Boolean)) {
-    const [q, , d] = line.split('\t');
-    if (!relevant.has(q)) relevant.set(q, new Set());
-    relevant.get(q)?.add(urlOf(d));
-  }
-  // The first line of the queries file is a header.
-  return readFileSync(join(DATA, split, 'tweets.queries.tsv'), 'utf8').split('\n').slice(1).filter(Boolean)
-    .map((line) => line.split('\t')).filter(([id]) => relevant.has(id)).map(([id, text]) => ({ text, relevant: relevant.get(id) ?? new Set() }));
-}
-
-/** MAP@5 as the CheckThat! scorer counts it, and MRR over the whole ranking. */
-function score(rankings: { ranked: string[]; relevant: Set<string> }[]): { map5: number; mrr: number } {
-  let map = 0;
-  let mrr = 0;
-  for (const { ranked, relevant } of rankings) {
-    let hits = 0;
-    let ap = 0;
-    ranked.slice(0, 5).forEach((url, k) => {
-      if (relevant.has(url)) ap += ++hits / (k + 1);
-    });
-    map += ap / Math.min(relevant.size, 5);
-    const rank = ranked.findIndex((url) => relevant.has(url));
-    mrr += rank < 0 ? 0 : 1 / (rank + 1);
-  }
-  return { map5: map / rankings.length, mrr: mrr / rankings.length };
-}
-
-function* chunks(text: string, size = 64 * 1024): Generator<Buffer> {
-  for (let i = 0; i < text.length; i += size) yield Buffer.from(text.slice(i, i + size));
-}
-
-async function importAll(service: FactChecksService, reviews: object[]): Promise<number> {
-  const started = performance.now();
-  const per = 50_000;
-  for (let i = 0; i < reviews.length; i += per) {
-    const result = await service.import(chunks(JSON.stringify(reviews.slice(i, i + per))));
-    if (result.failed.length > 0) throw new Error(`import failed: ${JSON.stringify(result.failed.slice(0, 3))}`);
-  }
-  return reviews.length / ((performance.now() - started) / 1000);
-}
-
 const percentile = (values: number[], p: number): number => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))];
-
-interface Evaluated { text: string; relevant: Set<string>; bm25: string[]; candidates: { url: string; features: MatchFeatures }[] }
-
-async function evaluate(app: NestFastifyApplication, split: string): Promise<Evaluated[]> {
-  const transactions = app.get(Transactions);
-  const out: Evaluated[] = [];
-  for (const q of queries(split)) {
-    const query = claimQuery(q.text);
-    const { rows, stats } = await findCandidates(transactions.dataSource.manager, transactions.engine, query, null);
-    out.push({ ...q, bm25: rows.map((r) => r.url), candidates: rows.map((r) => ({ url: r.url, features: matchFeatures(query, JSON.parse(r.analysis) as AnalyzedFactCheck, stats) })) });
-  }
-  return out;
-}
-
-const reranked = (data: Evaluated[], weights: MatchWeights) =>
-  data.map((q) => ({ relevant: q.relevant, ranked: [...q.candidates].sort((a, b) => rawScore(b.features, weights) - rawScore(a.features, weights)).map((c) => c.url) }));
-
-function tune(data: Evaluated[]): MatchWeights {
-  // From BM25 alone: a weight moves only where it improves MAP@5 on the training split.
-  let weights: Record<keyof MatchFeatures, number> = { bm25: 1, claimCoverage: 0, headlineCoverage: 0, queryCoverage: 0, phrases: 0, numbersShared: 0, numbersMissing: 0, names: 0, claimant: 0 };
-  let best = score(reranked(data, weights)).map5;
-  for (let round = 0; round < 3; round++) {
-    for (const key of Object.keys(weights) as (keyof MatchFeatures)[]) {
-      for (const delta of [-1, -0.5, -0.2, -0.1, 0.1, 0.2, 0.5, 1]) {
-        const trial = { ...weights, [key]: Math.round((weights[key] + delta) * 100) / 100 };
-        const value = score(reranked(data, trial)).map5;
-        if (value > best + 1e-9) [best, weights] = [value, trial];
-      }
-    }
-  }
-  return weights;
-}
 
 async function latency(app: NestFastifyApplication, texts: string[]): Promise<{ p50: number; p95: number }> {
   const service = app.get(FactChecksService);
@@ -130,10 +39,6 @@ async function latency(app: NestFastifyApplication, texts: string[]): Promise<{ 
     times.push(performance.now() - started);
   }
   return { p50: percentile(times, 50), p95: percentile(times, 95) };
-}
-
-async function desk(databaseUrl: string): Promise<NestFastifyApplication> {
-  return createApp(readSettings({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', CLAIMDESK_ORG_NAME: 'Bench' }));
 }
 
 /** Seeded synthetic fact-checks: CheckThat's sentences with their words shuffled among them. */
@@ -153,13 +58,6 @@ async function main(): Promise<void> {
     const reviews = claimReviews(SMOKE ? 2000 : undefined);
     const rate = await importAll(app.get(FactChecksService), reviews);
     console.log(`imported ${reviews.length} ClaimReviews at ${rate.toFixed(0)}/s`);
-    if (TUNE) {
-      const weights = tune(await evaluate(app, 'train'));
-      console.log('tuned on train:', JSON.stringify(weights));
-      const dev = await evaluate(app, 'dev');
-      console.log('dev with tuned weights:', score(reranked(dev, weights)), 'with current:', score(reranked(dev, MATCH_WEIGHTS)));
-      return;
-    }
     const splits = SMOKE ? ['dev'] : ONLY_SPLIT ? [ONLY_SPLIT] : ['dev', 'test'];
     lines.push('| split | queries | plain BM25 (FTS5) MAP@5 | MRR | ClaimDesk MAP@5 | MRR | candidates hold the answer |', '|---|---:|---:|---:|---:|---:|---:|');
     for (const split of splits) {
@@ -207,7 +105,7 @@ async function main(): Promise<void> {
       '',
       machineLine(),
       '',
-      'CLEF 2020 CheckThat! Task 2 (bench/data/checkthat-2020): 10,375 Snopes fact-checks imported as ClaimReviews (claim and title), each tweet a query. "Plain BM25" is the full-text index alone (FTS5 bm25 over the matcher\'s stems: the candidates in the order the index gives them); ClaimDesk re-ranks its top 150 with the embedded lexical model (libs/fact-checks/src/matching). Weights tuned on `train` only; `test` is reported, never tuned on.',
+      'CLEF 2020 CheckThat! Task 2 (bench/data/checkthat-2020): 10,375 Snopes fact-checks imported as ClaimReviews (claim and title), each tweet a query. "Plain BM25" is the full-text index alone (FTS5 bm25 over the matcher\'s stems: the candidates in the order the index gives them); ClaimDesk re-ranks its top 150 with the embedded lexical model (libs/fact-checks/src/matching). Its weights are fitted on `train` and chosen on `dev` by bench/train-matcher.ts; `test` is reported, never tuned on.',
       '',
       ...lines,
       '',

@@ -39,11 +39,11 @@ describe('claim match thresholds (e2e)', () => {
     expect(above.map((m) => [m.url, m.likelySame])).toEqual([['https://fc.example/bounty', false]]);
   });
 
-  it('by default shows only matches from 0.02 and flags those from 0.99', async () => {
+  it('by default shows only matches from 0.02 and flags those from 0.5', async () => {
     const all = await matchesOn({});
     for (const match of all) {
       expect(match.score).toBeGreaterThanOrEqual(0.02);
-      expect(match.likelySame).toBe(match.score >= 0.99);
+      expect(match.likelySame).toBe(match.score >= 0.5);
     }
     expect(all[0].url).toBe('https://fc.example/bounty');
   });

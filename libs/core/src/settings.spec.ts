@@ -29,8 +29,8 @@ describe(readSettings.name, () => {
     expect(() => readSettings(env)).toThrow(message);
   });
 
-  it('reads the claim match thresholds, 0.02 and 0.99 by default', () => {
-    expect(readSettings({})).toMatchObject({ matchShow: 0.02, matchLikely: 0.99 });
+  it('reads the claim match thresholds, 0.02 and 0.5 by default', () => {
+    expect(readSettings({})).toMatchObject({ matchShow: 0.02, matchLikely: 0.5 });
     expect(readSettings({ CLAIMDESK_MATCH_SHOW: '0', CLAIMDESK_MATCH_LIKELY: '1' })).toMatchObject({ matchShow: 0, matchLikely: 1 });
     expect(readSettings({ CLAIMDESK_MATCH_SHOW: '.25', CLAIMDESK_MATCH_LIKELY: '0.9' })).toMatchObject({ matchShow: 0.25, matchLikely: 0.9 });
   });

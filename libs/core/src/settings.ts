@@ -142,7 +142,7 @@ export function readSettings(env: Env = process.env): Settings {
   if (!reviewUrlTemplate.includes('{claimId}')) throw new SettingsError('CLAIMDESK_REVIEW_URL', 'must contain {claimId}');
   // Two thresholds as in Meedan Check: hide weak matches, flag near-certain ones (chosen on CheckThat! dev, API.md).
   const matchShow = fraction(env, 'CLAIMDESK_MATCH_SHOW', 0.02);
-  const matchLikely = fraction(env, 'CLAIMDESK_MATCH_LIKELY', 0.99);
+  const matchLikely = fraction(env, 'CLAIMDESK_MATCH_LIKELY', 0.5);
   if (matchShow >= matchLikely) throw new SettingsError('CLAIMDESK_MATCH_SHOW', `must be below CLAIMDESK_MATCH_LIKELY (${matchLikely}), got ${matchShow}`);
   return {
     port,

@@ -7,7 +7,7 @@ import { blendScores, cosine, EMBEDDING_RERANK_DEPTH, Embeddings } from './embed
 import { FeedSplitter } from './feed-splitter';
 import { FACT_CHECK_COLUMNS, FactCheckMatch, FactCheckRow, FactCheckSource, FactCheckView, toFactCheckView } from './fact-check.view';
 import { findCandidates, searchTermsOf } from './library-search';
-import { AnalyzedFactCheck, analyzeFactCheck, claimQuery, matchFeatures, probability, rawScore } from './matching/rank';
+import { AnalyzedFactCheck, analyzeFactCheck, candidateFeatures, claimQuery, probability, rawScore } from './matching/rank';
 import { CALIBRATION, MATCH_WEIGHTS } from './matching/weights';
 
 export interface ImportResult {
@@ -203,12 +203,9 @@ export class FactChecksService {
   private async ranked(text: string, limit: number, options: { claimant?: string | null; excludeClaimId?: string | null }): Promise<(FactCheckView & { score: number })[]> {
     const query = claimQuery(text, options.claimant);
     const { rows, stats } = await findCandidates(this.transactions.dataSource.manager, this.transactions.engine, query, options.excludeClaimId ?? null);
+    const features = candidateFeatures(query, rows.map((row) => ({ analysis: JSON.parse(row.analysis) as AnalyzedFactCheck, claimReviewed: row.claim_reviewed, headline: row.headline })), stats);
     const ranked = rows
-      .map((row) => {
-        const view = toFactCheckView(row);
-        const raw = rawScore(matchFeatures(query, JSON.parse(row.analysis) as AnalyzedFactCheck, stats), MATCH_WEIGHTS);
-        return { ...view, score: probability(raw, CALIBRATION) };
-      })
+      .map((row, i) => ({ ...toFactCheckView(row), score: probability(rawScore(features[i], MATCH_WEIGHTS), CALIBRATION) }))
       .sort((a, b) => b.score - a.score);
     if (!this.embeddings.configured) return ranked.slice(0, limit);
     const top = ranked.slice(0, Math.max(limit, EMBEDDING_RERANK_DEPTH));

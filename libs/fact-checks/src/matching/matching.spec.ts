@@ -1,6 +1,6 @@
 import { analyze, normaliseNumber, stem } from './analyze';
 import { stripClaimNoise, splitWords } from './noise';
-import { analyzeFactCheck, claimQuery, matchFeatures, probability, rawScore, LibraryStats } from './rank';
+import { analyzeFactCheck, Candidate, candidateFeatures, claimQuery, FactCheckText, MatchFeatures, probability, rawScore, LibraryStats } from './rank';
 import { CALIBRATION, MATCH_WEIGHTS } from './weights';
 
 describe('stripClaimNoise', () => {
@@ -20,6 +20,7 @@ describe('stripClaimNoise', () => {
     expect(splitWords('realDonaldTrump')).toBe('real Donald Trump');
     expect(splitWords('IranUSA')).toBe('Iran USA');
     expect(splitWords('covid_19')).toBe('covid 19');
+    expect(splitWords('BidenCrimeFamily')).toBe('Biden Crime Family');
   });
 });
 
@@ -49,27 +50,43 @@ describe('the re-ranker', () => {
   const same = { claimReviewed: 'Iran offered an $80 million bounty for killing Donald Trump.', headline: 'Did Iran Put an $80 Million Bounty on Trump?', claimant: null };
   const other = { claimReviewed: 'Donald Trump golfed 300 times in office.', headline: 'Trump golf count', claimant: null };
   const query = claimQuery("OMG! Iran's regime just announced an $80 million bounty for the head of @realDonaldTrump — M. Jazayeri (@hanifjazayeri) January 5, 2020");
+  const candidate = (doc: FactCheckText): Candidate => ({ analysis: analyzeFactCheck(doc), claimReviewed: doc.claimReviewed, headline: doc.headline });
+  const features = (q: typeof query, docs: FactCheckText[], s: LibraryStats = stats): MatchFeatures[] => candidateFeatures(q, docs.map(candidate), s);
+  const scores = (q: typeof query, docs: FactCheckText[], s: LibraryStats = stats): number[] =>
+    features(q, docs, s).map((f) => probability(rawScore(f, MATCH_WEIGHTS), CALIBRATION));
 
   it('ranks the fact-check of the same claim above one that shares only a name', () => {
-    const a = rawScore(matchFeatures(query, analyzeFactCheck(same), stats), MATCH_WEIGHTS);
-    const b = rawScore(matchFeatures(query, analyzeFactCheck(other), stats), MATCH_WEIGHTS);
+    const [a, b] = scores(query, [same, other]);
     expect(a).toBeGreaterThan(b);
   });
 
   it('counts shared numbers and numbers the claim contradicts', () => {
-    expect(matchFeatures(query, analyzeFactCheck(same), stats).numbersShared).toBeGreaterThan(0);
-    expect(matchFeatures(query, analyzeFactCheck(other), stats).numbersMissing).toBeGreaterThan(0);
+    const [a, b] = features(query, [same, other]);
+    expect(a.numbersShared).toBeGreaterThan(0);
+    expect(b.numbersMissing).toBeGreaterThan(0);
   });
 
-  it('gives features in 0..1 (bm25 aside) and a score in 0..1, even for empty text', () => {
-    for (const doc of [same, other, { claimReviewed: '', headline: '', claimant: '' }]) {
-      for (const q of [query, claimQuery(''), claimQuery('— (@x) May 1, 2020')]) {
-        const features = matchFeatures(q, analyzeFactCheck(doc), stats);
-        for (const [name, value] of Object.entries(features)) {
-          if (name !== 'bm25') expect(value).toBeGreaterThanOrEqual(0);
-          if (name !== 'bm25') expect(value).toBeLessThanOrEqual(1);
+  it('ranks right a misspelt claim that plain BM25 ranks wrong (a shorter fact-check sharing the same words)', () => {
+    const flat: LibraryStats = { documents: 10_000, documentFrequency: () => 50 };
+    const misspelt = claimQuery('Hilary Clinton: the vacine causes autism in kids');
+    const right = { claimReviewed: 'Hillary Clinton admitted that the vaccine causes autism in children.', headline: 'Did Hillary Clinton Admit Vaccines Cause Autism?', claimant: null };
+    const wrong = { claimReviewed: 'Clinton causes autism row.', headline: 'Clinton autism row', claimant: null };
+    const [r, w] = features(misspelt, [right, wrong], flat);
+    expect(w.bm25).toBeGreaterThan(r.bm25);
+    const [rightScore, wrongScore] = scores(misspelt, [right, wrong], flat);
+    expect(rightScore).toBeGreaterThan(wrongScore);
+  });
+
+  it('gives features in 0..1 (BM25 aside) and a score in 0..1, even for empty text', () => {
+    for (const q of [query, claimQuery(''), claimQuery('— (@x) May 1, 2020')]) {
+      const docs = [same, other, { claimReviewed: '', headline: '', claimant: '' }];
+      for (const f of features(q, docs)) {
+        for (const [name, value] of Object.entries(f)) {
+          expect(value).toBeGreaterThanOrEqual(0);
+          if (!name.startsWith('bm25') || name === 'bm25Share') expect(value).toBeLessThanOrEqual(1);
         }
-        const score = probability(rawScore(features, MATCH_WEIGHTS), CALIBRATION);
+      }
+      for (const score of scores(q, docs)) {
         expect(score).toBeGreaterThanOrEqual(0);
         expect(score).toBeLessThanOrEqual(1);
       }

@@ -1,13 +1,17 @@
 import { analyze, AnalyzedText, bigrams } from './analyze';
 import { stripClaimNoise } from './noise';
+import { characterTrigrams, longestSharedRun, nearPairs, weightedCosine } from './similarity';
 
 /** What is being checked, analysed once per search. */
 export interface ClaimQuery {
+  /** The claim's words without links, signature and speaker labels (for character trigrams). */
+  clean: string;
   text: AnalyzedText;
   /** Distinct terms of the text and of its author or claimant (a claim is often its claimant's). */
   terms: ReadonlySet<string>;
   people: ReadonlySet<string>;
   bigrams: ReadonlySet<string>;
+  nearPairs: ReadonlySet<string>;
   numbers: ReadonlySet<string>;
 }
 
@@ -36,12 +40,20 @@ export interface LibraryStats {
 }
 
 /**
- * The re-ranker's evidence that a fact-check settles a claim, each roughly in 0..1 except `bm25`:
- * BM25F over claimReviewed and headline, how much of the fact-check's own words (idf-weighted) the
- * claim covers and the reverse, shared phrases, numbers (shared and contradicting), names, claimant.
+ * The re-ranker's evidence that a fact-check settles a claim (bench/train-matcher.ts learns how to weigh
+ * it). BM25 (over all fields, then claim and headline apart), scaled by 1/10; the rest roughly in 0..1:
+ * BM25 relative to the best candidate and its rank among them, how much of the fact-check's own words
+ * (idf-weighted) the claim covers and the reverse, shared phrases (adjacent, near, longest run), numbers
+ * (shared and contradicting), names, claimant, words matched only through the post's author, and the
+ * character-trigram tf-idf cosine (misspellings, joined words, hashtags), plain and relative to the best.
  */
 export interface MatchFeatures {
   bm25: number;
+  bm25Share: number;
+  bm25Claim: number;
+  bm25Headline: number;
+  reciprocalRank: number;
+  logRank: number;
   claimCoverage: number;
   headlineCoverage: number;
   queryCoverage: number;
@@ -50,6 +62,17 @@ export interface MatchFeatures {
   numbersMissing: number;
   names: number;
   claimant: number;
+  trigrams: number;
+  trigramsClaim: number;
+  trigramsHeadline: number;
+  trigramShare: number;
+  rarestShared: number;
+  authorOnly: number;
+  longestRun: number;
+  nearPairs: number;
+  length: number;
+  trigramsByCoverage: number;
+  bm25ShareByTrigrams: number;
 }
 
 export type MatchWeights = Readonly<Record<keyof MatchFeatures, number>>;
@@ -58,7 +81,7 @@ export function claimQuery(raw: string, claimant?: string | null): ClaimQuery {
   const clean = stripClaimNoise(raw);
   const text = analyze(clean.text);
   const people = new Set([clean.author, claimant].flatMap((who) => (who ? analyze(who).terms : [])));
-  return { text, terms: new Set(text.terms), people, bigrams: new Set(bigrams(text.terms)), numbers: new Set(text.numbers) };
+  return { clean: clean.text, text, terms: new Set(text.terms), people, bigrams: new Set(bigrams(text.terms)), nearPairs: nearPairs(text.terms), numbers: new Set(text.numbers) };
 }
 
 /** The distinct stemmed terms to look a claim up by in the full-text index. */
@@ -68,55 +91,80 @@ export function searchTerms(query: ClaimQuery): string[] {
 
 const K1 = 1.2;
 const B = 0.75;
-/** The length BM25 normalises by: the average terms of a ClaimReview's claim, headline and claimant (CheckThat!: 24). */
+/** The lengths BM25 normalises by: the average terms of a ClaimReview's claim, headline and claimant together and apart (CheckThat!). */
 const AVERAGE_LENGTH = 24;
+const AVERAGE_CLAIM_LENGTH = 14;
+const AVERAGE_HEADLINE_LENGTH = 10;
+
+/**
+ * The library size below which term frequencies are read as if the library had this many fact-checks
+ * (the rest without the term): a three-review library says nothing about how common a word is, and the
+ * model was trained at this size (CheckThat!'s 10,375), so its scores keep their meaning in a new desk.
+ */
+export const MIN_LIBRARY_SIZE = 10_000;
 
 /** BM25's inverse document frequency as FTS5 computes it (a term in over half the library counts next to nothing). */
 export function idf(stats: LibraryStats, term: string): number {
-  const n = Math.max(stats.documents, 1);
+  const n = Math.max(stats.documents, MIN_LIBRARY_SIZE);
   const df = Math.min(stats.documentFrequency(term), n);
   return Math.max(Math.log((n - df + 0.5) / (df + 0.5)), 1e-6);
 }
 
-export function matchFeatures(query: ClaimQuery, doc: AnalyzedFactCheck, stats: LibraryStats): MatchFeatures {
-  const { claim, headline } = doc;
-  const weight = new Map<string, number>();
-  const termWeight = (term: string): number => {
-    let w = weight.get(term);
-    if (w === undefined) weight.set(term, (w = idf(stats, term)));
-    return w;
-  };
+/** A candidate as the re-ranker reads it: the stored analysis and the two texts (for trigrams). */
+export interface Candidate {
+  analysis: AnalyzedFactCheck;
+  claimReviewed: string;
+  headline: string;
+}
 
-  // BM25 over the fields the index holds (claim, headline, claimant), as the full-text index ranks them.
+type PairFeatures = Omit<MatchFeatures, 'bm25Share' | 'reciprocalRank' | 'logRank' | 'trigramShare' | 'bm25ShareByTrigrams'>;
+
+/** BM25 of the claim's terms (and its author's) in one bag of a fact-check's terms. */
+function bm25Of(query: ClaimQuery, terms: readonly string[], averageLength: number, termWeight: (term: string) => number): number {
   const tf = new Map<string, number>();
-  const all = [...claim.terms, ...headline.terms, ...doc.claimant];
-  for (const term of all) tf.set(term, (tf.get(term) ?? 0) + 1);
-  const norm = 1 - B + (B * all.length) / AVERAGE_LENGTH;
-  let bm25 = 0;
+  for (const term of terms) tf.set(term, (tf.get(term) ?? 0) + 1);
+  const norm = 1 - B + (B * terms.length) / averageLength;
+  let score = 0;
   for (const term of new Set([...query.terms, ...query.people])) {
     const f = tf.get(term);
-    if (f) bm25 += termWeight(term) * ((f * (K1 + 1)) / (f + K1 * norm));
+    if (f) score += termWeight(term) * ((f * (K1 + 1)) / (f + K1 * norm));
   }
+  return score;
+}
+
+function pairFeatures(query: ClaimQuery, doc: AnalyzedFactCheck, termWeight: (term: string) => number, trigram: (text: 'all' | 'claim' | 'headline') => number): PairFeatures {
+  const { claim, headline } = doc;
+  const all = [...claim.terms, ...headline.terms, ...doc.claimant];
+  const present = new Set(all);
 
   const coverage = (terms: readonly string[]): number => {
-    let all = 0;
+    let total = 0;
     let shared = 0;
     for (const term of new Set(terms)) {
-      all += termWeight(term);
+      total += termWeight(term);
       if (query.terms.has(term) || query.people.has(term)) shared += termWeight(term);
     }
-    return all === 0 ? 0 : shared / all;
+    return total === 0 ? 0 : shared / total;
   };
   let queryAll = 0;
   let queryShared = 0;
+  let rarest = 0;
   for (const term of query.terms) {
-    queryAll += termWeight(term);
-    if (tf.has(term)) queryShared += termWeight(term);
+    const w = termWeight(term);
+    queryAll += w;
+    if (present.has(term)) {
+      queryShared += w;
+      rarest = Math.max(rarest, w);
+    }
   }
+  let authorOnly = 0;
+  for (const term of query.people) if (!query.terms.has(term) && present.has(term)) authorOnly += termWeight(term);
 
   const docPhrases = new Set([...bigrams(claim.terms), ...bigrams(headline.terms)]);
   let phrases = 0;
   for (const phrase of docPhrases) if (query.bigrams.has(phrase)) phrases++;
+  let near = 0;
+  for (const pair of new Set([...nearPairs(claim.terms), ...nearPairs(headline.terms)])) if (query.nearPairs.has(pair)) near++;
 
   const docNumbers = new Set([...claim.numbers, ...headline.numbers]);
   let numbersShared = 0;
@@ -136,10 +184,15 @@ export function matchFeatures(query: ClaimQuery, doc: AnalyzedFactCheck, stats: 
 
   const claimantTerms = doc.claimant;
   const claimantShared = claimantTerms.filter((t) => query.people.has(t) || query.terms.has(t)).length;
+  const claimCoverage = coverage(claim.terms);
+  const trigrams = trigram('all');
 
   return {
-    bm25,
-    claimCoverage: coverage(claim.terms),
+    // BM25 over the fields the index holds (claim, headline, claimant), as the full-text index ranks them.
+    bm25: bm25Of(query, all, AVERAGE_LENGTH, termWeight) / 10,
+    bm25Claim: bm25Of(query, claim.terms, AVERAGE_CLAIM_LENGTH, termWeight) / 10,
+    bm25Headline: bm25Of(query, headline.terms, AVERAGE_HEADLINE_LENGTH, termWeight) / 10,
+    claimCoverage,
     headlineCoverage: coverage(headline.terms),
     queryCoverage: queryAll === 0 ? 0 : queryShared / queryAll,
     phrases: docPhrases.size === 0 ? 0 : phrases / Math.sqrt(docPhrases.size),
@@ -147,7 +200,62 @@ export function matchFeatures(query: ClaimQuery, doc: AnalyzedFactCheck, stats: 
     numbersMissing: query.numbers.size === 0 ? 0 : Math.min(numbersMissing, 3) / 3,
     names: namesAll === 0 ? 0 : namesShared / namesAll,
     claimant: claimantTerms.length === 0 ? 0 : claimantShared / claimantTerms.length,
+    trigrams,
+    trigramsClaim: trigram('claim'),
+    trigramsHeadline: trigram('headline'),
+    rarestShared: Math.min(rarest, 10) / 10,
+    authorOnly: Math.min(authorOnly, 10) / 10,
+    longestRun: Math.min(Math.max(longestSharedRun(query.text.terms, claim.terms), longestSharedRun(query.text.terms, headline.terms)), 6) / 6,
+    nearPairs: Math.min(near, 8) / 8,
+    length: Math.min(Math.log(1 + all.length), 4) / 4,
+    trigramsByCoverage: trigrams * claimCoverage,
   };
+}
+
+/**
+ * The features of each candidate for one claim. Some are relative to the other candidates (BM25 and
+ * trigram cosine against the best, rank by BM25), and trigrams are weighed by how rare they are among
+ * the candidates: so the scale does not drift with the library's size.
+ */
+export function candidateFeatures(query: ClaimQuery, candidates: readonly Candidate[], stats: LibraryStats): MatchFeatures[] {
+  const weights = new Map<string, number>();
+  const termWeight = (term: string): number => {
+    let w = weights.get(term);
+    if (w === undefined) weights.set(term, (w = idf(stats, term)));
+    return w;
+  };
+  const queryGrams = characterTrigrams(query.clean);
+  const grams = candidates.map((c) => ({ claim: characterTrigrams(c.claimReviewed), headline: characterTrigrams(c.headline) }));
+  const gramFrequency = new Map<string, number>();
+  for (const g of grams) for (const gram of new Set([...g.claim.keys(), ...g.headline.keys()])) gramFrequency.set(gram, (gramFrequency.get(gram) ?? 0) + 1);
+  const n = candidates.length + 1;
+  const gramWeight = (gram: string): number => Math.log(1 + n / (1 + (gramFrequency.get(gram) ?? 0)));
+
+  const pairs = candidates.map((c, i) =>
+    pairFeatures(query, c.analysis, termWeight, (text) => {
+      const g = grams[i];
+      if (text === 'claim') return weightedCosine(queryGrams, g.claim, gramWeight);
+      if (text === 'headline') return weightedCosine(queryGrams, g.headline, gramWeight);
+      const both = new Map(g.claim);
+      for (const [gram, count] of g.headline) both.set(gram, (both.get(gram) ?? 0) + count);
+      return weightedCosine(queryGrams, both, gramWeight);
+    }),
+  );
+  const bestBm25 = Math.max(1e-9, ...pairs.map((p) => p.bm25));
+  const bestTrigrams = Math.max(1e-9, ...pairs.map((p) => p.trigrams));
+  const rank = new Array<number>(pairs.length);
+  pairs.map((p, i) => [p.bm25, i]).sort((a, b) => b[0] - a[0]).forEach(([, i], r) => (rank[i] = r));
+  return pairs.map((p, i) => {
+    const bm25Share = p.bm25 / bestBm25;
+    return {
+      ...p,
+      bm25Share,
+      reciprocalRank: 1 / (1 + rank[i]),
+      logRank: Math.log(1 + rank[i]) / 5,
+      trigramShare: p.trigrams / bestTrigrams,
+      bm25ShareByTrigrams: bm25Share * p.trigrams,
+    };
+  });
 }
 
 export function rawScore(features: MatchFeatures, weights: MatchWeights): number {
