@@ -20,18 +20,12 @@ import { machineLine, writeSection } from './report';
 import { mulberry32, prose } from './seed';
 import { CLAIMDESK_MAIN, cpuMs, freePort, ROOT, Server, startServer, stopServer } from './servers';
 
-interface AutocannonResult {
-  duration: number;
-  errors: number;
-  timeouts: number;
-  non2xx: number;
-  latency: { p50: number; p99: number };
-  requests: { total: number; sent: number };
-}
+/** What this bench reads of autocannon's answer (the package ships no types). */
+type LoadRun = { duration: number; errors: number; timeouts: number; non2xx: number; latency: { p50: number; p99: number }; requests: { total: number } };
 type Autocannon = (options: {
   url: string; method: string; headers: Record<string, string>; connections: number; duration: number; timeout: number;
   requests?: { setupRequest: (request: { body?: string; path?: string }) => { body?: string; path?: string } }[];
-}) => Promise<AutocannonResult>;
+}) => Promise<LoadRun>;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const autocannon = require('autocannon') as Autocannon;
 

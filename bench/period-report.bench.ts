@@ -3,7 +3,9 @@
  * flat memory. Measures the desk's resident memory while the report streams and the rate it is sent at.
  *
  *   npm run build:api && ts-node -r tsconfig-paths/register --transpile-only bench/period-report.bench.ts
- *          [--verdicts=100000] [--smoke] [--no-write]
+ *          [--verdicts=100000] [--smoke] [--no-write] [--server-heap=96]
+ *
+ * --server-heap=MB starts the desk with NODE_OPTIONS=--max-old-space-size=MB (docs/operations.md, "Memory").
  *
  * Seeding 100,000 verdicts through the API would take hours, so the desk seeds one article of 200 claims
  * through the API (each with a source and a published verdict, `bench/seed.ts`), then the bench copies
@@ -25,6 +27,7 @@ const SMOKE = flag('smoke');
 const TARGET = Number(process.argv.find((a) => a.startsWith('--verdicts='))?.slice('--verdicts='.length) ?? (SMOKE ? 2_000 : 100_000));
 const ADMIN = { email: 'admin@bench.desk', password: 'bench-admin-password' };
 const FORMATS = ['json', 'csv', 'markdown'] as const;
+const SERVER_HEAP_MB = process.argv.find((a) => a.startsWith('--server-heap='))?.slice('--server-heap='.length);
 
 /** Tables copied for each copy of the article, and the columns that hold ids of copied rows. */
 const COPIED: ReadonlyArray<{ table: string; where: string; ids: readonly string[] }> = [
@@ -85,7 +88,10 @@ async function readReport(url: string, token: string, pid: number, format: strin
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'claimdesk-periodbench-'));
   const file = join(dir, 'desk.sqlite');
-  const env = { DATABASE_URL: `sqlite://${file}`, CLAIMDESK_ADMIN_EMAIL: ADMIN.email, CLAIMDESK_ADMIN_PASSWORD: ADMIN.password, LOG_LEVEL: 'warn' };
+  const env = {
+    DATABASE_URL: `sqlite://${file}`, CLAIMDESK_ADMIN_EMAIL: ADMIN.email, CLAIMDESK_ADMIN_PASSWORD: ADMIN.password, LOG_LEVEL: 'warn',
+    ...(SERVER_HEAP_MB ? { NODE_OPTIONS: `--max-old-space-size=${SERVER_HEAP_MB}` } : {}),
+  };
   try {
     let server = await startServer('ClaimDesk', [CLAIMDESK_MAIN], env, 300_000);
     process.stdout.write('seeding one article of 200 published verdicts through the API…\n');
@@ -121,7 +127,7 @@ async function main(): Promise<void> {
     const markdown = [
       '## Period reports at scale',
       '',
-      `Machine: ${machineLine()}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end.`,
+      `Machine: ${machineLine()}; desk ${SERVER_HEAP_MB ? `started with --max-old-space-size=${SERVER_HEAP_MB}` : 'started with V8\'s defaults'}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end.`,
       '',
       'Method: `bench/period-report.bench.ts` seeds one article of 200 claims through the API, each with a source and a published verdict, then copies that article\'s rows in the SQLite file with new ids until the count is reached; the desk is restarted and `GET /api/v1/reports?from&to&format=` is read to the end, uncompressed, while the server\'s resident memory (VmRSS) is sampled every 50 ms. Read at a quarter of the count and at the full count: memory that grew with the count would show as a larger peak at the full count.',
       '',

@@ -4,6 +4,7 @@ import { ImportArticle } from './articles/ImportArticle';
 import { SignIn } from './auth/SignIn';
 import { SessionProvider, useSession } from './auth/session';
 import { Header } from './layout/Header';
+import { MyEventsProvider } from './live/MyEvents';
 import { NoticesProvider } from './layout/notices';
 import { ShortcutHelp } from './layout/ShortcutHelp';
 import { ClaimRedirect } from './reader/ClaimRedirect';
@@ -29,11 +30,11 @@ function Shell() {
   if (state.status === 'checking') return <p className="loading" role="status">Loading ClaimDesk…</p>;
   if (state.status === 'signed-out') return <SignIn reason={state.reason} />;
   return (
-    <>
+    <MyEventsProvider>
       <Header />
       <Screens />
       <ShortcutHelp />
-    </>
+    </MyEventsProvider>
   );
 }
 

@@ -1,4 +1,4 @@
-import { FormEvent, useEffect, useMemo, useState } from 'react';
+import { FormEvent, useEffect, useState } from 'react';
 import { articles } from '../api/desk';
 import { ApiError } from '../api/http';
 import type { ArticlePage, ClaimCountsByArticle } from '../api/types';
@@ -23,7 +23,6 @@ export function ArticleList() {
   const { params } = useLocation();
   const me = useCurrentUser();
   const people = usePeople();
-  const users = useMemo(() => Object.fromEntries(people.map((p) => [p.id, p])), [people]);
   const q = params.get('q') ?? '';
   const assignee = params.get('assignee') ?? '';
   const cursor = params.get('cursor');
@@ -113,7 +112,7 @@ export function ArticleList() {
                 <td>{formatDate(article.publishedAt) || <span className="muted">—</span>}</td>
                 <td><ClaimCountsBadge counts={counts[article.id]} /></td>
                 <td>{article.assigneeId || article.dueAt
-                  ? <AssigneeBadge assigneeId={article.assigneeId} dueAt={article.dueAt} users={users} />
+                  ? <AssigneeBadge assigneeId={article.assigneeId} dueAt={article.dueAt} />
                   : <span className="muted">—</span>}</td>
               </tr>
             ))}

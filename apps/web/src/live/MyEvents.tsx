@@ -13,7 +13,7 @@ interface Handlers {
 type Hub = Set<{ current: Handlers }>;
 const MyEventsContext = createContext<Hub | null>(null);
 
-/** One `/me/events` connection for the whole top bar (the bell and the queue count), not one each. */
+/** One `/me/events` connection for the signed-in screens (the bell, the queue count, My work), not one each. */
 export function MyEventsProvider({ children }: { children: ReactNode }) {
   const hub = useRef<Hub>(new Set()).current;
   useEventStream('/api/v1/me/events', MY_EVENT_TYPES, {
@@ -33,4 +33,20 @@ export function useMyEvents(handlers: Handlers): void {
     hub.add(current);
     return () => void hub.delete(current);
   }, [hub]);
+}
+
+/** Events that come together (a notification and the queue hint of one change) make one call. */
+const SETTLE_MS = 150;
+
+/** Calls `onChange` when something may have entered or left my queue (a notification, `queue.changed`, a reconnect). */
+export function useQueueChanges(onChange: () => void): void {
+  const timer = useRef<number | undefined>(undefined);
+  const current = useRef(onChange);
+  current.current = onChange;
+  useEffect(() => () => window.clearTimeout(timer.current), []);
+  const settle = (): void => {
+    window.clearTimeout(timer.current);
+    timer.current = window.setTimeout(() => current.current(), SETTLE_MS);
+  };
+  useMyEvents({ onEvent: settle, onResync: settle });
 }

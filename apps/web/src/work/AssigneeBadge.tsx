@@ -1,16 +1,20 @@
 import { formatDate } from '../lib/format';
+import { usePeople } from '../lib/people';
 import { initials, isOverdue } from './due';
 
 interface Props {
   assigneeId: string | null;
   dueAt: string | null;
-  users: Record<string, { displayName: string }>;
+  /** Names the page already has (an article's workspace); anyone else is looked up among the desk's people. */
+  users?: Record<string, { displayName: string }>;
 }
 
 /** Who works on a claim (initials, the full name for screen readers and on hover) and when it is due, in red once overdue. */
-export function AssigneeBadge({ assigneeId, dueAt, users }: Props) {
+export function AssigneeBadge({ assigneeId, dueAt, users = {} }: Props) {
+  const people = usePeople();
   if (!assigneeId && !dueAt) return null;
-  const name = assigneeId ? users[assigneeId]?.displayName ?? 'Unknown user' : null;
+  // A workspace names the people who worked on its article: someone just assigned may not be among them yet.
+  const name = assigneeId ? users[assigneeId]?.displayName ?? people.find((p) => p.id === assigneeId)?.displayName ?? 'Unknown user' : null;
   const overdue = isOverdue(dueAt);
   return (
     <span className="assignee" data-testid="assignee-badge">

@@ -4,13 +4,14 @@ import { ApiError } from '../api/http';
 import type { QueueItem } from '../api/types';
 import { ImportExampleButton } from '../articles/ImportExampleButton';
 import { formatDate } from '../lib/format';
+import { useQueueChanges } from '../live/MyEvents';
 import { articlePath, Link } from '../routing/router';
 import { DueDate } from './AssigneeBadge';
 import { isOverdue, REASON_LABEL } from './due';
 
 const excerpt = (quote: string, max = 120): string => (quote.length > max ? `${quote.slice(0, max - 1)}…` : quote);
 
-/** The landing page after sign-in: everything that waits for me across all articles, due dates first. */
+/** The landing page after sign-in: everything that waits for me across all articles, due dates first, kept live. */
 export function MyWorkPage() {
   const [items, setItems] = useState<QueueItem[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
@@ -36,6 +37,12 @@ export function MyWorkPage() {
     document.title = 'My work · ClaimDesk';
     void load(null);
   }, [load]);
+
+  // What enters or leaves my queue while the page is open shows at once (the first page read again, quietly).
+  useQueueChanges(() => void work.queue(null).then((page) => {
+    setItems(page.items);
+    setCursor(page.nextCursor);
+  }, () => undefined));
 
   return (
     <main id="main" className="page my-work">

@@ -1,10 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { work } from '../api/desk';
-import { useMyEvents } from '../live/MyEvents';
+import { useQueueChanges } from '../live/MyEvents';
 import { Link, useLocation } from '../routing/router';
-
-/** Events that come together (a notification and the queue hint of the same change) cost one request. */
-const SETTLE_MS = 150;
 
 /**
  * "My work" in the header, with how many items wait for me: asked on every change of screen and
@@ -14,7 +11,6 @@ export function QueueCount() {
   const location = useLocation();
   const [total, setTotal] = useState<number | null>(null);
   const inFlight = useRef<AbortController | null>(null);
-  const settle = useRef<number | undefined>(undefined);
 
   const load = useCallback((): void => {
     inFlight.current?.abort();
@@ -27,16 +23,8 @@ export function QueueCount() {
     load();
   }, [load, location.path, location.params.toString()]);
 
-  useEffect(() => () => {
-    inFlight.current?.abort();
-    window.clearTimeout(settle.current);
-  }, []);
-
-  const reload = (): void => {
-    window.clearTimeout(settle.current);
-    settle.current = window.setTimeout(load, SETTLE_MS);
-  };
-  useMyEvents({ onEvent: reload, onResync: reload });
+  useEffect(() => () => inFlight.current?.abort(), []);
+  useQueueChanges(load);
 
   return (
     <Link href="/work" className="queue-link" data-testid="queue-count" aria-current={location.path === '/work' ? 'page' : undefined}>
