@@ -1,6 +1,6 @@
 import { analyze, AnalyzedText, bigrams } from './analyze';
 import { stripClaimNoise } from './noise';
-import { characterTrigrams, longestSharedRun, nearPairs, weightedCosine } from './similarity';
+import { characterTrigrams, fieldCosines, longestSharedRun, nearPairs, weighBag } from './similarity';
 
 /** What is being checked, analysed once per search. */
 export interface ClaimQuery {
@@ -12,6 +12,8 @@ export interface ClaimQuery {
   people: ReadonlySet<string>;
   bigrams: ReadonlySet<string>;
   nearPairs: ReadonlySet<string>;
+  /** The distinct terms of the text and of its author or claimant, as BM25 looks them up. */
+  lookup: readonly string[];
   numbers: ReadonlySet<string>;
 }
 
@@ -81,7 +83,8 @@ export function claimQuery(raw: string, claimant?: string | null): ClaimQuery {
   const clean = stripClaimNoise(raw);
   const text = analyze(clean.text);
   const people = new Set([clean.author, claimant].flatMap((who) => (who ? analyze(who).terms : [])));
-  return { clean: clean.text, text, terms: new Set(text.terms), people, bigrams: new Set(bigrams(text.terms)), nearPairs: nearPairs(text.terms), numbers: new Set(text.numbers) };
+  const terms = new Set(text.terms);
+  return { clean: clean.text, text, terms, people, bigrams: new Set(bigrams(text.terms)), nearPairs: nearPairs(text.terms), lookup: [...new Set([...terms, ...people])], numbers: new Set(text.numbers) };
 }
 
 /** The distinct stemmed terms to look a claim up by in the full-text index. */
@@ -125,7 +128,7 @@ function bm25Of(query: ClaimQuery, terms: readonly string[], averageLength: numb
   for (const term of terms) tf.set(term, (tf.get(term) ?? 0) + 1);
   const norm = 1 - B + (B * terms.length) / averageLength;
   let score = 0;
-  for (const term of new Set([...query.terms, ...query.people])) {
+  for (const term of query.lookup) {
     const f = tf.get(term);
     if (f) score += termWeight(term) * ((f * (K1 + 1)) / (f + K1 * norm));
   }
@@ -224,23 +227,25 @@ export function candidateFeatures(query: ClaimQuery, candidates: readonly Candid
     if (w === undefined) weights.set(term, (w = idf(stats, term)));
     return w;
   };
-  const queryGrams = characterTrigrams(query.clean);
   const grams = candidates.map((c) => ({ claim: characterTrigrams(c.claimReviewed), headline: characterTrigrams(c.headline) }));
-  const gramFrequency = new Map<string, number>();
-  for (const g of grams) for (const gram of new Set([...g.claim.keys(), ...g.headline.keys()])) gramFrequency.set(gram, (gramFrequency.get(gram) ?? 0) + 1);
+  const gramFrequency = new Map<number, number>();
+  for (const g of grams) {
+    for (const gram of g.claim.keys()) gramFrequency.set(gram, (gramFrequency.get(gram) ?? 0) + 1);
+    for (const gram of g.headline.keys()) if (!g.claim.has(gram)) gramFrequency.set(gram, (gramFrequency.get(gram) ?? 0) + 1);
+  }
   const n = candidates.length + 1;
-  const gramWeight = (gram: string): number => Math.log(1 + n / (1 + (gramFrequency.get(gram) ?? 0)));
+  const gramWeights = new Map<number, number>();
+  const gramWeight = (gram: number): number => {
+    let w = gramWeights.get(gram);
+    if (w === undefined) gramWeights.set(gram, (w = Math.log(1 + n / (1 + (gramFrequency.get(gram) ?? 0)))));
+    return w;
+  };
+  const queryGrams = weighBag(characterTrigrams(query.clean), gramWeight);
 
-  const pairs = candidates.map((c, i) =>
-    pairFeatures(query, c.analysis, termWeight, (text) => {
-      const g = grams[i];
-      if (text === 'claim') return weightedCosine(queryGrams, g.claim, gramWeight);
-      if (text === 'headline') return weightedCosine(queryGrams, g.headline, gramWeight);
-      const both = new Map(g.claim);
-      for (const [gram, count] of g.headline) both.set(gram, (both.get(gram) ?? 0) + count);
-      return weightedCosine(queryGrams, both, gramWeight);
-    }),
-  );
+  const pairs = candidates.map((c, i) => {
+    const cosines = fieldCosines(queryGrams, grams[i].claim, grams[i].headline, gramWeight);
+    return pairFeatures(query, c.analysis, termWeight, (text) => (text === 'all' ? cosines.both : cosines[text]));
+  });
   const bestBm25 = Math.max(1e-9, ...pairs.map((p) => p.bm25));
   const bestTrigrams = Math.max(1e-9, ...pairs.map((p) => p.trigrams));
   const rank = new Array<number>(pairs.length);

@@ -1,8 +1,10 @@
-import { characterTrigrams, longestSharedRun, nearPairs, weightedCosine } from './similarity';
+import { characterTrigrams, fieldCosines, trigramKey, longestSharedRun, nearPairs, weighBag, weightedCosine } from './similarity';
 
 describe('character trigrams', () => {
   it('counts the trigrams of lower-cased, accent-folded words padded with spaces', () => {
-    expect([...characterTrigrams('Zoë!').entries()]).toEqual([[' zo', 1], ['zoe', 1], ['oe ', 1]]);
+    const key = (gram: string): number => trigramKey(gram.charCodeAt(0), gram.charCodeAt(1), gram.charCodeAt(2));
+    expect([...characterTrigrams('Zoë!').entries()]).toEqual([[key(' zo'), 1], [key('zoe'), 1], [key('oe '), 1]]);
+    expect(characterTrigrams('a aa').get(key(' a '))).toBe(1);
     expect(characterTrigrams('').size).toBe(0);
   });
 
@@ -40,5 +42,21 @@ describe('near pairs', () => {
     expect(nearPairs(['vaccin', 'caus', 'autism'])).toEqual(new Set(['caus vaccin', 'autism vaccin', 'autism caus']));
     expect(nearPairs(['autism', 'link', 'to', 'vaccin'], 3).has('autism vaccin')).toBe(true);
     expect(nearPairs(['a', 'b', 'c', 'd', 'e'], 3).has('a e')).toBe(false);
+  });
+});
+
+describe('field cosines', () => {
+  it('equal the cosines with the claim, the headline and the two merged', () => {
+    const weight = (key: number): number => 1 + (key % 7) / 10;
+    const query = characterTrigrams('vacine causes autism says Hilary');
+    const claim = characterTrigrams('Hillary Clinton said the vaccine causes autism.');
+    const headline = characterTrigrams('Did Clinton say vaccines cause autism?');
+    const both = new Map(claim);
+    for (const [gram, count] of headline) both.set(gram, (both.get(gram) ?? 0) + count);
+    const cosines = fieldCosines(weighBag(query, weight), claim, headline, weight);
+    expect(cosines.claim).toBeCloseTo(weightedCosine(query, claim, weight), 10);
+    expect(cosines.headline).toBeCloseTo(weightedCosine(query, headline, weight), 10);
+    expect(cosines.both).toBeCloseTo(weightedCosine(query, both, weight), 10);
+    expect(fieldCosines(weighBag(new Map(), weight), claim, headline, weight)).toEqual({ claim: 0, headline: 0, both: 0 });
   });
 });
