@@ -65,8 +65,9 @@ export class SseClient {
         const colon = line.indexOf(':');
         if (colon > 0) fields[line.slice(0, colon)] = line.slice(colon + 1).trimStart();
       }
-      if (fields.data && fields.id) {
-        this.events.push({ id: Number(fields.id), type: fields.event, data: JSON.parse(fields.data) as ReceivedEvent['data'] });
+      // Logged events have an id; hints such as `queue.changed` have none (id NaN here); heartbeats are left out.
+      if (fields.data && (fields.id || (fields.event && fields.event !== 'heartbeat'))) {
+        this.events.push({ id: fields.id ? Number(fields.id) : Number.NaN, type: fields.event, data: JSON.parse(fields.data) as ReceivedEvent['data'] });
       }
     }
     this.waiters.splice(0).forEach((wake) => wake());
