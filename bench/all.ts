@@ -12,6 +12,7 @@ const BENCHMARKS: ReadonlyArray<{ file: string; args?: string[] }> = [
   { file: 'period-report.bench.ts' },
   { file: 'extraction.bench.ts', args: ['--smoke'] },
   { file: 'matching.bench.ts' },
+  { file: 'library-scale.bench.ts' },
   { file: 'search.bench.ts' },
   { file: 'queue.bench.ts' },
 ];
