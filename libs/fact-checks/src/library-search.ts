@@ -80,7 +80,11 @@ async function postgresFrequencies(manager: EntityManager, terms: readonly strin
   const rest = terms.filter((t) => !df.has(t));
   if (rest.length > 0) {
     const counts: { term: string; n: string }[] = await manager.query(
-      rest.map((_, i) => `SELECT $${i + 1}::text AS term, (SELECT count(*) FROM (SELECT 1 FROM fact_checks WHERE search_vector @@ to_tsquery('simple', $${i + 1}) LIMIT ${COUNT_CAP}) s) AS n`).join(' UNION ALL '),
+      // With statistics, the rest are rarer than the common terms: counted whole (a LIMIT leads the
+      // planner to scan the table for a rare term). Without (a table not analysed yet), capped.
+      rest.map((_, i) => common.size > 0
+        ? `SELECT $${i + 1}::text AS term, (SELECT count(*) FROM fact_checks WHERE search_vector @@ to_tsquery('simple', $${i + 1})) AS n`
+        : `SELECT $${i + 1}::text AS term, (SELECT count(*) FROM (SELECT 1 FROM fact_checks WHERE search_vector @@ to_tsquery('simple', $${i + 1}) LIMIT ${COUNT_CAP}) s) AS n`).join(' UNION ALL '),
       rest,
     );
     for (const c of counts) df.set(c.term, Number(c.n));
