@@ -14,6 +14,7 @@ const BENCHMARKS: ReadonlyArray<{ file: string; args?: string[] }> = [
   { file: 'instances.bench.ts' },
   { file: 'extraction.bench.ts', args: ['--smoke'] },
   { file: 'matching.bench.ts' },
+  { file: 'library-scale.bench.ts' },
   { file: 'search.bench.ts' },
   { file: 'queue.bench.ts' },
 ];

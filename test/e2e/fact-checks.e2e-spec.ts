@@ -1,4 +1,4 @@
-import { createServer, Server } from 'node:http';
+import { createServer, request as httpRequest, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { bearer, SignedInUser, TestDesk } from '../support/test-app';
 
@@ -63,6 +63,56 @@ describe('fact-check library and claim matching (e2e)', () => {
     const response = await desk.http.post('/api/v1/fact-checks/import').set(...bearer(reviewer)).set('Content-Type', 'application/json').send(parts.join(''));
     expect(response.status).toBe(413);
     expect((await desk.http.get('/api/v1/fact-checks').query({ q: 'budget deficit' }).set(...bearer(reviewer))).body.items).toEqual([]);
+  });
+
+  it('refuses a 64 MiB feed sent without Content-Length with 413 once past the limit, and keeps none of what it had read', async () => {
+    const url = await desk.listen();
+    // Large items (a long unread field): the limit is reached in a few thousand of them, well under 100,000.
+    const item = (i: number) => JSON.stringify(review(`https://fc.example/chunked-${i}`, `Chunked claim number ${i} about the harbour tunnel toll.`, { description: 'Padding. '.repeat(5000) }));
+    const size = item(0).length;
+    const count = Math.ceil((64 * 1024 * 1024) / size) + 10;
+    // Chunked, with no Content-Length: the limit is found only by counting the bytes as they stream in.
+    const status = await new Promise<number | 'closed'>((resolve) => {
+      const req = httpRequest(`${url}/api/v1/fact-checks/import`, { method: 'POST', headers: { Authorization: `Bearer ${reviewer.token}`, 'Content-Type': 'application/json' } });
+      req.on('response', (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', () => resolve('closed'));
+      let i = 0;
+      const next = (): void => {
+        while (i < count) {
+          const items: string[] = [];
+          for (let j = i; j < Math.min(count, i + 50); j++) items.push(item(j));
+          const more = req.write(`${i === 0 ? '[' : ','}${items.join(',')}${i + 50 >= count ? ']' : ''}`);
+          i += 50;
+          if (!more) return void req.once('drain', next);
+        }
+        req.end();
+      };
+      next();
+    });
+    // The desk may close the connection before the client has read the 413: either way nothing is kept.
+    if (status !== 'closed') expect(status).toBe(413);
+    expect((await desk.http.get('/api/v1/fact-checks').query({ q: 'harbour tunnel' }).set(...bearer(reviewer))).body.items).toEqual([]);
+  });
+
+  it('refuses a feed that breaks after 1,200 good ClaimReviews and keeps none of them', async () => {
+    const items = Array.from({ length: 1200 }, (_, i) => JSON.stringify(review(`https://fc.example/before-break-${i}`, `Claim ${i} about the ferry timetable.`)));
+    const text = `{"@type": "DataFeed", "dataFeedElement": [${items.join(',')}, {"url": "https://fc.example/x", ]}`;
+    await desk.http.post('/api/v1/fact-checks/import').set(...bearer(reviewer)).set('Content-Type', 'application/json').send(text).expect(400);
+    expect((await desk.http.get('/api/v1/fact-checks').query({ q: 'ferry timetable' }).set(...bearer(reviewer))).body.items).toEqual([]);
+  });
+
+  it('reports malformed items of a DataFeed in failed with their index, among 1,000 good ones (failed on main: a bare value in dataFeedElement made the whole feed 400 malformed_json)', async () => {
+    const elements: unknown[] = Array.from({ length: 1000 }, (_, i) => ({ '@type': 'DataFeedItem', item: review(`https://fc.example/feed-${i}`, `Feed claim ${i} about the tram fares.`) }));
+    elements.splice(10, 0, { '@type': 'DataFeedItem', item: { '@type': 'ClaimReview', url: 'https://fc.example/no-claim' } });
+    elements.splice(600, 0, 42, { '@type': 'Article', url: 'https://fc.example/article', claimReviewed: 'x' }, review('javascript:alert(1)', 'Script.'));
+    const body = { '@context': 'https://schema.org', '@type': 'DataFeed', dataFeedElement: elements };
+    expect((await importBody(body).expect(200)).body).toEqual({ created: 1000, updated: 0, failed: [
+      { index: 10, reason: 'claimReviewed is missing' }, { index: 600, reason: 'not a ClaimReview object' },
+      { index: 601, reason: '@type is "Article", not ClaimReview' }, { index: 602, reason: 'url must be http or https' },
+    ] });
   });
 
   it('finds the fact-check that settles a tweet, best first, through its noise', async () => {

@@ -16,6 +16,13 @@ describe('FeedSplitter', () => {
     expect(top).toBeUndefined();
   });
 
+  it.each([1, 4, 1000])('splits a DataFeed whose element is a bare value followed by more (%i) (failed on main: the comma after it went into the feed’s own text, and the whole feed was refused as malformed)', (chunk) => {
+    const feed = { '@type': 'DataFeed', dataFeedElement: [review, 42, 'text', null, review], name: 'feed' };
+    const { items, top } = split(JSON.stringify(feed), chunk);
+    expect(items).toEqual([review, 42, 'text', null, review]);
+    expect(top).toEqual({ '@type': 'DataFeed', dataFeedElement: [], name: 'feed' });
+  });
+
   it.each([1, 5, 1000])('splits a DataFeed into its elements and keeps its own fields (%i)', (chunk) => {
     const feed = { '@context': 'https://schema.org', '@type': 'DataFeed', dataFeedElement: [{ '@type': 'DataFeedItem', item: review }, review], name: 'feed' };
     const { items, top } = split(JSON.stringify(feed, null, 2), chunk);

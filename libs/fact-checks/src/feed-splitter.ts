@@ -91,8 +91,9 @@ export class FeedSplitter {
           from = i + 1;
         }
       } else if (c === 0x2c && this.item !== null && this.depth === this.itemDepth) {
+        // A bare value (a number, a string, null) ends at the comma, which goes with neither item.
         this.emit(chunk.slice(from, i));
-        from = i;
+        from = i + 1;
       }
     }
     if (this.item !== null) this.item.push(chunk.slice(from));
