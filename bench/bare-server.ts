@@ -6,7 +6,8 @@
  *
  * - `GET /api/v1/articles/:id/workspace`: bearer-token auth through the sessions table (sha256 of
  *   the token, as libs/identity does), then the same reads (article, its revision authors, claims, annotations, claim
- *   sources joined with their sources, verdicts labelled from the rating scales, users) assembled
+ *   sources joined with their sources, verdicts labelled from the rating scales, claim corrections,
+ *   assignees, the snapshot heads of the sources, users) assembled
  *   into the same JSON (same keys, same order; the benchmark checks the two answers are equal).
  * - `POST /api/v1/claims/:id/annotations`: the same auth, the body validated field by field (unknown
  *   fields rejected), then the annotation and its audit-log row inserted in one transaction.
@@ -50,7 +51,7 @@ const sql = {
   session: db.prepare(`SELECT u.id AS id, u.role AS role FROM sessions s JOIN users u ON u.id = s.user_id
     WHERE s.token_hash = ? AND s.revoked_at IS NULL AND s.expires_at > ? AND u.disabled = 0`),
   article: db.prepare(`SELECT id, title, url, publisher, authors, published_at, language, format, text, length, content_hash,
-    revision, created_by, created_at, updated_at, version FROM articles WHERE id = ?`),
+    revision, created_by, created_at, updated_at, version, assignee_id, due_at FROM articles WHERE id = ?`),
   claims: db.prepare(`SELECT * FROM claims WHERE article_id = ?
     ORDER BY COALESCE(start_offset, 2147483647) ASC, end_offset DESC, id ASC`),
   annotations: db.prepare(`SELECT * FROM annotations WHERE claim_id IN (SELECT id FROM claims WHERE article_id = ?)`),
@@ -61,6 +62,9 @@ const sql = {
     WHERE cs.claim_id IN (SELECT id FROM claims WHERE article_id = ?) ORDER BY cs.created_at`),
   verdicts: db.prepare(`SELECT * FROM verdicts WHERE claim_id IN (SELECT id FROM claims WHERE article_id = ?) ORDER BY created_at, id`),
   scales: db.prepare('SELECT id, levels FROM rating_scales'),
+  corrections: db.prepare('SELECT * FROM claim_corrections WHERE claim_id IN (SELECT id FROM claims WHERE article_id = ?) ORDER BY created_at, id'),
+  snapshots: db.prepare(`SELECT id, source_id, fetched_at, http_status, sha256, archive_url FROM source_snapshots
+    WHERE source_id IN (SELECT value FROM json_each(?)) ORDER BY fetched_at, id`),
   revisers: db.prepare('SELECT DISTINCT created_by FROM article_revisions WHERE article_id = ?'),
   users: db.prepare('SELECT id, display_name, role FROM users WHERE id IN (SELECT value FROM json_each(?))'),
   claimRef: db.prepare('SELECT id, article_id FROM claims WHERE id = ?'),
@@ -77,7 +81,7 @@ const sql = {
     VALUES (?, ?, ?, 'anchored', ?, ?, ?, ?, ?, ?, ?)`),
   insertClaimAudit: db.prepare(`INSERT INTO audit_log (id, at, actor_id, action, entity_type, entity_id, article_id, claim_id, before, after)
     VALUES (?, ?, ?, 'claim.created', 'claim', ?, ?, ?, NULL, ?)`),
-  articleHead: db.prepare('SELECT id, title, url, publisher, published_at FROM articles WHERE id = ?'),
+  articleHead: db.prepare('SELECT id, title, url, publisher, authors, published_at FROM articles WHERE id = ?'),
   publishedClaims: db.prepare(`SELECT c.id, c.quote, c.claimant, c.claim_reviewed, c.start_offset, c.end_offset, c.created_at, v.rating, v.scale_id, v.published_at
     FROM claims c JOIN verdicts v ON v.claim_id = c.id AND v.status = 'published' WHERE c.article_id = ?
     ORDER BY COALESCE(c.start_offset, 2147483647) ASC, c.end_offset ASC, c.created_at ASC, c.id ASC, v.created_at, v.id`),
@@ -112,14 +116,18 @@ function authenticate(request: FastifyRequest): Actor {
 const article = (r: Row) => ({
   id: r.id, title: r.title, url: r.url, publisher: r.publisher, authors: JSON.parse(r.authors as string), publishedAt: r.published_at,
   language: r.language, format: r.format, length: r.length, contentHash: r.content_hash, revision: r.revision, createdBy: r.created_by,
-  createdAt: r.created_at, updatedAt: r.updated_at, version: r.version, text: r.text,
+  createdAt: r.created_at, updatedAt: r.updated_at, version: r.version, assigneeId: r.assignee_id, dueAt: r.due_at, text: r.text,
 });
 
 const claim = (r: Row) => ({
   id: r.id as string, articleId: r.article_id, start: r.start_offset, end: r.end_offset, startUtf16: r.start_utf16, endUtf16: r.end_utf16,
   quote: r.quote, prefix: r.prefix, suffix: r.suffix, anchor: r.anchor, claimant: r.claimant, claimReviewed: r.claim_reviewed,
   tags: JSON.parse(r.tags as string), status: r.status, revision: r.revision, createdBy: r.created_by as string, createdAt: r.created_at,
-  updatedAt: r.updated_at, version: r.version,
+  updatedAt: r.updated_at, version: r.version, assigneeId: r.assignee_id as string | null, dueAt: r.due_at,
+});
+
+const correction = (r: Row) => ({
+  claimId: r.claim_id as string, quote: r.quote, revision: r.revision, note: r.note, correctedBy: r.corrected_by as string, correctedAt: r.created_at,
 });
 
 interface AnnotationRow {
@@ -191,9 +199,15 @@ export function workspace(articleId: string) {
   const links = (sql.links.all(articleId) as Row[]).map(claimSource);
   const scales = new Map((sql.scales.all() as { id: string; levels: string }[]).map((s) => [s.id, JSON.parse(s.levels) as Level[]]));
   const verdicts = (sql.verdicts.all(articleId) as Row[]).map((r) => verdict(r, scales.get(r.scale_id as string)));
+  const corrections = (sql.corrections.all(articleId) as Row[]).map(correction);
   const people = new Set<string>([a.created_by as string]);
   for (const r of sql.revisers.all(articleId) as { created_by: string }[]) people.add(r.created_by);
-  for (const c of claims) people.add(c.createdBy);
+  if (a.assignee_id) people.add(a.assignee_id as string);
+  for (const c of claims) {
+    people.add(c.createdBy);
+    if (c.assigneeId) people.add(c.assigneeId);
+  }
+  for (const c of corrections) people.add(c.correctedBy);
   for (const n of notes) people.add(n.authorId);
   for (const l of links) people.add(l.addedBy);
   for (const v of verdicts) {
@@ -207,10 +221,20 @@ export function workspace(articleId: string) {
   const n = byClaim(notes);
   const l = byClaim(links);
   const v = byClaim(verdicts);
+  const k = byClaim(corrections);
+  // The snapshots of every source linked or cited as published evidence, by source id, oldest first.
+  const sourceIds = [...new Set([...links.map((link) => link.sourceId), ...verdicts.flatMap((x) => (x.evidence ?? []) as { sourceId: string }[]).map((e) => e.sourceId)])];
+  const snapshots: Record<string, { id: string; fetchedAt: string; httpStatus: number; sha256: string; archiveUrl: string | null }[]> = {};
+  if (sourceIds.length > 0) {
+    for (const r of sql.snapshots.all(JSON.stringify(sourceIds)) as Row[]) {
+      (snapshots[r.source_id as string] ??= []).push({ id: r.id as string, fetchedAt: r.fetched_at as string, httpStatus: Number(r.http_status), sha256: r.sha256 as string, archiveUrl: r.archive_url as string | null });
+    }
+  }
   return {
     article: article(a),
-    claims: claims.map((c) => ({ ...c, annotations: n.get(c.id) ?? [], sources: l.get(c.id) ?? [], verdicts: v.get(c.id) ?? [] })),
+    claims: claims.map((c) => ({ ...c, annotations: n.get(c.id) ?? [], sources: l.get(c.id) ?? [], verdicts: v.get(c.id) ?? [], corrections: k.get(c.id) ?? [] })),
     users,
+    snapshots,
   };
 }
 
@@ -324,7 +348,7 @@ const createClaim = db.transaction((actor: Actor, articleId: string, input: Clai
     id: randomUUID(), articleId, start: span.start, end: span.end, startUtf16: index.toUtf16(span.start), endUtf16: index.toUtf16(span.end),
     quote: quote.exact, prefix: quote.prefix, suffix: quote.suffix, anchor: 'anchored', claimant: input.claimant?.trim() ?? null,
     claimReviewed: input.claimReviewed?.trim() ?? null, tags: [...new Set((input.tags ?? []).map((t) => t.trim()))], status: 'open',
-    revision: article.revision, createdBy: actor.id, createdAt: now, updatedAt: now, version: 1,
+    revision: article.revision, createdBy: actor.id, createdAt: now, updatedAt: now, version: 1, assigneeId: null, dueAt: null,
   };
   sql.insertClaim.run(view.id, articleId, view.revision, view.start, view.end, view.startUtf16, view.endUtf16, view.quote, view.prefix, view.suffix,
     view.claimant, view.claimReviewed, JSON.stringify(view.tags), actor.id, now, now);
@@ -388,7 +412,7 @@ function claimReviews(articleId: string): string {
   }
   // SQL sorted them as the report does, but for orphans (no position): those last, in the order they were made.
   claims.sort(compareClaimsInReadingOrder);
-  const article = { id: a.id, title: a.title, url: a.url, publisher: a.publisher, publishedAt: a.published_at, claims } as ArticleReport;
+  const article = { id: a.id, title: a.title, url: a.url, publisher: a.publisher, authors: JSON.parse(a.authors as string) as string[], publishedAt: a.published_at, claims } as ArticleReport;
   const reviews = toClaimReviews(article, header());
   return reviews.length ? `[${reviews.map((review) => `\n  ${inertJson(review, 2).replace(/\n/g, '\n  ')}`).join(',')}\n]\n` : '[]\n';
 }
