@@ -23,6 +23,12 @@ export function installStreamedBodies(fastify: FastifyInstance): void {
     delete request.headers['content-length'];
     return Readable.from([]);
   });
+  // An answer given before the body has all arrived (413, a malformed feed) ends the connection: the
+  // unread rest would otherwise hold it open, and a client still sending would wait on it for ever.
+  fastify.addHook('onSend', async (request: FastifyRequest, reply, payload) => {
+    if (isStreamedRoute(request.method, request.url) && !request.raw.complete) void reply.header('Connection', 'close');
+    return payload;
+  });
 }
 
 export function streamedBodyOf(request: FastifyRequest): AsyncIterable<Buffer> | undefined {
