@@ -1,4 +1,4 @@
-import { ClaimReview, renderClaimReview } from './claimreview';
+import { ClaimReview, renderArticleClaimReviews, renderClaimReview } from './claimreview';
 import { aClaim, anArticle, aReport, aVerdict, interpolReport } from './testing/report.factory';
 
 function reviews(json: string): ClaimReview[] {
@@ -107,5 +107,26 @@ describe('ClaimReview export', () => {
     const model = aReport({ articles: [anArticle(), anArticle({ claims: [] }), anArticle({ claims: [aClaim({ claimReviewed: 'First statement' }), aClaim({ claimReviewed: 'Second statement' })] })] });
 
     expect(reviews(renderClaimReview(model))).toHaveLength(3);
+  });
+});
+
+describe('ClaimReview of one article from its lean read', () => {
+  const { articles, ...header } = interpolReport();
+  const [article] = articles;
+
+  it('is the same text, to the byte, as the full report of that article: several reviews, one, none', () => {
+    const published = article.claims.filter((claim) => claim.verdicts.some((verdict) => verdict.status === 'published'));
+    for (const claims of [article.claims, published.slice(0, 1), []]) {
+      const one = { ...article, claims };
+      expect(renderArticleClaimReviews(one, header)).toBe(renderClaimReview({ ...header, articles: [one] }));
+    }
+  });
+
+  it('stays inert inside a <script> element, as the full report does', () => {
+    const hostile = aClaim({ claimReviewed: '</script><!-- & \u2028', verdicts: [aVerdict({ status: 'published' })] });
+    const one = { ...article, claims: [hostile] };
+    const text = renderArticleClaimReviews(one, header);
+    expect(text).toBe(renderClaimReview({ ...header, articles: [one] }));
+    expect(text).not.toMatch(/[<>&\u2028]/);
   });
 });

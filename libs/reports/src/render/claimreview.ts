@@ -162,6 +162,6 @@ export function renderClaimReview(model: VerdictReport): string {
 
 /** The ClaimReview document of one article, from only what ClaimReview shows (the same text as renderClaimReview). */
 export function renderArticleClaimReviews(article: ClaimReviewArticle, header: ReportHeader): string {
-  const reviews = toClaimReviews(article, header);
-  return `[${reviews.map((review, i) => reviewJson(review, i === 0)).join('')}${closeReviews(reviews.length)}`;
+  // The writer's layout is JSON.stringify's own with an indent of 2: one call, no per-review re-indenting.
+  return `${inertJson(toClaimReviews(article, header), 2)}\n`;
 }

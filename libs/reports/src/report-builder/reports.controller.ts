@@ -42,7 +42,8 @@ export class ReportsController {
     const format = query.format ?? 'json';
     const { fileName, body } = await this.reports.articleDownload(id, format);
     attachment(reply, format, fileName);
-    await reply.send(body);
+    // Encoded once here: a string would be scanned for its UTF-8 length, then encoded again on the socket.
+    await reply.send(typeof body === 'string' ? Buffer.from(body, 'utf8') : body);
   }
 
   @Get('reports')
