@@ -414,7 +414,7 @@ function claimReviews(articleId: string): string {
   claims.sort(compareClaimsInReadingOrder);
   const article = { id: a.id, title: a.title, url: a.url, publisher: a.publisher, authors: JSON.parse(a.authors as string) as string[], publishedAt: a.published_at, claims } as ArticleReport;
   const reviews = toClaimReviews(article, header());
-  return reviews.length ? `[${reviews.map((review) => `\n  ${inertJson(review, 2).replace(/\n/g, '\n  ')}`).join(',')}\n]\n` : '[]\n';
+  return `${inertJson(reviews, 2)}\n`;
 }
 
 function* periodArticles(from: string, to: string): Generator<ArticleReport> {
