@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { machineLine, writeSection } from './report';
 import { mulberry32, prose } from './seed';
-import { CLAIMDESK_MAIN, cpuMs, freePort, ROOT, Server, startServer, stopServer } from './servers';
+import { call, CLAIMDESK_MAIN, cpuMs, freePort, ROOT, Server, startServer, stopServer } from './servers';
 
 /** What this bench reads of autocannon's answer (the package ships no types). */
 type LoadRun = { duration: number; errors: number; timeouts: number; non2xx: number; latency: { p50: number; p99: number }; requests: { total: number } };
@@ -41,15 +41,6 @@ const ARTICLES = SMOKE ? 4 : 32;
 /** Migrating a fresh PostgreSQL schema takes a while on a busy machine. */
 const STARTUP_MS = 300_000;
 const ADMIN = { email: 'admin@bench.desk', password: 'bench-admin-password' };
-
-async function call<T>(base: string, method: string, path: string, body?: unknown, token?: string): Promise<T> {
-  const response = await fetch(`${base}${path}`, {
-    method, body: body === undefined ? undefined : JSON.stringify(body),
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-  });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
 
 /** Busy and total jiffies of the whole machine (/proc/stat's first line). */
 function machineJiffies(): { busy: number; total: number } {

@@ -27,6 +27,7 @@ import { createApp } from '../apps/api/src/create-app';
 import { machineLine, writeSection } from './report';
 import { idOf, insertRows } from './bulk-insert';
 import { mulberry32 } from './seed';
+import { call } from './servers';
 
 const SMOKE = process.argv.includes('--smoke');
 const KEEP = process.argv.includes('--keep');
@@ -41,15 +42,6 @@ const ADMIN = { email: 'bench-admin@bench.desk', password: 'bench-admin-password
 const at = (minutes: number): string => new Date(Date.UTC(2026, 10, 1) + minutes * 60_000).toISOString();
 
 interface User { id: string; token: string; role: string }
-
-async function call<T>(base: string, method: string, path: string, body?: unknown, token?: string): Promise<T> {
-  const response = await fetch(`${base}${path}`, {
-    method, body: body === undefined ? undefined : JSON.stringify(body),
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-  });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return (response.status === 204 ? undefined : await response.json()) as T;
-}
 
 async function seed(db: DataSource, users: User[]): Promise<void> {
   const rnd = mulberry32(12);

@@ -14,6 +14,7 @@ import { codePointLength, TextIndex } from '../libs/text/src/code-points';
 import { describeQuote } from '../libs/text/src/quote';
 import { reanchorAll, Reanchored, StoredAnchor } from '../libs/text/src/reanchor';
 import { machineLine, writeSection } from './report';
+import { mulberry32, Random } from './seed';
 
 const SEEDS = [1, 2, 3, 4, 5];
 const ARTICLE_SIZE = 200_000;
@@ -30,19 +31,6 @@ const REWRITE_CASES = Number(process.argv.find((a) => a.startsWith('--cases='))?
 const VERBOSE = process.argv.includes('--verbose');
 
 // ---------------------------------------------------------------- seeded randomness
-
-type Random = () => number;
-
-function mulberry32(seed: number): Random {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const int = (rnd: Random, lo: number, hi: number): number => lo + Math.floor(rnd() * (hi - lo + 1));
 const pick = <T>(rnd: Random, items: readonly T[]): T => items[Math.floor(rnd() * items.length)];

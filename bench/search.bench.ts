@@ -13,15 +13,15 @@
  * one request at a time, each query `REPEATS` times; p50 and p95 are over all of them.
  * `--smoke`: 20 articles of 10 claims, 5 repeats, nothing written to docs/benchmarks.md.
  */
-import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { connectTo, idOf, insertRows } from './bulk-insert';
 import { machineLine, writeSection } from './report';
+import { mulberry32 } from './seed';
+import { call, CLAIMDESK_MAIN, startServer, stopServer } from './servers';
 
 const SMOKE = process.argv.includes('--smoke');
 const WRITE = !SMOKE && !process.argv.includes('--no-write');
@@ -29,22 +29,10 @@ const ARTICLES = SMOKE ? 20 : 100;
 const CLAIMS_PER_ARTICLE = SMOKE ? 10 : 100;
 const NOTES_PER_CLAIM = 2;
 const REPEATS = SMOKE ? 5 : 30;
-const ROOT = join(__dirname, '..');
-const MAIN = join(ROOT, 'dist', 'apps', 'api', 'main.js');
 const ADMIN = { email: 'admin@bench.desk', password: 'bench-admin-password' };
 
 // ---------------------------------------------------------------- seeded text
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 // Seeded again for each engine, so both get the same desk.
 let rnd = mulberry32(12);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)];
@@ -65,57 +53,6 @@ const sentence = (): string => {
 };
 
 // ---------------------------------------------------------------- the desk
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-async function startDesk(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [MAIN], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'warn',
-      CLAIMDESK_ADMIN_EMAIL: ADMIN.email, CLAIMDESK_ADMIN_PASSWORD: ADMIN.password },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 400; i++) {
-    if (child.exitCode !== null) throw new Error(`the desk exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${url}/health`)).ok) return { url, child };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 150));
-  }
-  child.kill('SIGKILL');
-  throw new Error('the desk did not start within 60 s');
-}
-
-async function stopDesk(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  await exited;
-}
-
-async function call<T>(url: string, token: string, method: string, path: string, body?: unknown): Promise<T> {
-  const answer = await fetch(`${url}/api/v1${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await answer.text();
-  if (!answer.ok) throw new Error(`${method} ${path} → ${answer.status}: ${text.slice(0, 300)}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
 
 /**
  * The desk's content written in bulk (bench/bulk-insert.ts): the same rows the API's W3C import would
@@ -189,7 +126,7 @@ async function measure(url: string, token: string): Promise<{ rows: string[]; p5
     for (let i = 0; i < REPEATS; i++) {
       const qs = new URLSearchParams(query).toString();
       const started = performance.now();
-      const page = await call<{ items: unknown[]; nextCursor: string | null }>(url, token, 'GET', `/search?${qs}`);
+      const page = await call<{ items: unknown[]; nextCursor: string | null }>(url, 'GET', `/api/v1/search?${qs}`, undefined, token);
       times.push(performance.now() - started);
       found = page.items.length;
       cursor = page.nextCursor;
@@ -197,7 +134,7 @@ async function measure(url: string, token: string): Promise<{ rows: string[]; p5
     // The second page of the same search, as a reader paging on would ask for it.
     if (cursor) {
       const started = performance.now();
-      await call(url, token, 'GET', `/search?${new URLSearchParams({ ...query, cursor }).toString()}`);
+      await call(url, 'GET', `/api/v1/search?${new URLSearchParams({ ...query, cursor }).toString()}`, undefined, token);
       times.push(performance.now() - started);
     }
     times.sort((a, b) => a - b);
@@ -210,7 +147,8 @@ async function measure(url: string, token: string): Promise<{ rows: string[]; p5
 
 async function runOn(engine: string, databaseUrl: string): Promise<string> {
   rnd = mulberry32(12);
-  const desk = await startDesk(databaseUrl);
+  const desk = await startServer('ClaimDesk', [CLAIMDESK_MAIN], { DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn',
+    CLAIMDESK_ADMIN_EMAIL: ADMIN.email, CLAIMDESK_ADMIN_PASSWORD: ADMIN.password });
   try {
     const login = await fetch(`${desk.url}/api/v1/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(ADMIN) });
     const { token, user } = (await login.json()) as { token: string; user: { id: string } };
@@ -222,7 +160,7 @@ async function runOn(engine: string, databaseUrl: string): Promise<string> {
     const floor: number[] = [];
     for (let i = 0; i < REPEATS * 2; i++) {
       const started = performance.now();
-      await call(desk.url, token, 'GET', '/me');
+      await call(desk.url, 'GET', '/api/v1/me', undefined, token);
       floor.push(performance.now() - started);
     }
     floor.sort((a, b) => a - b);
@@ -242,7 +180,7 @@ async function runOn(engine: string, databaseUrl: string): Promise<string> {
       ...result.rows,
     ].join('\n');
   } finally {
-    await stopDesk(desk.child);
+    await stopServer(desk);
   }
 }
 

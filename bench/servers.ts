@@ -18,6 +18,16 @@ export interface Server {
   output: () => string;
 }
 
+/** One JSON request to a desk's API; the answer's body (undefined for 204), or an error with its status and body. */
+export async function call<T>(base: string, method: string, path: string, body?: unknown, token?: string): Promise<T> {
+  const response = await fetch(`${base}${path}`, {
+    method, body: body === undefined ? undefined : JSON.stringify(body),
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+  });
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${(await response.text()).slice(0, 300)}`);
+  return (response.status === 204 ? undefined : await response.json()) as T;
+}
+
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
