@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, signIn } from './support/browser';
+import { launchChromium, signedInPage } from './support/browser';
 import { DeskServer, DeskUser } from './support/desk-server';
 
 /**
@@ -31,9 +31,7 @@ describe('the header\'s queue count is live', () => {
     await expect(page.evaluate(() => (window as unknown as { stillTheSamePage?: boolean }).stillTheSamePage)).resolves.toBe(true);
   };
   const open = async (user: DeskUser): Promise<Page> => {
-    const page = await (await browser.newContext({ viewport: { width: 1366, height: 860 } })).newPage();
-    await page.goto(desk.baseUrl);
-    await signIn(page, user);
+    const page = await signedInPage(browser, desk.baseUrl, user);
     // The stream's headers come after the server subscribed it: from then on nothing is missed.
     const stream = page.waitForResponse((r) => r.url().includes('/api/v1/me/events'));
     await page.goto(`${desk.baseUrl}/`);

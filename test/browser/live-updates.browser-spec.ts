@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { dragSelect, launchChromium, signIn } from './support/browser';
+import { dragSelect, launchChromium, signedInPage } from './support/browser';
 import { DeskServer, DeskUser } from './support/desk-server';
 
 const TEXT = 'Live desk\n\nKim Jong-yang won the election in Dubai after heavyweight opposition to the Russian candidate.';
@@ -22,9 +22,7 @@ describe('live updates between two reviewers', () => {
     articleId = (await desk.api<{ id: string }>('POST', '/articles', rita.token, { format: 'text', content: TEXT })).id;
     browser = await launchChromium();
     const open = async (user: DeskUser): Promise<Page> => {
-      const page = await (await browser.newContext({ viewport: { width: 1366, height: 860 } })).newPage();
-      await page.goto(`${desk.baseUrl}/articles/${articleId}`);
-      await signIn(page, user);
+      const page = await signedInPage(browser, `${desk.baseUrl}/articles/${articleId}`, user);
       await page.getByTestId('article-text').waitFor();
       await page.locator('.live-status', { hasText: 'Live' }).waitFor();
       return page;

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, signIn } from './support/browser';
+import { launchChromium, signedInPage } from './support/browser';
 import { DeskServer, DeskUser } from './support/desk-server';
 
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -24,12 +24,7 @@ describe('mentions and notifications in the reviewer UI', () => {
     const articleId = (await desk.api<{ id: string }>('POST', '/articles', rita.token, { format: 'text', content: TEXT })).id;
     claimId = (await desk.api<{ id: string }>('POST', `/articles/${articleId}/claims`, rita.token, { selector: { type: 'TextQuoteSelector', exact: 'The deficit halved' } })).id;
     browser = await launchChromium();
-    const open = async (user: DeskUser, path: string): Promise<Page> => {
-      const page = await (await browser.newContext({ viewport: { width: 1366, height: 860 } })).newPage();
-      await page.goto(`${desk.baseUrl}${path}`);
-      await signIn(page, user);
-      return page;
-    };
+    const open = (user: DeskUser, path: string): Promise<Page> => signedInPage(browser, `${desk.baseUrl}${path}`, user);
     ritaPage = await open(rita, `/claims/${claimId}`);
     await ritaPage.getByTestId('claim-panel').waitFor();
     eddiePage = await open(eddie, '/');

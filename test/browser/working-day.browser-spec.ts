@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import type { Browser, Page } from 'playwright-core';
-import { dragSelect, launchChromium, signIn } from './support/browser';
+import { dragSelect, launchChromium, signedInPage } from './support/browser';
 import { DeskServer, DeskUser } from './support/desk-server';
 
 /**
@@ -21,12 +21,7 @@ describe('a two-person working day', () => {
   let claimId: string;
   const QUOTE = 'port handled 14 million containers';
 
-  const signedIn = async (user: DeskUser): Promise<Page> => {
-    const page = await (await browser.newContext({ viewport: { width: 1366, height: 860 } })).newPage();
-    await page.goto(desk.baseUrl);
-    await signIn(page, user);
-    return page;
-  };
+  const signedIn = (user: DeskUser): Promise<Page> => signedInPage(browser, desk.baseUrl, user);
   const headerCount = async (page: Page): Promise<number> => Number(/(\d+)/.exec((await page.getByTestId('queue-count').textContent()) ?? '')?.[1] ?? 0);
 
   beforeAll(async () => {

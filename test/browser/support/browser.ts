@@ -16,6 +16,14 @@ export function launchChromium(): Promise<Browser> {
 
 export const FIXTURE = join(__dirname, '..', '..', 'fixtures', 'interpol-2018.md');
 
+/** A page of its own (a fresh context: its own cookies) at `url`, signed in there as `user`. */
+export async function signedInPage(browser: Browser, url: string, user: Pick<DeskUser, 'email' | 'password' | 'displayName'>): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: { width: 1366, height: 860 } })).newPage();
+  await page.goto(url);
+  await signIn(page, user);
+  return page;
+}
+
 /** Signs in through the sign-in screen and waits until the user's name shows. */
 export async function signIn(page: Page, user: Pick<DeskUser, 'email' | 'password' | 'displayName'>): Promise<void> {
   await page.getByLabel('E-mail').fill(user.email);
