@@ -1,4 +1,3 @@
-import { DataSource } from 'typeorm';
 import { bearer, SignedInUser, TestDesk } from '../support/test-app';
 import { countQueries } from '../support/query-counter';
 
@@ -54,9 +53,9 @@ describe('workspace (e2e)', () => {
   it('answers in the same number of queries for 3 claims and for 30 (no N+1)', async () => {
     const small = await seed(3);
     const large = await seed(30);
-    // A first read warms what is read once per instance or per session (rating scales, the session's last use).
+    // A first read loads what an instance reads once (the rating scales it has not seen yet).
     await desk.http.get(`/api/v1/articles/${small}/workspace`).set(...bearer(reviewer)).expect(200);
-    const counter = countQueries(desk.app.get(DataSource));
+    const counter = await countQueries(desk.app);
     try {
       await desk.http.get(`/api/v1/articles/${small}/workspace`).set(...bearer(reviewer)).expect(200);
       const forSmall = counter.count;
