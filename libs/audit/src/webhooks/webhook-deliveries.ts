@@ -7,14 +7,22 @@ import { runStatement, Statement, Transactions } from '@claimdesk/database';
 import { AuditEntry } from '../audit-entry.entity';
 import { AuditService } from '../audit.service';
 import { LiveEvent, toLiveEvent } from '../live-event';
+import { EVERY_ARTICLE, LiveEvents } from '../live-events.service';
 import { redactLiveEvent } from '../redaction';
 import { Ping, subscribesTo } from './event-filter';
 import { retryDelayMs } from './retry-schedule';
 import { Attempt, sendDelivery } from './webhook-sender';
 import { Webhook, WebhookDelivery } from './webhook.entity';
 
-/** How often each instance looks for new events and due deliveries. */
-const POLL_MS = 500;
+/**
+ * Rounds run when an event is written (heard on every instance) or a retry falls due, never on a
+ * clock: an idle desk costs its database nothing. A round after an event waits a little, so a burst
+ * of events is enqueued together, and starts no sooner than this after the round before.
+ */
+const ROUND_GAP_MS = 500;
+const GATHER_MS = 20;
+/** The longest wait when nothing is due: a safety net (a missed wake, a clock step), not how work is found. */
+const IDLE_MS = 60_000;
 /** Audit entries read per query. */
 const BATCH = 500;
 /** Deliveries one instance claims per round. */
@@ -48,7 +56,7 @@ const claimStatement = (engine: 'postgres' | 'sqlite'): Statement => {
   // TypeORM answers an UPDATE on PostgreSQL with [rows, count]; as a SELECT it answers the rows.
   return new Statement(engine === 'postgres' ? `WITH claimed AS (${update}) SELECT id FROM claimed` : update);
 };
-const ANY_DUE = new Statement("SELECT 1 AS due FROM webhook_deliveries WHERE state = 'pending' AND next_attempt_at <= ? LIMIT 1");
+const NEXT_DUE = new Statement("SELECT MIN(next_attempt_at) AS due FROM webhook_deliveries WHERE state = 'pending'");
 const RECORD = new Statement(
   `UPDATE webhook_deliveries SET attempts = attempts + 1, state = ?, status = ?, last_error = ?, next_attempt_at = ?, delivered_at = ?
    WHERE id = ? AND next_attempt_at = ?`,
@@ -67,8 +75,15 @@ const iso = (ms: number): string => new Date(ms).toISOString();
 export class WebhookDeliveries implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(WebhookDeliveries.name);
   private timer: NodeJS.Timeout | null = null;
+  /** When the timer fires. */
+  private wakeAt = Infinity;
+  /** When the last round started. */
+  private roundAt = 0;
+  /** The earliest pending delivery's next attempt, as last read (Infinity: none). */
+  private nextDueAt = Infinity;
   private round: Promise<void> = Promise.resolve();
   private stopped = false;
+  private stopListening: () => void = () => undefined;
   /** Entries above the cursor already enqueued by this instance, so a held-back cursor does not re-enqueue them. */
   private readonly enqueued = new Set<number>();
   private readonly claimDue: Statement;
@@ -80,17 +95,20 @@ export class WebhookDeliveries implements OnApplicationBootstrap, OnModuleDestro
     @InjectRepository(Webhook) private readonly webhooks: Repository<Webhook>,
     @InjectRepository(WebhookDelivery) private readonly deliveries: Repository<WebhookDelivery>,
     @Inject(SETTINGS) private readonly settings: Settings,
+    private readonly liveEvents: LiveEvents,
   ) {
     this.claimDue = claimStatement(transactions.engine);
   }
 
   onApplicationBootstrap(): void {
-    this.schedule();
+    this.stopListening = this.liveEvents.subscribe(EVERY_ARTICLE, () => this.wake(Math.max(GATHER_MS, this.roundAt + ROUND_GAP_MS - Date.now())));
+    this.wake(0);
   }
 
-  /** Stops polling and waits for the attempts under way (each ends within the timeout). */
+  /** Stops the rounds and waits for the attempts under way (each ends within the timeout). */
   async onModuleDestroy(): Promise<void> {
     this.stopped = true;
+    this.stopListening();
     if (this.timer) clearTimeout(this.timer);
     await this.round;
   }
@@ -98,6 +116,7 @@ export class WebhookDeliveries implements OnApplicationBootstrap, OnModuleDestro
   /** One round: enqueue new events, then send what is due. Rounds never overlap. */
   tick(): Promise<void> {
     this.round = this.round.then(async () => {
+      this.roundAt = Date.now();
       await this.enqueueNewEvents();
       await this.sendDue();
     }).catch((error: Error) => this.logger.error(`webhook round failed: ${error.message}`));
@@ -112,15 +131,21 @@ export class WebhookDeliveries implements OnApplicationBootstrap, OnModuleDestro
     const lease = this.leaseFrom(Date.now());
     await this.transactions.run((tx) => tx.manager.insert(WebhookDelivery, { ...delivery, state: 'pending', attempts: 0, nextAttemptAt: lease }));
     await this.attempt({ id: delivery.id, lease });
+    this.wake(GATHER_MS); // a failed ping's retry is due later: the next round reads when
     return (await this.deliveries.findOne({ where: { id: delivery.id } })) ?? delivery;
   }
 
-  private schedule(): void {
-    if (this.stopped) return;
+  /** Runs a round in `delayMs`, unless one is already set to run sooner; after it, waits for the next due retry. */
+  private wake(delayMs: number): void {
+    const at = Date.now() + delayMs;
+    if (this.stopped || at >= this.wakeAt) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.wakeAt = at;
     this.timer = setTimeout(() => {
       this.timer = null;
-      void this.tick().then(() => this.schedule());
-    }, POLL_MS);
+      this.wakeAt = Infinity;
+      void this.tick().then(() => this.wake(Math.min(IDLE_MS, Math.max(GATHER_MS, this.nextDueAt - Date.now()))));
+    }, delayMs);
   }
 
   private async enqueueNewEvents(): Promise<void> {
@@ -179,9 +204,11 @@ export class WebhookDeliveries implements OnApplicationBootstrap, OnModuleDestro
   }
 
   private async claim(now: number): Promise<{ id: string; lease: string }[]> {
-    // A read first: most rounds find nothing due, and need not queue a write transaction for that.
-    const [due] = await runStatement(this.transactions.dataSource.manager, ANY_DUE, [iso(now)]);
-    if (!due) return [];
+    // A read first: most rounds find nothing due, and need not queue a write transaction for that. It
+    // also tells when the next round is needed (a lease taken by an instance that died ends then too).
+    const [next] = await runStatement<{ due: string | Date | null }>(this.transactions.dataSource.manager, NEXT_DUE, []);
+    this.nextDueAt = next?.due == null ? Infinity : new Date(next.due).getTime();
+    if (this.nextDueAt > now) return [];
     const lease = this.leaseFrom(now);
     const rows = await this.transactions.run((tx) => runStatement<{ id: string }>(tx.manager, this.claimDue, [lease, iso(now)]));
     return rows.map((row) => ({ id: row.id, lease }));
