@@ -101,6 +101,31 @@ describe(readPageMetadata.name, () => {
     expect(readPageMetadata(page(journal)).title).toBe('Sea levels along the Pacific coast, 1900–2020');
   });
 
+  it('drops the site\'s name after a full-width or unspaced separator, as Japanese and Chinese sites write it (failed on main: "…が受賞：朝日新聞デジタル" kept whole)', () => {
+    const asahi = page('<title>メディア芸術祭賞、「チコちゃんに叱られる！」が受賞：朝日新聞デジタル</title><meta property="og:site_name" content="朝日新聞デジタル">');
+    expect(readPageMetadata(asahi).title).toBe('メディア芸術祭賞、「チコちゃんに叱られる！」が受賞');
+    const getnews = page('<title>気軽に新聞をスクラップできる「ペン」、CUTPEN ｜ ガジェット通信 GetNews</title><meta property="og:site_name" content="ガジェット通信 GetNews">');
+    expect(readPageMetadata(getnews).title).toBe('気軽に新聞をスクラップできる「ペン」、CUTPEN');
+    const blog = page('<title>マインドマップ風のツリーを描画できる「Treeviz」:phpspot開発日誌</title><meta property="og:site_name" content="phpspot開発日誌">');
+    expect(readPageMetadata(blog).title).toBe('マインドマップ風のツリーを描画できる「Treeviz」');
+    const agency = page('<title>ゴールデンウィークにおける情報セキュリティに関する注意喚起：IPA 独立行政法人 情報処理推進機構</title>',
+      '<h1>ゴールデンウィークにおける情報セキュリティに関する注意喚起</h1><p>Text.</p>');
+    expect(readPageMetadata(agency).title).toBe('ゴールデンウィークにおける情報セキュリティに関する注意喚起');
+  });
+
+  it('drops a bare "By" that names nobody from the authors (failed on main: authors ["By"])', () => {
+    expect(readPageMetadata(page('<meta name="author" content="By">')).authors).toEqual([]);
+    expect(cleanAuthors(['By:', 'Par', 'By: Ana Lima', 'Parker Roe'])).toEqual(['Ana Lima', 'Parker Roe']);
+  });
+
+  it('reads the date a page shows only in a <time datetime> element, the article\'s before the rest of the page (failed on main: no date)', () => {
+    const body = '<header><time datetime="2024-01-02T08:00:00Z">Today</time></header>' +
+      '<article><h1>Floods in Valencia</h1><time class="date" datetime="2016-08-10T11:15:53+00:00">Aug 10, 2016</time><p>Text.</p></article>';
+    expect(readPageMetadata(page('', body)).publishedAt).toBe('2016-08-10T11:15:53.000Z');
+    expect(readPageMetadata(page('', '<p>Posted <time datetime="2019-04-13T16:08:44+09:00">April 13</time></p>')).publishedAt).toBe('2019-04-13T07:08:44.000Z');
+    expect(readPageMetadata(page('<meta property="article:published_time" content="2020-11-05T08:00:00Z">', body)).publishedAt).toBe('2020-11-05T08:00:00.000Z');
+  });
+
   it('leaves out what the page does not state', () => {
     expect(readPageMetadata(page(''))).toEqual({ title: null, authors: [], publishedAt: null, language: null, publisher: null });
   });
@@ -126,6 +151,13 @@ describe(cleanTitle.name, () => {
     expect(cleanTitle('The vote [Updated]', null)).toBe('The vote [Updated]');
   });
 
+  it('counts the words of Chinese and Japanese text, written without spaces (failed on main: a long last part counted as one word and dropped)', () => {
+    expect(cleanTitle('JVNDB-2018-013542 - JVN iPedia - 脆弱性対策情報データベース', null)).toBe('JVNDB-2018-013542 - JVN iPedia - 脆弱性対策情報データベース');
+    expect(cleanTitle('高木浩光＠自宅の日記 - 改正NICT法がプチ炎上、工場出荷時共通初期パスワードが識別符号に当たらないことが理解されていない', null))
+      .toBe('高木浩光＠自宅の日記 - 改正NICT法がプチ炎上、工場出荷時共通初期パスワードが識別符号に当たらないことが理解されていない');
+    expect(cleanTitle('Breaking news about the vote - Jo Roe', null)).toBe('Breaking news about the vote');
+  });
+
   it('prefers the segment that is the page heading', () => {
     expect(cleanTitle('Site | Section | A long headline about the vote', null, ['A long headline about the vote'])).toBe('A long headline about the vote');
   });
@@ -136,6 +168,7 @@ describe('cleaning values', () => {
     expect(cleanDate('2015-07-24T05:36:09+0100')).toBe('2015-07-24T04:36:09.000Z');
     expect(cleanDate('2017-11-03 03:01:00.000000')).toMatch(/^2017-11-0[23]T/);
     expect(cleanDate('Tue, 02 Jul 2013 10:00:00 GMT')).toBe('2013-07-02T10:00:00.000Z');
+    expect(cleanDate('2018-10-29T10:15-500')).toBe('2018-10-29T15:15:00.000Z'); // an offset without its zero (failed on main: null)
     expect(cleanDate('yesterday')).toBeNull();
     expect(cleanDate('0001-01-01')).toBeNull();
   });

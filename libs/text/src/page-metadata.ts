@@ -43,6 +43,7 @@ export function readPageMetadata(document: Document): PageMetadata {
       textOf(article?.['datePublished']), meta('article:published_time'), meta('og:published_time'), meta('citation_publication_date'),
       meta('citation_date'), meta('dc.date.issued'), meta('dcterms.issued'), meta('dc.date'), meta('parsely-pub-date'), meta('sailthru.date'),
       meta('date'), meta('pubdate'), meta('publishdate'), itemprop(document, 'datePublished'), textOf(article?.['dateCreated']),
+      shownTime(document),
     ]),
     language: firstClean(cleanLanguage, [
       document.documentElement?.getAttribute('lang') ?? null, document.documentElement?.getAttribute('xml:lang') ?? null,
@@ -106,19 +107,43 @@ function pageAuthors(article: JsonObject | null, meta: MetaLookup): string[] {
   return [];
 }
 
+/** "By", "By:", "Par": a byline's label, not a name (some pages give it alone). */
+const BYLINE_LABEL = /^(by|par)\b:?\s*/i;
+
 /** Author names as people write them: no "By ", no profile URLs, no duplicates. */
 export function cleanAuthors(names: readonly string[]): string[] {
   const kept = new Map<string, string>();
   for (const raw of names) {
-    const name = collapse(raw).replace(/^by\s+/i, '').trim();
+    const name = collapse(raw).replace(BYLINE_LABEL, '').trim();
     if (name === '' || /^https?:\/\//i.test(name) || name.length > NAME_MAX || isChrome(name)) continue;
     if (!kept.has(name.toLowerCase())) kept.set(name.toLowerCase(), name);
   }
   return [...kept.values()].slice(0, MAX_AUTHORS);
 }
 
-/** Separators between a headline and a site's name in `<title>`: "Headline | Site", "Site - Headline". */
-const TITLE_SEPARATOR = /\s+[|\-–—·•»:/\\]{1,2}\s+|\s*[|·•»]\s*/;
+/**
+ * Separators between a headline and a site's name in `<title>`: "Headline | Site", "Site - Headline",
+ * and the full-width ones of Chinese and Japanese titles, written without spaces ("見出し：サイト").
+ */
+const TITLE_SEPARATOR = /\s+[|\-–—·•»:/\\]{1,2}\s+|\s*[|·•»｜：－／]\s*/;
+
+/** A separator before or after a site's name at a title's edge, also unspaced ("Headline:Site"); a hyphen only spaced ("anti-Google"). */
+const EDGE_SEPARATOR = '(\\s*[|·•»｜：－／:_]\\s*|\\s+[\\-–—/\\\\]{1,2}\\s+)';
+
+/** Scripts written without spaces between words. */
+const UNSPACED_SCRIPT = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]/u;
+const WORD_BREAKER = new Intl.Segmenter(undefined, { granularity: 'word' });
+
+/** Words of a part of a title: spaced words, and in Chinese, Japanese or Thai the words the text is made of. */
+function wordCount(text: string): number {
+  let count = 0;
+  for (const token of text.split(/\s+/)) {
+    if (token === '') continue;
+    if (!UNSPACED_SCRIPT.test(token)) count++;
+    else for (const segment of WORD_BREAKER.segment(token)) if (segment.isWordLike) count++;
+  }
+  return count;
+}
 
 /**
  * A title without its site name: the part that is the page's `<h1>` when there is one, else without
@@ -126,7 +151,7 @@ const TITLE_SEPARATOR = /\s+[|\-–—·•»:/\\]{1,2}\s+|\s*[|·•»]\s*/;
  * words ("Headline | Code | Jane Doe"). A title with no separator stays whole.
  */
 export function cleanTitle(title: string, siteName: string | null, headings: readonly string[] = [], authors: readonly string[] = []): string | null {
-  const whole = withoutBracketedSite(collapse(title), siteName);
+  const whole = withoutSiteAtEdge(withoutBracketedSite(collapse(title), siteName), siteName);
   if (whole === '') return null;
   const segments = whole.split(new RegExp(TITLE_SEPARATOR.source, 'g')).map((s) => s.trim()).filter((s) => s !== '');
   if (segments.length < 2) return whole;
@@ -135,7 +160,7 @@ export function cleanTitle(title: string, siteName: string | null, headings: rea
   const names = [siteName, ...authors];
   let kept = segments.filter((s) => !names.some((name) => sameName(s, name)));
   if (kept.length === 0) kept = segments;
-  const words = (parts: readonly string[]): number => parts.join(' ').split(/\s+/).length;
+  const words = (parts: readonly string[]): number => wordCount(parts.join(' '));
   while (kept.length > 1 && words(kept.slice(-1)) <= 2 && words(kept.slice(0, -1)) >= 3) kept = kept.slice(0, -1);
   return kept.length === segments.length ? whole : rejoin(whole, kept);
 }
@@ -152,6 +177,15 @@ function withoutBracketedSite(whole: string, siteName: string | null): string {
   if (bracketed === null || bracketed.index === 0) return whole;
   const before = whole.slice(0, bracketed.index);
   return sameName(bracketed[1] ?? '', siteName) || TITLE_SEPARATOR.test(before) ? before : whole;
+}
+
+/** The title without the site's name at its start or end, whatever the separator ("見出し：サイト", "Headline:Site"). */
+function withoutSiteAtEdge(whole: string, siteName: string | null): string {
+  const site = collapse(siteName ?? '');
+  if (site === '' || site.length >= whole.length) return whole;
+  const name = site.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const edges = new RegExp(`^(.+?)${EDGE_SEPARATOR}${name}$|^${name}${EDGE_SEPARATOR}(.+)$`, 'iu').exec(whole);
+  return (edges?.[1] ?? edges?.[4] ?? whole).trim();
 }
 
 /** The kept segments with the separators the title had between them. */
@@ -179,7 +213,8 @@ function sameName(a: string, b: string | null): boolean {
  * "2017-11-03 03:01:00", "Tue, 02 Jul 2013 10:00:00 GMT"); null when it is not a plausible date.
  */
 export function cleanDate(raw: string): string | null {
-  const text = collapse(raw).replace(/^(\d{4}-\d{2}-\d{2}) (\d)/, '$1T$2').replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
+  const text = collapse(raw).replace(/^(\d{4}-\d{2}-\d{2}) (\d)/, '$1T$2').replace(/(:\d{2}[+-])(\d{3})$/, (_, time: string, offset: string) => `${time}0${offset}`)
+    .replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
   if (!/\d{4}/.test(text)) return null;
   const time = Date.parse(text);
   if (Number.isNaN(time)) return null;
@@ -236,6 +271,15 @@ function metaTags(document: Document): MetaLookup {
 function itemprop(document: Document, name: string): string | null {
   const element = document.querySelector(`[itemprop="${name}"]`);
   return element?.getAttribute('content') ?? element?.getAttribute('datetime') ?? null;
+}
+
+/**
+ * The date a page shows only to its readers: its first `<time datetime>`, one in the article (or the
+ * main part) before one elsewhere, where a header may show today's date.
+ */
+function shownTime(document: Document): string | null {
+  const time = document.querySelector('article time[datetime], main time[datetime]') ?? document.querySelector('time[datetime]');
+  return time?.getAttribute('datetime') ?? null;
 }
 
 /** The page's article in its JSON-LD: through arrays and `@graph`, an `Article` kind first, else a WebPage. */
