@@ -1,5 +1,6 @@
 import { parseHTML } from 'linkedom';
-import { cleanAuthors, cleanDate, cleanLanguage, cleanTitle, readPageMetadata } from './page-metadata';
+import { htmlArticle } from './main-content';
+import { cleanAuthors, cleanDate, cleanLanguage, cleanTitle, readPageMetadata, shownAuthors } from './page-metadata';
 
 const page = (head: string, body = '<p>Text.</p>', lang = ''): Document =>
   parseHTML(`<!DOCTYPE html><html${lang ? ` lang="${lang}"` : ''}><head>${head}</head><body>${body}</body></html>`).document;
@@ -128,6 +129,30 @@ describe(readPageMetadata.name, () => {
 
   it('leaves out what the page does not state', () => {
     expect(readPageMetadata(page(''))).toEqual({ title: null, authors: [], publishedAt: null, language: null, publisher: null });
+  });
+});
+
+describe('authors an imported page marks in its byline', () => {
+  const story = '<p>' + 'The council voted on Tuesday to close the library, citing costs that have doubled since 2019. '.repeat(8) + '</p>';
+  const imported = (header: string): string[] => htmlArticle(`<!DOCTYPE html><html><head><title>Council closes the library</title></head><body>${header}` +
+    `<article>${story}${story}</article></body></html>`).metadata.authors;
+  const entryHeader = (names: string): string => `<div class="entry-header"><h1>Council closes the library after a vote on Tuesday night, its costs having doubled</h1>` +
+    `<p class="entry-meta">Posted in City Hall, ${names}</p></div>`;
+
+  it('reads rel="author" links and itemprop="author" in a header Readability skips as page chrome (WordPress "entry-header"; failed on main: no authors)', () => {
+    expect(imported(entryHeader('<a href="/author/ana-lima/" rel="author">Ana Lima</a> and <a href="/author/jo-roe/" rel="author">Jo Roe</a>'))).toEqual(['Ana Lima', 'Jo Roe']);
+    expect(imported(entryHeader('<span itemprop="author" itemscope><span itemprop="name">Ana Lima</span></span>'))).toEqual(['Ana Lima']);
+  });
+
+  it('keeps Readability\'s own byline first', () => {
+    expect(imported('<h1>Council closes the library</h1><p class="byline">By Ana Lima</p>')).toEqual(['Ana Lima']);
+  });
+
+  it('takes the first byline\'s authors, none from a "more stories" list, an aside, a footer or a menu', () => {
+    const more = '<section><h2>More stories</h2><p><a rel="author" href="/author/kim">Kim Ode</a></p><p><a rel="author" href="/author/lee">Lee Park</a></p></section>';
+    const doc = (body: string): Document => parseHTML(`<!DOCTYPE html><html><body>${body}</body></html>`).document;
+    expect(shownAuthors(doc(`${entryHeader('<a rel="author" href="/author/ana-lima/">Ana Lima</a>')}<article>${story}</article>${more}`))).toEqual(['Ana Lima']);
+    expect(shownAuthors(doc(`<nav><a rel="author" href="/author/kim">Kim Ode</a></nav><article>${story}</article><aside><a rel="author" href="/author/lee">Lee Park</a></aside><footer><a rel="author" href="/">Site team</a></footer>`))).toEqual([]);
   });
 });
 

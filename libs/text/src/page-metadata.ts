@@ -107,6 +107,25 @@ function pageAuthors(article: JsonObject | null, meta: MetaLookup): string[] {
   return [];
 }
 
+/** Longest name a byline shows; a longer text is a sentence or a whole block, not a name. */
+const SHOWN_NAME_MAX = 80;
+
+/**
+ * The authors a page names only in its byline, marked as such (`rel="author"` links, schema.org
+ * `itemprop="author"` microdata): the first one, and its co-authors in the same byline, not the
+ * authors of the "more stories" lists further down, nor any in an aside, footer or menu. Less sure than Readability's own byline (which
+ * also reads `class="byline"`): a page's first marked author is now and then another article's.
+ */
+export function shownAuthors(document: Document): string[] {
+  const marked = Array.from(document.querySelectorAll('body [itemprop~="author"], body a[rel~="author"]')).filter((element) => element.closest('aside, footer, nav') === null);
+  const byline = marked[0]?.parentElement?.parentElement ?? null;
+  return marked.filter((element) => byline?.contains(element)).flatMap((element) => {
+    const name = element.querySelector('[itemprop~="name"]') ?? element;
+    const text = collapse(name.getAttribute('content') ?? name.textContent ?? '');
+    return text.length <= SHOWN_NAME_MAX && !/\d/.test(text) ? [text] : [];
+  });
+}
+
 /** "By", "By:", "Par": a byline's label, not a name (some pages give it alone). */
 const BYLINE_LABEL = /^(by|par)\b:?\s*/i;
 
