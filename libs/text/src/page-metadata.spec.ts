@@ -114,6 +114,17 @@ describe(readPageMetadata.name, () => {
     expect(readPageMetadata(agency).title).toBe('ゴールデンウィークにおける情報セキュリティに関する注意喚起');
   });
 
+  it('does not take a site\'s name from an <h1> that is the short end of the <title> (blogs, Chinese portals; failed on main: "好奇心日报", "Jo\'s notes")', () => {
+    const portal = page('<title>这个约会软件，想用你和对方的相似好恶来帮你找对象_智能_好奇心日报</title>', '<h1 class="hidden">好奇心日报</h1><p>Text.</p>');
+    expect(readPageMetadata(portal).title).toBe('这个约会软件，想用你和对方的相似好恶来帮你找对象');
+    const blog = page('<title>Jo\'s notes - Factory passwords are not identifiers, says the regulator</title>', '<h1>Jo\'s notes</h1><h2>Factory passwords</h2><p>Text.</p>');
+    expect(readPageMetadata(blog).title).toBe('Factory passwords are not identifiers, says the regulator');
+    const shortHeadline = page('<title>Arbeit - Bündnis 90/Die Grünen</title><meta property="og:site_name" content="Bündnis 90/Die Grünen">', '<h1>Arbeit</h1>');
+    expect(readPageMetadata(shortHeadline).title).toBe('Arbeit');
+    const byAuthor = page('<title>On Recent Controversial Events - Bradley M. Kuhn ( Brad ) ( bkuhn )</title>', '<h1>On Recent Controversial Events</h1>');
+    expect(readPageMetadata(byAuthor).title).toBe('On Recent Controversial Events');
+  });
+
   it('drops a bare "By" that names nobody from the authors (failed on main: authors ["By"])', () => {
     expect(readPageMetadata(page('<meta name="author" content="By">')).authors).toEqual([]);
     expect(cleanAuthors(['By:', 'Par', 'By: Ana Lima', 'Parker Roe'])).toEqual(['Ana Lima', 'Parker Roe']);
@@ -176,11 +187,19 @@ describe(cleanTitle.name, () => {
     expect(cleanTitle('The vote [Updated]', null)).toBe('The vote [Updated]');
   });
 
-  it('counts the words of Chinese and Japanese text, written without spaces (failed on main: a long last part counted as one word and dropped)', () => {
+  it('counts the words of Chinese and Japanese text, written without spaces (failed on main: a long last part counted as one word and dropped, a three-character site name kept)', () => {
     expect(cleanTitle('JVNDB-2018-013542 - JVN iPedia - 脆弱性対策情報データベース', null)).toBe('JVNDB-2018-013542 - JVN iPedia - 脆弱性対策情報データベース');
     expect(cleanTitle('高木浩光＠自宅の日記 - 改正NICT法がプチ炎上、工場出荷時共通初期パスワードが識別符号に当たらないことが理解されていない', null))
       .toBe('高木浩光＠自宅の日記 - 改正NICT法がプチ炎上、工場出荷時共通初期パスワードが識別符号に当たらないことが理解されていない');
     expect(cleanTitle('Breaking news about the vote - Jo Roe', null)).toBe('Breaking news about the vote');
+    expect(cleanTitle('DeepMind新电脑已可利用记忆自学 人工智能迈上新台阶_科技_腾讯网', null)).toBe('DeepMind新电脑已可利用记忆自学 人工智能迈上新台阶');
+  });
+
+  it('splits a Chinese title at underscores, as Chinese sites join headline, section and site (failed on main: "…找对象_智能_好奇心日报" kept whole)', () => {
+    expect(cleanTitle('这个约会软件，想用你和对方的相似好恶来帮你找对象_智能_好奇心日报', null)).toBe('这个约会软件，想用你和对方的相似好恶来帮你找对象');
+    expect(cleanTitle('DeepMind新电脑已可利用记忆自学 人工智能迈上新台阶_科技_腾讯网', null, ['DeepMind新电脑已可利用记忆自学 人工智能迈上新台阶']))
+      .toBe('DeepMind新电脑已可利用记忆自学 人工智能迈上新台阶');
+    expect(cleanTitle('Why snake_case beats camelCase in Python', null)).toBe('Why snake_case beats camelCase in Python');
   });
 
   it('prefers the segment that is the page heading', () => {

@@ -142,24 +142,27 @@ export function cleanAuthors(names: readonly string[]): string[] {
 
 /**
  * Separators between a headline and a site's name in `<title>`: "Headline | Site", "Site - Headline",
- * and the full-width ones of Chinese and Japanese titles, written without spaces ("見出し：サイト").
+ * the full-width ones of Chinese and Japanese titles, written without spaces ("見出し：サイト"), and the
+ * underscore Chinese sites put between headline, section and site ("标题_科技_网站"), not one inside a word ("snake_case").
  */
-const TITLE_SEPARATOR = /\s+[|\-–—·•»:/\\]{1,2}\s+|\s*[|·•»｜：－／]\s*/;
+const TITLE_SEPARATOR = /\s+[|\-–—·•»:/\\]{1,2}\s+|\s*[|·•»｜：－／]\s*|(?<=[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])\s*_\s*|\s*_\s*(?=[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])/u;
 
 /** A separator before or after a site's name at a title's edge, also unspaced ("Headline:Site"); a hyphen only spaced ("anti-Google"). */
 const EDGE_SEPARATOR = '(\\s*[|·•»｜：－／:_]\\s*|\\s+[\\-–—/\\\\]{1,2}\\s+)';
 
 /** Scripts written without spaces between words. */
 const UNSPACED_SCRIPT = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]/u;
-const WORD_BREAKER = new Intl.Segmenter(undefined, { granularity: 'word' });
 
-/** Words of a part of a title: spaced words, and in Chinese, Japanese or Thai the words the text is made of. */
+/**
+ * Words of a part of a title. Chinese, Japanese and Thai are written without spaces: there a word is
+ * taken as three characters ("腾讯网" one, "好奇心日报" two), near enough to tell a site's name from a
+ * headline, and the same on every Node.js build (a dictionary word breaker depends on its ICU data).
+ */
 function wordCount(text: string): number {
   let count = 0;
   for (const token of text.split(/\s+/)) {
-    if (token === '') continue;
-    if (!UNSPACED_SCRIPT.test(token)) count++;
-    else for (const segment of WORD_BREAKER.segment(token)) if (segment.isWordLike) count++;
+    if (UNSPACED_SCRIPT.test(token)) count += Math.ceil([...token].length / 3);
+    else if (/[\p{L}\p{N}]/u.test(token)) count++; // not "(" or "-"
   }
   return count;
 }
@@ -172,16 +175,29 @@ function wordCount(text: string): number {
 export function cleanTitle(title: string, siteName: string | null, headings: readonly string[] = [], authors: readonly string[] = []): string | null {
   const whole = withoutSiteAtEdge(withoutBracketedSite(collapse(title), siteName), siteName);
   if (whole === '') return null;
-  const segments = whole.split(new RegExp(TITLE_SEPARATOR.source, 'g')).map((s) => s.trim()).filter((s) => s !== '');
+  const segments = whole.split(new RegExp(TITLE_SEPARATOR.source, 'gu')).map((s) => s.trim()).filter((s) => s !== '');
   if (segments.length < 2) return whole;
   const heading = headings.find((h) => h !== '' && (h === whole || segments.includes(h) || (whole.startsWith(h) && h.length >= whole.length / 2)));
-  if (heading !== undefined) return heading;
-  const names = [siteName, ...authors];
+  const headingIsSite = heading !== undefined && namesTheSite(heading, segments, siteName);
+  if (heading !== undefined && !headingIsSite) return heading;
+  const names = [siteName, ...authors, headingIsSite ? heading : null];
   let kept = segments.filter((s) => !names.some((name) => sameName(s, name)));
   if (kept.length === 0) kept = segments;
   const words = (parts: readonly string[]): number => wordCount(parts.join(' '));
   while (kept.length > 1 && words(kept.slice(-1)) <= 2 && words(kept.slice(0, -1)) >= 3) kept = kept.slice(0, -1);
   return kept.length === segments.length ? whole : rejoin(whole, kept);
+}
+
+/**
+ * Whether an `<h1>` that is one end of the title is the site's name rather than the headline: blogs and
+ * Chinese portals put their name in the page's heading ("Jo's notes - A long post title"). It is, when the
+ * rest of the title has a part more than three times as long, and no other part already names the site.
+ */
+function namesTheSite(heading: string, segments: readonly string[], siteName: string | null): boolean {
+  const others = segments.filter((s) => s !== heading);
+  const atEnd = segments[0] === heading || segments[segments.length - 1] === heading;
+  return atEnd && others.length > 0 && !others.some((s) => sameName(s, siteName))
+    && Math.max(...others.map(wordCount)) > 3 * wordCount(heading);
 }
 
 /** A trailing "[…]": the site's name in some CMSs' titles ("Chapter 1 | Fandom [Archive of Our Own]"). */
