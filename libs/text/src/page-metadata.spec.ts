@@ -138,6 +138,10 @@ describe(readPageMetadata.name, () => {
     expect(readPageMetadata(page('<meta property="article:published_time" content="2020-11-05T08:00:00Z">', body)).publishedAt).toBe('2020-11-05T08:00:00.000Z');
   });
 
+  it('reads OpenGraph\'s article date written as og:article:published_time (failed on main: no date)', () => {
+    expect(readPageMetadata(page('<meta property="og:article:published_time" content="2019-05-07T11:59:43+00:00">')).publishedAt).toBe('2019-05-07T11:59:43.000Z');
+  });
+
   it('leaves out what the page does not state', () => {
     expect(readPageMetadata(page(''))).toEqual({ title: null, authors: [], publishedAt: null, language: null, publisher: null });
   });
@@ -213,6 +217,7 @@ describe('cleaning values', () => {
     expect(cleanDate('2017-11-03 03:01:00.000000')).toMatch(/^2017-11-0[23]T/);
     expect(cleanDate('Tue, 02 Jul 2013 10:00:00 GMT')).toBe('2013-07-02T10:00:00.000Z');
     expect(cleanDate('2018-10-29T10:15-500')).toBe('2018-10-29T15:15:00.000Z'); // an offset without its zero (failed on main: null)
+    expect(cleanDate('2016-11-28 16:23:00 -0500')).toBe('2016-11-28T21:23:00.000Z'); // a space before the offset (failed on main: null)
     expect(cleanDate('yesterday')).toBeNull();
     expect(cleanDate('0001-01-01')).toBeNull();
   });

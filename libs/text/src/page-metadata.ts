@@ -40,7 +40,7 @@ export function readPageMetadata(document: Document): PageMetadata {
     title: pageTitle(document, article, meta, publisher, authors),
     authors,
     publishedAt: firstClean(cleanDate, [
-      textOf(article?.['datePublished']), meta('article:published_time'), meta('og:published_time'), meta('citation_publication_date'),
+      textOf(article?.['datePublished']), meta('article:published_time'), meta('og:article:published_time'), meta('og:published_time'), meta('citation_publication_date'),
       meta('citation_date'), meta('dc.date.issued'), meta('dcterms.issued'), meta('dc.date'), meta('parsely-pub-date'), meta('sailthru.date'),
       meta('date'), meta('pubdate'), meta('publishdate'), itemprop(document, 'datePublished'), textOf(article?.['dateCreated']),
       shownTime(document),
@@ -245,10 +245,14 @@ function sameName(a: string, b: string | null): boolean {
 
 /**
  * An ISO 8601 UTC time, from any date a page gives ("2019-01-03T07:00:02.000Z", "2015-07-24T05:36:09+0100",
- * "2017-11-03 03:01:00", "Tue, 02 Jul 2013 10:00:00 GMT"); null when it is not a plausible date.
+ * "2017-11-03 03:01:00", "2016-11-28 16:23:00 -0500", "2018-10-29T10:15-500", "Tue, 02 Jul 2013 10:00:00 GMT");
+ * null when it is not a plausible date.
  */
 export function cleanDate(raw: string): string | null {
-  const text = collapse(raw).replace(/^(\d{4}-\d{2}-\d{2}) (\d)/, '$1T$2').replace(/(:\d{2}[+-])(\d{3})$/, (_, time: string, offset: string) => `${time}0${offset}`)
+  const text = collapse(raw)
+    .replace(/^(\d{4}-\d{2}-\d{2}) (\d)/, '$1T$2')
+    .replace(/(T[\d:.]+) ([+-]\d{2}:?\d{2})$/, '$1$2') // "16:23:00 -0500"
+    .replace(/(:\d{2}[+-])(\d{3})$/, (_, time: string, offset: string) => `${time}0${offset}`) // "10:15-500"
     .replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
   if (!/\d{4}/.test(text)) return null;
   const time = Date.parse(text);
