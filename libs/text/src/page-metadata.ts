@@ -113,11 +113,13 @@ const SHOWN_NAME_MAX = 80;
 /**
  * The authors a page names only in its byline, marked as such (`rel="author"` links, schema.org
  * `itemprop="author"` microdata): the first one, and its co-authors in the same byline, not the
- * authors of the "more stories" lists further down, nor any in an aside, footer or menu. Less sure than Readability's own byline (which
- * also reads `class="byline"`): a page's first marked author is now and then another article's.
+ * authors of the "more stories" lists further down, nor any in an aside, footer or menu. Less sure
+ * than Readability's own byline (which also reads `class="byline"`): a page's first marked author is
+ * now and then another article's.
  */
 export function shownAuthors(document: Document): string[] {
-  const marked = Array.from(document.querySelectorAll('body [itemprop~="author"], body a[rel~="author"]')).filter((element) => element.closest('aside, footer, nav') === null);
+  const marked = Array.from(document.querySelectorAll('body [itemprop~="author"], body a[rel~="author"]'))
+    .filter((element) => element.closest('aside, footer, nav') === null);
   const byline = marked[0]?.parentElement?.parentElement ?? null;
   return marked.filter((element) => byline?.contains(element)).flatMap((element) => {
     const name = element.querySelector('[itemprop~="name"]') ?? element;
@@ -148,7 +150,9 @@ export function cleanAuthors(names: readonly string[]): string[] {
 const TITLE_SEPARATOR = /\s+[|\-–—·•»:/\\]{1,2}\s+|\s*[|·•»｜：－／]\s*|(?<=[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])\s*_\s*|\s*_\s*(?=[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])/u;
 
 /** A separator before or after a site's name at a title's edge, also unspaced ("Headline:Site"); a hyphen only spaced ("anti-Google"). */
-const EDGE_SEPARATOR = '(\\s*[|·•»｜：－／:_]\\s*|\\s+[\\-–—/\\\\]{1,2}\\s+)';
+const EDGE_SEPARATOR = String.raw`(\s*[|·•»｜：－／:_]\s*|\s+[\-–—/\\]{1,2}\s+)`;
+const SEPARATOR_AT_END = new RegExp(`${EDGE_SEPARATOR}$`, 'u');
+const SEPARATOR_AT_START = new RegExp(`^${EDGE_SEPARATOR}`, 'u');
 
 /** Scripts written without spaces between words. */
 const UNSPACED_SCRIPT = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]/u;
@@ -216,11 +220,19 @@ function withoutBracketedSite(whole: string, siteName: string | null): string {
 
 /** The title without the site's name at its start or end, whatever the separator ("見出し：サイト", "Headline:Site"). */
 function withoutSiteAtEdge(whole: string, siteName: string | null): string {
-  const site = collapse(siteName ?? '');
+  const site = collapse(siteName ?? '').toLowerCase();
   if (site === '' || site.length >= whole.length) return whole;
-  const name = site.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const edges = new RegExp(`^(.+?)${EDGE_SEPARATOR}${name}$|^${name}${EDGE_SEPARATOR}(.+)$`, 'iu').exec(whole);
-  return (edges?.[1] ?? edges?.[4] ?? whole).trim();
+  if (whole.slice(-site.length).toLowerCase() === site) {
+    const rest = whole.slice(0, -site.length);
+    const separator = SEPARATOR_AT_END.exec(rest);
+    if (separator !== null && separator.index > 0) return rest.slice(0, separator.index).trim();
+  }
+  if (whole.slice(0, site.length).toLowerCase() === site) {
+    const rest = whole.slice(site.length);
+    const separator = SEPARATOR_AT_START.exec(rest);
+    if (separator !== null && separator[0].length < rest.length) return rest.slice(separator[0].length).trim();
+  }
+  return whole;
 }
 
 /** The kept segments with the separators the title had between them. */
