@@ -4,7 +4,7 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { domToText, htmlToText } from './html';
 import { stripPage } from './strip-page';
-import { cleanAuthors, cleanDate, cleanLanguage, cleanTitle, NO_PAGE_METADATA, PageMetadata, readPageMetadata } from './page-metadata';
+import { cleanAuthors, cleanDate, cleanLanguage, cleanTitle, NO_PAGE_METADATA, PageMetadata, readPageMetadata, shownAuthors } from './page-metadata';
 
 /** An HTML import: the canonical text of its main content and what the page says about its article. */
 export interface HtmlArticle {
@@ -47,10 +47,11 @@ export function htmlArticle(html: string, parseDocument: (html: string) => Docum
   const stripped = stripPage(html);
   const document = parseDocument(stripped);
   const metadata = readPageMetadata(document);
+  const marked = metadata.authors.length > 0 ? [] : shownAuthors(document); // before Readability takes the byline out of the page
   const found = mainContent(document, () => parseDocument(stripped));
   // Readability returns its best attempt even below its threshold; below it, the page is kept whole.
   const text = found?.content && (found.length ?? 0) >= MIN_ARTICLE_CHARACTERS ? domToText(found.content) : '';
-  const merged = withReadabilityFallback(metadata, found);
+  const merged = withReadabilityFallback(metadata, found, marked);
   return text === '' ? { text: htmlToText(html), metadata: merged, extracted: false } : { text, metadata: merged, extracted: true };
 }
 
@@ -148,13 +149,15 @@ function findAccessor(object: object, name: string): PropertyDescriptor | undefi
   return undefined;
 }
 
-/** What the page's own tags leave open, filled from Readability's reading of the page. */
-function withReadabilityFallback(metadata: PageMetadata, found: ReadabilityResult): PageMetadata {
-  if (found === null) return metadata;
+/** What the page's own tags leave open, filled from Readability's reading of the page, then from the authors the page marks. */
+function withReadabilityFallback(metadata: PageMetadata, found: ReadabilityResult, marked: readonly string[]): PageMetadata {
+  const byline = cleanAuthors(found?.byline ? [found.byline] : []);
+  const authors = metadata.authors.length > 0 ? metadata.authors : byline.length > 0 ? byline : cleanAuthors(marked);
+  if (found === null) return { ...metadata, authors };
   const title = metadata.title ?? (found.title ? cleanTitle(found.title, metadata.publisher ?? found.siteName ?? null) : null);
   return {
     title: title ?? null,
-    authors: metadata.authors.length > 0 ? metadata.authors : cleanAuthors(found.byline ? [found.byline] : []),
+    authors,
     publishedAt: metadata.publishedAt ?? (found.publishedTime ? cleanDate(found.publishedTime) : null),
     language: metadata.language ?? (found.lang ? cleanLanguage(found.lang) : null),
     publisher: metadata.publisher ?? (found.siteName?.trim() || null),

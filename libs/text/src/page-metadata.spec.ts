@@ -1,5 +1,6 @@
 import { parseHTML } from 'linkedom';
-import { cleanAuthors, cleanDate, cleanLanguage, cleanTitle, readPageMetadata } from './page-metadata';
+import { htmlArticle } from './main-content';
+import { cleanAuthors, cleanDate, cleanLanguage, cleanTitle, readPageMetadata, shownAuthors } from './page-metadata';
 
 const page = (head: string, body = '<p>Text.</p>', lang = ''): Document =>
   parseHTML(`<!DOCTYPE html><html${lang ? ` lang="${lang}"` : ''}><head>${head}</head><body>${body}</body></html>`).document;
@@ -101,8 +102,72 @@ describe(readPageMetadata.name, () => {
     expect(readPageMetadata(page(journal)).title).toBe('Sea levels along the Pacific coast, 1900–2020');
   });
 
+  it('drops the site\'s name after a full-width or unspaced separator, as Japanese and Chinese sites write it (failed on main: "…が受賞：朝日新聞デジタル" kept whole)', () => {
+    const asahi = page('<title>メディア芸術祭賞、「チコちゃんに叱られる！」が受賞：朝日新聞デジタル</title><meta property="og:site_name" content="朝日新聞デジタル">');
+    expect(readPageMetadata(asahi).title).toBe('メディア芸術祭賞、「チコちゃんに叱られる！」が受賞');
+    const getnews = page('<title>気軽に新聞をスクラップできる「ペン」、CUTPEN ｜ ガジェット通信 GetNews</title><meta property="og:site_name" content="ガジェット通信 GetNews">');
+    expect(readPageMetadata(getnews).title).toBe('気軽に新聞をスクラップできる「ペン」、CUTPEN');
+    const blog = page('<title>マインドマップ風のツリーを描画できる「Treeviz」:phpspot開発日誌</title><meta property="og:site_name" content="phpspot開発日誌">');
+    expect(readPageMetadata(blog).title).toBe('マインドマップ風のツリーを描画できる「Treeviz」');
+    const agency = page('<title>ゴールデンウィークにおける情報セキュリティに関する注意喚起：IPA 独立行政法人 情報処理推進機構</title>',
+      '<h1>ゴールデンウィークにおける情報セキュリティに関する注意喚起</h1><p>Text.</p>');
+    expect(readPageMetadata(agency).title).toBe('ゴールデンウィークにおける情報セキュリティに関する注意喚起');
+  });
+
+  it('does not take a site\'s name from an <h1> that is the short end of the <title> (blogs, Chinese portals; failed on main: "好奇心日报", "Jo\'s notes")', () => {
+    const portal = page('<title>这个约会软件，想用你和对方的相似好恶来帮你找对象_智能_好奇心日报</title>', '<h1 class="hidden">好奇心日报</h1><p>Text.</p>');
+    expect(readPageMetadata(portal).title).toBe('这个约会软件，想用你和对方的相似好恶来帮你找对象');
+    const blog = page('<title>Jo\'s notes - Factory passwords are not identifiers, says the regulator</title>', '<h1>Jo\'s notes</h1><h2>Factory passwords</h2><p>Text.</p>');
+    expect(readPageMetadata(blog).title).toBe('Factory passwords are not identifiers, says the regulator');
+    const shortHeadline = page('<title>Arbeit - Bündnis 90/Die Grünen</title><meta property="og:site_name" content="Bündnis 90/Die Grünen">', '<h1>Arbeit</h1>');
+    expect(readPageMetadata(shortHeadline).title).toBe('Arbeit');
+    const byAuthor = page('<title>On Recent Controversial Events - Bradley M. Kuhn ( Brad ) ( bkuhn )</title>', '<h1>On Recent Controversial Events</h1>');
+    expect(readPageMetadata(byAuthor).title).toBe('On Recent Controversial Events');
+  });
+
+  it('drops a bare "By" that names nobody from the authors (failed on main: authors ["By"])', () => {
+    expect(readPageMetadata(page('<meta name="author" content="By">')).authors).toEqual([]);
+    expect(cleanAuthors(['By:', 'Par', 'By: Ana Lima', 'Parker Roe'])).toEqual(['Ana Lima', 'Parker Roe']);
+  });
+
+  it('reads the date a page shows only in a <time datetime> element, the article\'s before the rest of the page (failed on main: no date)', () => {
+    const body = '<header><time datetime="2024-01-02T08:00:00Z">Today</time></header>' +
+      '<article><h1>Floods in Valencia</h1><time class="date" datetime="2016-08-10T11:15:53+00:00">Aug 10, 2016</time><p>Text.</p></article>';
+    expect(readPageMetadata(page('', body)).publishedAt).toBe('2016-08-10T11:15:53.000Z');
+    expect(readPageMetadata(page('', '<p>Posted <time datetime="2019-04-13T16:08:44+09:00">April 13</time></p>')).publishedAt).toBe('2019-04-13T07:08:44.000Z');
+    expect(readPageMetadata(page('<meta property="article:published_time" content="2020-11-05T08:00:00Z">', body)).publishedAt).toBe('2020-11-05T08:00:00.000Z');
+  });
+
+  it('reads OpenGraph\'s article date written as og:article:published_time (failed on main: no date)', () => {
+    expect(readPageMetadata(page('<meta property="og:article:published_time" content="2019-05-07T11:59:43+00:00">')).publishedAt).toBe('2019-05-07T11:59:43.000Z');
+  });
+
   it('leaves out what the page does not state', () => {
     expect(readPageMetadata(page(''))).toEqual({ title: null, authors: [], publishedAt: null, language: null, publisher: null });
+  });
+});
+
+describe('authors an imported page marks in its byline', () => {
+  const story = '<p>' + 'The council voted on Tuesday to close the library, citing costs that have doubled since 2019. '.repeat(8) + '</p>';
+  const imported = (header: string): string[] => htmlArticle(`<!DOCTYPE html><html><head><title>Council closes the library</title></head><body>${header}` +
+    `<article>${story}${story}</article></body></html>`).metadata.authors;
+  const entryHeader = (names: string): string => `<div class="entry-header"><h1>Council closes the library after a vote on Tuesday night, its costs having doubled</h1>` +
+    `<p class="entry-meta">Posted in City Hall, ${names}</p></div>`;
+
+  it('reads rel="author" links and itemprop="author" in a header Readability skips as page chrome (WordPress "entry-header"; failed on main: no authors)', () => {
+    expect(imported(entryHeader('<a href="/author/ana-lima/" rel="author">Ana Lima</a> and <a href="/author/jo-roe/" rel="author">Jo Roe</a>'))).toEqual(['Ana Lima', 'Jo Roe']);
+    expect(imported(entryHeader('<span itemprop="author" itemscope><span itemprop="name">Ana Lima</span></span>'))).toEqual(['Ana Lima']);
+  });
+
+  it('keeps Readability\'s own byline first', () => {
+    expect(imported('<h1>Council closes the library</h1><p class="byline">By Ana Lima</p>')).toEqual(['Ana Lima']);
+  });
+
+  it('takes the first byline\'s authors, none from a "more stories" list, an aside, a footer or a menu', () => {
+    const more = '<section><h2>More stories</h2><p><a rel="author" href="/author/kim">Kim Ode</a></p><p><a rel="author" href="/author/lee">Lee Park</a></p></section>';
+    const doc = (body: string): Document => parseHTML(`<!DOCTYPE html><html><body>${body}</body></html>`).document;
+    expect(shownAuthors(doc(`${entryHeader('<a rel="author" href="/author/ana-lima/">Ana Lima</a>')}<article>${story}</article>${more}`))).toEqual(['Ana Lima']);
+    expect(shownAuthors(doc(`<nav><a rel="author" href="/author/kim">Kim Ode</a></nav><article>${story}</article><aside><a rel="author" href="/author/lee">Lee Park</a></aside><footer><a rel="author" href="/">Site team</a></footer>`))).toEqual([]);
   });
 });
 
@@ -126,6 +191,21 @@ describe(cleanTitle.name, () => {
     expect(cleanTitle('The vote [Updated]', null)).toBe('The vote [Updated]');
   });
 
+  it('counts the words of Chinese and Japanese text, written without spaces (failed on main: a long last part counted as one word and dropped, a three-character site name kept)', () => {
+    expect(cleanTitle('JVNDB-2018-013542 - JVN iPedia - 脆弱性対策情報データベース', null)).toBe('JVNDB-2018-013542 - JVN iPedia - 脆弱性対策情報データベース');
+    expect(cleanTitle('高木浩光＠自宅の日記 - 改正NICT法がプチ炎上、工場出荷時共通初期パスワードが識別符号に当たらないことが理解されていない', null))
+      .toBe('高木浩光＠自宅の日記 - 改正NICT法がプチ炎上、工場出荷時共通初期パスワードが識別符号に当たらないことが理解されていない');
+    expect(cleanTitle('Breaking news about the vote - Jo Roe', null)).toBe('Breaking news about the vote');
+    expect(cleanTitle('DeepMind新电脑已可利用记忆自学 人工智能迈上新台阶_科技_腾讯网', null)).toBe('DeepMind新电脑已可利用记忆自学 人工智能迈上新台阶');
+  });
+
+  it('splits a Chinese title at underscores, as Chinese sites join headline, section and site (failed on main: "…找对象_智能_好奇心日报" kept whole)', () => {
+    expect(cleanTitle('这个约会软件，想用你和对方的相似好恶来帮你找对象_智能_好奇心日报', null)).toBe('这个约会软件，想用你和对方的相似好恶来帮你找对象');
+    expect(cleanTitle('DeepMind新电脑已可利用记忆自学 人工智能迈上新台阶_科技_腾讯网', null, ['DeepMind新电脑已可利用记忆自学 人工智能迈上新台阶']))
+      .toBe('DeepMind新电脑已可利用记忆自学 人工智能迈上新台阶');
+    expect(cleanTitle('Why snake_case beats camelCase in Python', null)).toBe('Why snake_case beats camelCase in Python');
+  });
+
   it('prefers the segment that is the page heading', () => {
     expect(cleanTitle('Site | Section | A long headline about the vote', null, ['A long headline about the vote'])).toBe('A long headline about the vote');
   });
@@ -136,6 +216,8 @@ describe('cleaning values', () => {
     expect(cleanDate('2015-07-24T05:36:09+0100')).toBe('2015-07-24T04:36:09.000Z');
     expect(cleanDate('2017-11-03 03:01:00.000000')).toMatch(/^2017-11-0[23]T/);
     expect(cleanDate('Tue, 02 Jul 2013 10:00:00 GMT')).toBe('2013-07-02T10:00:00.000Z');
+    expect(cleanDate('2018-10-29T10:15-500')).toBe('2018-10-29T15:15:00.000Z'); // an offset without its zero (failed on main: null)
+    expect(cleanDate('2016-11-28 16:23:00 -0500')).toBe('2016-11-28T21:23:00.000Z'); // a space before the offset (failed on main: null)
     expect(cleanDate('yesterday')).toBeNull();
     expect(cleanDate('0001-01-01')).toBeNull();
   });

@@ -40,9 +40,10 @@ export function readPageMetadata(document: Document): PageMetadata {
     title: pageTitle(document, article, meta, publisher, authors),
     authors,
     publishedAt: firstClean(cleanDate, [
-      textOf(article?.['datePublished']), meta('article:published_time'), meta('og:published_time'), meta('citation_publication_date'),
+      textOf(article?.['datePublished']), meta('article:published_time'), meta('og:article:published_time'), meta('og:published_time'), meta('citation_publication_date'),
       meta('citation_date'), meta('dc.date.issued'), meta('dcterms.issued'), meta('dc.date'), meta('parsely-pub-date'), meta('sailthru.date'),
       meta('date'), meta('pubdate'), meta('publishdate'), itemprop(document, 'datePublished'), textOf(article?.['dateCreated']),
+      shownTime(document),
     ]),
     language: firstClean(cleanLanguage, [
       document.documentElement?.getAttribute('lang') ?? null, document.documentElement?.getAttribute('xml:lang') ?? null,
@@ -106,19 +107,69 @@ function pageAuthors(article: JsonObject | null, meta: MetaLookup): string[] {
   return [];
 }
 
+/** Longest name a byline shows; a longer text is a sentence or a whole block, not a name. */
+const SHOWN_NAME_MAX = 80;
+
+/**
+ * The authors a page names only in its byline, marked as such (`rel="author"` links, schema.org
+ * `itemprop="author"` microdata): the first one, and its co-authors in the same byline, not the
+ * authors of the "more stories" lists further down, nor any in an aside, footer or menu. Less sure
+ * than Readability's own byline (which also reads `class="byline"`): a page's first marked author is
+ * now and then another article's.
+ */
+export function shownAuthors(document: Document): string[] {
+  const marked = Array.from(document.querySelectorAll('body [itemprop~="author"], body a[rel~="author"]'))
+    .filter((element) => element.closest('aside, footer, nav') === null);
+  const byline = marked[0]?.parentElement?.parentElement ?? null;
+  return marked.filter((element) => byline?.contains(element)).flatMap((element) => {
+    const name = element.querySelector('[itemprop~="name"]') ?? element;
+    const text = collapse(name.getAttribute('content') ?? name.textContent ?? '');
+    return text.length <= SHOWN_NAME_MAX && !/\d/.test(text) ? [text] : [];
+  });
+}
+
+/** "By", "By:", "Par": a byline's label, not a name (some pages give it alone). */
+const BYLINE_LABEL = /^(by|par)\b:?\s*/i;
+
 /** Author names as people write them: no "By ", no profile URLs, no duplicates. */
 export function cleanAuthors(names: readonly string[]): string[] {
   const kept = new Map<string, string>();
   for (const raw of names) {
-    const name = collapse(raw).replace(/^by\s+/i, '').trim();
+    const name = collapse(raw).replace(BYLINE_LABEL, '').trim();
     if (name === '' || /^https?:\/\//i.test(name) || name.length > NAME_MAX || isChrome(name)) continue;
     if (!kept.has(name.toLowerCase())) kept.set(name.toLowerCase(), name);
   }
   return [...kept.values()].slice(0, MAX_AUTHORS);
 }
 
-/** Separators between a headline and a site's name in `<title>`: "Headline | Site", "Site - Headline". */
-const TITLE_SEPARATOR = /\s+[|\-–—·•»:/\\]{1,2}\s+|\s*[|·•»]\s*/;
+/**
+ * Separators between a headline and a site's name in `<title>`: "Headline | Site", "Site - Headline",
+ * the full-width ones of Chinese and Japanese titles, written without spaces ("見出し：サイト"), and the
+ * underscore Chinese sites put between headline, section and site ("标题_科技_网站"), not one inside a word ("snake_case").
+ */
+const TITLE_SEPARATOR = /\s+[|\-–—·•»:/\\]{1,2}\s+|\s*[|·•»｜：－／]\s*|(?<=[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])\s*_\s*|\s*_\s*(?=[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])/u;
+
+/** A separator before or after a site's name at a title's edge, also unspaced ("Headline:Site"); a hyphen only spaced ("anti-Google"). */
+const EDGE_SEPARATOR = String.raw`(\s*[|·•»｜：－／:_]\s*|\s+[\-–—/\\]{1,2}\s+)`;
+const SEPARATOR_AT_END = new RegExp(`${EDGE_SEPARATOR}$`, 'u');
+const SEPARATOR_AT_START = new RegExp(`^${EDGE_SEPARATOR}`, 'u');
+
+/** Scripts written without spaces between words. */
+const UNSPACED_SCRIPT = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]/u;
+
+/**
+ * Words of a part of a title. Chinese, Japanese and Thai are written without spaces: there a word is
+ * taken as three characters ("腾讯网" one, "好奇心日报" two), near enough to tell a site's name from a
+ * headline, and the same on every Node.js build (a dictionary word breaker depends on its ICU data).
+ */
+function wordCount(text: string): number {
+  let count = 0;
+  for (const token of text.split(/\s+/)) {
+    if (UNSPACED_SCRIPT.test(token)) count += Math.ceil([...token].length / 3);
+    else if (/[\p{L}\p{N}]/u.test(token)) count++; // not "(" or "-"
+  }
+  return count;
+}
 
 /**
  * A title without its site name: the part that is the page's `<h1>` when there is one, else without
@@ -126,18 +177,31 @@ const TITLE_SEPARATOR = /\s+[|\-–—·•»:/\\]{1,2}\s+|\s*[|·•»]\s*/;
  * words ("Headline | Code | Jane Doe"). A title with no separator stays whole.
  */
 export function cleanTitle(title: string, siteName: string | null, headings: readonly string[] = [], authors: readonly string[] = []): string | null {
-  const whole = withoutBracketedSite(collapse(title), siteName);
+  const whole = withoutSiteAtEdge(withoutBracketedSite(collapse(title), siteName), siteName);
   if (whole === '') return null;
-  const segments = whole.split(new RegExp(TITLE_SEPARATOR.source, 'g')).map((s) => s.trim()).filter((s) => s !== '');
+  const segments = whole.split(new RegExp(TITLE_SEPARATOR.source, 'gu')).map((s) => s.trim()).filter((s) => s !== '');
   if (segments.length < 2) return whole;
   const heading = headings.find((h) => h !== '' && (h === whole || segments.includes(h) || (whole.startsWith(h) && h.length >= whole.length / 2)));
-  if (heading !== undefined) return heading;
-  const names = [siteName, ...authors];
+  const headingIsSite = heading !== undefined && namesTheSite(heading, segments, siteName);
+  if (heading !== undefined && !headingIsSite) return heading;
+  const names = [siteName, ...authors, headingIsSite ? heading : null];
   let kept = segments.filter((s) => !names.some((name) => sameName(s, name)));
   if (kept.length === 0) kept = segments;
-  const words = (parts: readonly string[]): number => parts.join(' ').split(/\s+/).length;
+  const words = (parts: readonly string[]): number => wordCount(parts.join(' '));
   while (kept.length > 1 && words(kept.slice(-1)) <= 2 && words(kept.slice(0, -1)) >= 3) kept = kept.slice(0, -1);
   return kept.length === segments.length ? whole : rejoin(whole, kept);
+}
+
+/**
+ * Whether an `<h1>` that is one end of the title is the site's name rather than the headline: blogs and
+ * Chinese portals put their name in the page's heading ("Jo's notes - A long post title"). It is, when the
+ * rest of the title has a part more than three times as long, and no other part already names the site.
+ */
+function namesTheSite(heading: string, segments: readonly string[], siteName: string | null): boolean {
+  const others = segments.filter((s) => s !== heading);
+  const atEnd = segments[0] === heading || segments[segments.length - 1] === heading;
+  return atEnd && others.length > 0 && !others.some((s) => sameName(s, siteName))
+    && Math.max(...others.map(wordCount)) > 3 * wordCount(heading);
 }
 
 /** A trailing "[…]": the site's name in some CMSs' titles ("Chapter 1 | Fandom [Archive of Our Own]"). */
@@ -152,6 +216,23 @@ function withoutBracketedSite(whole: string, siteName: string | null): string {
   if (bracketed === null || bracketed.index === 0) return whole;
   const before = whole.slice(0, bracketed.index);
   return sameName(bracketed[1] ?? '', siteName) || TITLE_SEPARATOR.test(before) ? before : whole;
+}
+
+/** The title without the site's name at its start or end, whatever the separator ("見出し：サイト", "Headline:Site"). */
+function withoutSiteAtEdge(whole: string, siteName: string | null): string {
+  const site = collapse(siteName ?? '').toLowerCase();
+  if (site === '' || site.length >= whole.length) return whole;
+  if (whole.slice(-site.length).toLowerCase() === site) {
+    const rest = whole.slice(0, -site.length);
+    const separator = SEPARATOR_AT_END.exec(rest);
+    if (separator !== null && separator.index > 0) return rest.slice(0, separator.index).trim();
+  }
+  if (whole.slice(0, site.length).toLowerCase() === site) {
+    const rest = whole.slice(site.length);
+    const separator = SEPARATOR_AT_START.exec(rest);
+    if (separator !== null && separator[0].length < rest.length) return rest.slice(separator[0].length).trim();
+  }
+  return whole;
 }
 
 /** The kept segments with the separators the title had between them. */
@@ -176,10 +257,15 @@ function sameName(a: string, b: string | null): boolean {
 
 /**
  * An ISO 8601 UTC time, from any date a page gives ("2019-01-03T07:00:02.000Z", "2015-07-24T05:36:09+0100",
- * "2017-11-03 03:01:00", "Tue, 02 Jul 2013 10:00:00 GMT"); null when it is not a plausible date.
+ * "2017-11-03 03:01:00", "2016-11-28 16:23:00 -0500", "2018-10-29T10:15-500", "Tue, 02 Jul 2013 10:00:00 GMT");
+ * null when it is not a plausible date.
  */
 export function cleanDate(raw: string): string | null {
-  const text = collapse(raw).replace(/^(\d{4}-\d{2}-\d{2}) (\d)/, '$1T$2').replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
+  const text = collapse(raw)
+    .replace(/^(\d{4}-\d{2}-\d{2}) (\d)/, '$1T$2')
+    .replace(/(T[\d:.]+) ([+-]\d{2}:?\d{2})$/, '$1$2') // "16:23:00 -0500"
+    .replace(/(:\d{2}[+-])(\d{3})$/, (_, time: string, offset: string) => `${time}0${offset}`) // "10:15-500"
+    .replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
   if (!/\d{4}/.test(text)) return null;
   const time = Date.parse(text);
   if (Number.isNaN(time)) return null;
@@ -236,6 +322,15 @@ function metaTags(document: Document): MetaLookup {
 function itemprop(document: Document, name: string): string | null {
   const element = document.querySelector(`[itemprop="${name}"]`);
   return element?.getAttribute('content') ?? element?.getAttribute('datetime') ?? null;
+}
+
+/**
+ * The date a page shows only to its readers: its first `<time datetime>`, one in the article (or the
+ * main part) before one elsewhere, where a header may show today's date.
+ */
+function shownTime(document: Document): string | null {
+  const time = document.querySelector('article time[datetime], main time[datetime]') ?? document.querySelector('time[datetime]');
+  return time?.getAttribute('datetime') ?? null;
 }
 
 /** The page's article in its JSON-LD: through arrays and `@graph`, an `Article` kind first, else a WebPage. */
