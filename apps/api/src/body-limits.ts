@@ -27,11 +27,12 @@ const tooLarge = (limit: number): DomainError =>
  * early from Content-Length when it is sent, and on the bytes read when it is not.
  */
 export function installJsonBodies(fastify: FastifyInstance): void {
-  fastify.addHook('onRequest', async (request: FastifyRequest) => {
-    if (/%00/.test(request.url)) throw new DomainError('validation_failed', 'the URL may not contain NUL characters');
+  // A callback hook, not an async one: it runs on every request, and a promise per hook adds up.
+  fastify.addHook('onRequest', (request: FastifyRequest, _reply, done) => {
+    if (/%00/.test(request.url)) return done(new DomainError('validation_failed', 'the URL may not contain NUL characters'));
     const declared = Number(request.headers['content-length'] ?? 0);
     const limit = bodyLimitFor(request.method, request.url);
-    if (declared > limit) throw tooLarge(limit);
+    done(declared > limit ? tooLarge(limit) : undefined);
   });
   fastify.removeContentTypeParser(['application/json', 'text/plain']);
   fastify.addContentTypeParser(

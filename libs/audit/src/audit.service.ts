@@ -48,8 +48,18 @@ const INSERT_ENTRY = new Statement(
   'INSERT INTO audit_log (id, at, actor_id, action, entity_type, entity_id, article_id, claim_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq',
 );
 
-/** Work that must commit or roll back with the change it follows (notifications): runs inside its transaction. */
-export type AuditObserver = (tx: Tx, entry: AuditEntry) => Promise<void>;
+/**
+ * Work that must commit or roll back with the change it follows (notifications): runs inside its
+ * transaction. `change` is the entry's before and after as the caller gave them, the values whose
+ * JSON the entry holds, so an observer need not parse that JSON again.
+ */
+export type AuditObserver = (tx: Tx, entry: AuditEntry, change: RecordedValues) => Promise<void>;
+
+/** An audit entry's before and after, unserialised (null where the entry has none). */
+export interface RecordedValues {
+  before: unknown;
+  after: unknown;
+}
 
 const json = (value: unknown): string | null => (value === undefined || value === null ? null : JSON.stringify(value));
 
@@ -83,7 +93,8 @@ export class AuditService {
     ]);
     const recorded = { ...entry, seq: Number(row.seq) };
     await this.events.announce(tx, recorded);
-    for (const observer of this.observers) await observer(tx, recorded);
+    const values: RecordedValues = { before: record.before ?? null, after: record.after ?? null };
+    for (const observer of this.observers) await observer(tx, recorded, values);
   }
 
   /** Registers work to run inside every recorded change's transaction, after its entry is written. */

@@ -13,15 +13,28 @@ export interface LiveEvent {
 
 const parse = (json: string | null): unknown => (json === null ? null : JSON.parse(json));
 
-/** Rebuilds the event of an article-scoped audit entry; the log is the stream's only source. */
+/**
+ * Rebuilds the event of an article-scoped audit entry; the log is the stream's only source. The
+ * entity is parsed from the log's JSON when first read (an enumerable getter, so spreading or
+ * serialising the event reads it): every committed change is dispatched, most to no open stream.
+ */
 export function toLiveEvent(entry: AuditEntry): LiveEvent | null {
   if (!entry.articleId) return null;
+  const json = entry.after !== null ? entry.after : entry.before;
+  let entity: unknown;
+  let parsed = false;
   return {
     id: Number(entry.seq),
     type: entry.action,
     articleId: entry.articleId,
     entityId: entry.entityId,
-    entity: entry.after !== null ? parse(entry.after) : parse(entry.before),
+    get entity(): unknown {
+      if (!parsed) {
+        entity = parse(json);
+        parsed = true;
+      }
+      return entity;
+    },
     actorId: entry.actorId,
     at: entry.at,
   };

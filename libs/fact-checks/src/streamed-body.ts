@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest, onSendAsyncHookHandler, preParsingAsyncHookHandler } from 'fastify';
 import { Readable } from 'node:stream';
 import { DomainError } from '@claimdesk/core';
 
@@ -14,22 +14,31 @@ export const isStreamedRoute = (method: string, url: string): boolean => method 
 /**
  * The import's body bypasses the buffering JSON parser: the hook keeps the request's stream for the
  * controller and hands the parser an empty one (Content-Length dropped so it expects nothing), and
- * the stream counts bytes against the route's own limit as they arrive.
+ * the stream counts bytes against the route's own limit as they arrive. The hooks are the import
+ * route's own (added as it is registered), so no other request runs them.
  */
 export function installStreamedBodies(fastify: FastifyInstance): void {
-  fastify.addHook('preParsing', async (request: FastifyRequest, _reply, payload) => {
-    if (!isStreamedRoute(request.method, request.url)) return payload;
-    (request as WithBody)[BODY] = limited(payload, IMPORT_BODY_LIMIT);
-    delete request.headers['content-length'];
-    return Readable.from([]);
-  });
-  // An answer given before the body has all arrived (413, a malformed feed) ends the connection: the
-  // unread rest would otherwise hold it open, and a client still sending would wait on it for ever.
-  fastify.addHook('onSend', async (request: FastifyRequest, reply, payload) => {
-    if (isStreamedRoute(request.method, request.url) && !request.raw.complete) void reply.header('Connection', 'close');
-    return payload;
+  fastify.addHook('onRoute', (route) => {
+    if (!([] as string[]).concat(route.method).includes('POST') || !IMPORT_ROUTE.test(route.url)) return;
+    route.preParsing = [...hooksOf(route.preParsing), keepStreamedBody] as typeof route.preParsing;
+    route.onSend = [...hooksOf(route.onSend), closeIfUnread] as typeof route.onSend;
   });
 }
+
+const hooksOf = (hooks: unknown): unknown[] => (hooks === undefined ? [] : Array.isArray(hooks) ? hooks : [hooks]);
+
+const keepStreamedBody: preParsingAsyncHookHandler = async (request, _reply, payload) => {
+  (request as WithBody)[BODY] = limited(payload, IMPORT_BODY_LIMIT);
+  delete request.headers['content-length'];
+  return Readable.from([]);
+};
+
+// An answer given before the body has all arrived (413, a malformed feed) ends the connection: the
+// unread rest would otherwise hold it open, and a client still sending would wait on it for ever.
+const closeIfUnread: onSendAsyncHookHandler = async (request, reply, payload) => {
+  if (!request.raw.complete) void reply.header('Connection', 'close');
+  return payload;
+};
 
 export function streamedBodyOf(request: FastifyRequest): AsyncIterable<Buffer> | undefined {
   return (request as WithBody)[BODY];

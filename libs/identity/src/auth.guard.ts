@@ -27,6 +27,11 @@ export function credentialsOf(request: Pick<AuthRequest, 'headers'>): { token: s
 
 export const tokenOf = (request: Pick<AuthRequest, 'headers'>): string | undefined => credentialsOf(request)?.token;
 
+interface RouteRule {
+  isPublic: boolean;
+  role: Role | undefined;
+}
+
 /**
  * Every route needs a signed-in user unless marked @Public(); @Roles() sets the least role.
  * Installed globally, so a new route is closed by default.
@@ -35,9 +40,26 @@ export const tokenOf = (request: Pick<AuthRequest, 'headers'>): string | undefin
 export class AuthGuard implements CanActivate {
   constructor(private readonly reflector: Reflector, private readonly auth: AuthService, @Inject(SETTINGS) private readonly settings: Settings) {}
 
+  /** Each route's @Public() and @Roles(), read from its metadata once rather than on every request. */
+  private readonly rules = new WeakMap<object, Map<object, RouteRule>>();
+
+  private ruleOf(context: ExecutionContext): RouteRule {
+    const handler = context.getHandler();
+    const controller = context.getClass();
+    let byController = this.rules.get(handler);
+    if (!byController) this.rules.set(handler, (byController = new Map()));
+    let rule = byController.get(controller);
+    if (!rule) {
+      const targets = [handler, controller];
+      rule = { isPublic: this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets) === true, role: this.reflector.getAllAndOverride<Role | undefined>(REQUIRED_ROLE, targets) };
+      byController.set(controller, rule);
+    }
+    return rule;
+  }
+
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
+    const { isPublic, role } = this.ruleOf(context);
+    if (isPublic) return true;
     const request = context.switchToHttp().getRequest<AuthRequest>();
     const credentials = credentialsOf(request);
     // A browser attaches the cookie to requests from any page; a bearer token only its holder can send.
@@ -49,7 +71,6 @@ export class AuthGuard implements CanActivate {
     if (!actor || !token) throw new DomainError('unauthenticated', 'sign in first: no valid session or bearer token');
     request.actor = actor;
     request.sessionToken = token;
-    const role = this.reflector.getAllAndOverride<Role | undefined>(REQUIRED_ROLE, targets);
     if (role && !hasRole(actor, role)) throw new DomainError('forbidden', `this needs the ${role} role`);
     return true;
   }

@@ -2,7 +2,7 @@ import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Settings, SETTINGS } from '@claimdesk/core';
 import { Tx } from '@claimdesk/database';
-import { AuditEntry, AuditService } from '@claimdesk/audit';
+import { AuditEntry, AuditService, RecordedValues } from '@claimdesk/audit';
 import { findMentions, Mentionable, resolveMention } from '@claimdesk/text/mentions';
 import { MailOutbox } from './mail/mail-outbox.service';
 import { MailState, Notification, NotificationSetting } from './notification.entity';
@@ -13,6 +13,7 @@ const RECIPIENT_LOCK = 0x4e54;
 
 type Row = Record<string, unknown>;
 const parse = (json: string | null): Row | null => (json === null ? null : (JSON.parse(json) as Row));
+const asRow = (value: unknown): Row | null => (value !== null && typeof value === 'object' ? (value as Row) : null);
 const str = (value: unknown): string | null => (typeof value === 'string' && value.length > 0 ? value : null);
 
 /**
@@ -26,13 +27,18 @@ export class NotificationWriter implements OnModuleInit {
   constructor(private readonly audit: AuditService, private readonly mail: MailOutbox, @Inject(SETTINGS) private readonly settings: Settings) {}
 
   onModuleInit(): void {
-    this.audit.observe(async (tx, entry) => void (await this.derive(tx, entry)));
+    this.audit.observe(async (tx, entry, values) => void (await this.derive(tx, entry, values)));
   }
 
-  /** The notifications of one audit entry, written in `tx`; safe to run again for the same entry. */
-  async derive(tx: Tx, entry: AuditEntry): Promise<number> {
+  /**
+   * The notifications of one audit entry, written in `tx`; safe to run again for the same entry.
+   * `values`: the entry's before and after as recorded, when at hand; else parsed from its JSON.
+   */
+  async derive(tx: Tx, entry: AuditEntry, values?: RecordedValues): Promise<number> {
     if (!mayNotify(entry.action)) return 0;
-    const change: ChangeRecord = { action: entry.action, actorId: entry.actorId, before: parse(entry.before), after: parse(entry.after) };
+    const change: ChangeRecord = values
+      ? { action: entry.action, actorId: entry.actorId, before: asRow(values.before), after: asRow(values.after) }
+      : { action: entry.action, actorId: entry.actorId, before: parse(entry.before), after: parse(entry.after) };
     const recipients = recipientsOf(change, await this.facts(tx, change, entry));
     if (recipients.length === 0) return 0;
     const mail = await this.mailStates(tx, recipients.map((r) => r.recipientId));
