@@ -1,10 +1,8 @@
 /// <reference lib="dom" />
 // Pages are read as DOM documents (the desk's page-dom.ts; in the benchmark also linkedom and jsdom).
 import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
 import { domToText, htmlToText } from './html';
-import { parsePage, remembered } from './page-dom';
-import { stripPage } from './strip-page';
+import { readPage, remembered } from './page-dom';
 import { cleanAuthors, cleanDate, cleanLanguage, cleanTitle, NO_PAGE_METADATA, PageMetadata, readPageMetadata } from './page-metadata';
 
 /** An HTML import: the canonical text of its main content and what the page says about its article. */
@@ -43,12 +41,11 @@ export function isFullDocument(html: string): boolean {
  * set of rules. A fragment (what a user pastes from an editor) is never cut: it is converted whole,
  * as is a page where Readability finds no article.
  */
-export function htmlArticle(html: string, parseDocument: (html: string) => Document = parseWithPageDom): HtmlArticle {
+export function htmlArticle(html: string, readDocument: (html: string) => Document = readPageDom): HtmlArticle {
   if (!isFullDocument(html)) return { text: htmlToText(html), metadata: NO_PAGE_METADATA, extracted: false };
-  const stripped = stripPage(html);
-  const document = parseDocument(stripped);
+  const document = readDocument(html);
   const metadata = readPageMetadata(document);
-  const found = mainContent(document, () => parseDocument(stripped));
+  const found = mainContent(document, () => readDocument(html));
   // Readability returns its best attempt even below its threshold; below it, the page is kept whole.
   const text = found?.content && (found.length ?? 0) >= MIN_ARTICLE_CHARACTERS ? domToText(found.content) : '';
   const merged = withReadabilityFallback(metadata, found);
@@ -56,16 +53,12 @@ export function htmlArticle(html: string, parseDocument: (html: string) => Docum
 }
 
 /**
- * linkedom, the DOM the desk used before its own (kept to compare with: the same article on the 130
- * test pages, at about twice the CPU; jsdom is some five times slower still, docs/benchmarks.md).
+ * A page as the desk reads it: what the pre-pass keeps (strip-page.ts), in the desk's own small DOM
+ * (page-dom.ts; linkedom, used before, gave the same article on the 130 test pages at about twice the
+ * CPU, jsdom some five times more still: docs/benchmarks.md), typed as the DOM Readability and the
+ * metadata read: it implements the part of it they use. `readDocument` lets the benchmark compare.
  */
-export const parseWithLinkedom = (html: string): Document => parseHTML(html).document;
-
-/**
- * The desk's own small DOM (page-dom.ts), typed as the DOM Readability and the metadata read: it
- * implements the part of it they use.
- */
-const parseWithPageDom = (html: string): Document => parsePage(html) as unknown as Document;
+const readPageDom = (html: string): Document => readPage(html) as unknown as Document;
 
 type ReadabilityResult = ReturnType<Readability<Node>['parse']>;
 

@@ -1,5 +1,6 @@
 import { parseHTML } from 'linkedom';
-import { PageElement, PageParent, parsePage, remembered } from './page-dom';
+import { PageElement, PageParent, parsePage, readPage, remembered } from './page-dom';
+import { stripPage } from './strip-page';
 
 /** The shape of a tree: names, attributes and text nodes one by one (linkedom does not merge them). */
 function shape(node: { childNodes: ArrayLike<unknown> }): unknown[] {
@@ -10,6 +11,16 @@ function shape(node: { childNodes: ArrayLike<unknown> }): unknown[] {
 const SAMPLE = '<!DOCTYPE html><html lang="en"><head><title>A &amp; B</title><meta property="og:title" content="X"></head>' +
   '<body><p class="  lead  lead story">One<div>Two &lt;3</div><ul><li>a<li>b</ul><table><tr><td>c<td>d</table>' +
   '<p>Three &amp; <b>four</b><br>five</body></html>';
+
+describe(readPage.name, () => {
+  it('reads in one pass the document that the stripped page gives: text joined where dropped markup was, entities apart', () => {
+    const page = '<!DOCTYPE html><html><head><title>T</title><script>var x = "<p>";</script></head><body>' +
+      '<p>One <!-- c --> two<script>x</script> three &amp;<style>p{}</style> four &lt;5</script> six</p>' +
+      '<div class=" a  b a">x<noscript><p>Enable</p></noscript>y<svg><text>z</text></svg>&quot;w</div><?php echo 1 ?>tail</body></html>';
+    expect(shape(readPage(page))).toEqual(shape(parsePage(stripPage(page))));
+    expect((readPage(page).querySelector('p') as PageElement).childNodes.map((n) => n.textContent)).toEqual(['One  two three ', '&', ' four ', '<', '5 six']);
+  });
+});
 
 describe(parsePage.name, () => {
   it('builds the tree linkedom builds from the same page: implied end tags, entities, one text node per parser event', () => {

@@ -1,5 +1,6 @@
 import { Parser } from 'htmlparser2';
 import { matcherFor, tagNamesOf } from './page-selector';
+import { readKeptMarkup } from './strip-page';
 
 /**
  * A small DOM for reading a news page (issue 14): the part of the DOM that Mozilla's Readability (0.6),
@@ -470,8 +471,11 @@ export class PageBuilder {
     this.current = element;
   }
 
-  text(data: string): void {
-    link(this.current, this.current.ownerDocument.createTextNode(data), null);
+  /** `joins`: the text continues the last text node (see KeptMarkup). */
+  text(data: string, joins = false): void {
+    const last = this.current.lastChild;
+    if (joins && last instanceof PageText) last.data += data;
+    else link(this.current, this.current.ownerDocument.createTextNode(data), null);
   }
 
   close(): void {
@@ -494,5 +498,21 @@ function buildInto(root: PageParent, html: string): void {
 export function parsePage(html: string): PageDocument {
   const document = new PageDocument();
   buildInto(document, html);
+  return document;
+}
+
+/**
+ * An HTML page → a PageDocument of what the pre-pass keeps (strip-page.ts), in one reading: the
+ * document `parsePage(stripPage(html))` gives, without writing the kept HTML and parsing it again.
+ */
+export function readPage(html: string): PageDocument {
+  const document = new PageDocument();
+  const builder = new PageBuilder(document);
+  readKeptMarkup(html, {
+    doctype: () => undefined,
+    open: (name, attributes) => builder.open(name, attributes),
+    text: (text, joins) => builder.text(text, joins),
+    close: () => builder.close(),
+  }, true);
   return document;
 }
