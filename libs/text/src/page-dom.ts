@@ -208,24 +208,25 @@ export abstract class PageParent extends PageNode {
   private elementsNamed(wanted: (name: string) => boolean): PageElement[] {
     let census = this.census;
     if (census === null) {
-      const all: PageElement[] = [];
-      const byName = new Map<string, number[]>();
+      census = new Map();
+      let count = 0;
       for (let node = this.firstChild; node !== null; node = following(node, this)) {
         if (!(node instanceof PageElement)) continue;
-        const positions = byName.get(node.localName);
-        if (positions === undefined) byName.set(node.localName, [all.length]);
-        else positions.push(all.length);
-        all.push(node);
+        const named = census.get(node.localName);
+        if (named === undefined) census.set(node.localName, [node]);
+        else named.push(node);
+        count++;
       }
-      census = { all, byName };
-      if (this.ownerDocument.mayKeep(all.length)) this.census = census;
+      if (this.ownerDocument.mayKeep(count)) this.census = census;
     }
-    const { all, byName } = census;
-    const lists: number[][] = [];
-    for (const [name, positions] of byName) if (wanted(name)) lists.push(positions);
-    if (lists.length === 0) return [];
-    const positions = lists.length === 1 ? (lists[0] as number[]) : lists.flat().sort((a, b) => a - b);
-    return positions.map((position) => all[position] as PageElement);
+    let found: PageElement[] | undefined;
+    for (const [name, elements] of census) {
+      if (!wanted(name)) continue;
+      // Several names: one walk keeps their document order.
+      if (found !== undefined) return this.elementsWhere((element) => wanted(element.localName));
+      found = elements;
+    }
+    return found === undefined ? [] : found.slice();
   }
 
   private elementsWhere(test: (element: PageElement) => boolean): PageElement[] {
@@ -382,12 +383,8 @@ export class PageDocument extends PageParent {
   }
 }
 
-interface Census {
-  /** Every element of the subtree in document order. */
-  all: PageElement[];
-  /** Positions in `all` by the element's name as written. */
-  byName: Map<string, number[]>;
-}
+/** The elements of a subtree by their name as written, each list in document order. */
+type Census = Map<string, PageElement[]>;
 
 /** `node.remember(key, compute)` for this DOM's nodes; any other node computes every time. */
 export function remembered<T>(node: unknown, key: string, compute: () => T): T {
