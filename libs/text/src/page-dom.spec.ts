@@ -1,5 +1,5 @@
 import { parseHTML } from 'linkedom';
-import { PageElement, PageParent, parsePage, readPage, remembered } from './page-dom';
+import { classTokens, inlineStyle, PageElement, PageParent, parsePage, readPage, remembered } from './page-dom';
 import { stripPage } from './strip-page';
 
 /** The shape of a tree: names, attributes and text nodes one by one (linkedom does not merge them). */
@@ -105,5 +105,20 @@ describe(parsePage.name, () => {
     expect(page.body.textContent).toBe('Old');
     div.innerHTML = '<p class="x">New &amp; <b>bold</b></p><br>';
     expect([page.body.textContent, div.innerHTML]).toEqual(['New & bold', '<p class="x">New &amp; <b>bold</b></p><br>']);
+  });
+});
+
+describe(classTokens.name, () => {
+  it.each(['story', '  lead  lead story ', 'a\tb\na', ''])('stores %j as linkedom does', (value) => {
+    const element = parseHTML(`<html><body><p class="${value}">x</p></body></html>`).document.querySelector('p');
+    expect(classTokens(value)).toBe(element?.getAttribute('class'));
+  });
+});
+
+describe(inlineStyle.name, () => {
+  it.each(['display: none', 'color: red; DISPLAY:none', 'display:block;display : none ;', 'visibility:hidden; background: url(a:b)', ''])('reads %j as linkedom does', (value) => {
+    const element = parseHTML(`<html><body><p style="${value}">x</p></body></html>`).document.querySelector('p') as HTMLElement;
+    const ours = parsePage(`<html><body><p style="${value}">x</p></body></html>`).querySelector('p') as PageElement;
+    expect([inlineStyle(value).get('display') ?? '', ours.style.display, ours.style.visibility]).toEqual([element.style.display, element.style.display, element.style.visibility]);
   });
 });

@@ -272,8 +272,10 @@ export class PageElement extends PageParent {
   }
 
   /** Only what Readability reads of an element's style: its inline `display` and `visibility`. */
-  get style(): { display: string; visibility: string } {
-    const declared = inlineStyle(this.getAttribute('style') ?? '');
+  get style(): Readonly<{ display: string; visibility: string }> {
+    const style = this.getAttribute('style');
+    if (style === null) return NO_STYLE;
+    const declared = inlineStyle(style);
     return { display: declared.get('display') ?? '', visibility: declared.get('visibility') ?? '' };
   }
 
@@ -393,6 +395,8 @@ export function remembered<T>(node: unknown, key: string, compute: () => T): T {
 
 const KEEPABLE = 16_000_000;
 
+const NO_STYLE = Object.freeze({ display: '', visibility: '' });
+
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 const DOCUMENT_NODE = 9;
@@ -431,6 +435,7 @@ export function inlineStyle(style: string): Map<string, string> {
 
 /** A `class` attribute as linkedom stores it: its tokens, each once, joined by one space. */
 export function classTokens(value: string): string {
+  if (!/\s/.test(value)) return value; // one token (most classes): nothing to do
   return [...new Set(value.split(/\s+/).filter((token) => token !== ''))].join(' ');
 }
 
