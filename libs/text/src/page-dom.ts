@@ -14,8 +14,8 @@ import { readKeptMarkup } from './strip-page';
  * selectors ignore case, and a missing `<head>`/`<body>` is created on first use.
  */
 export abstract class PageNode {
-  abstract readonly nodeType: number;
-  abstract readonly nodeName: string;
+  abstract get nodeType(): number;
+  abstract get nodeName(): string;
   parentNode: PageParent | null = null;
   nextSibling: PageNode | null = null;
   previousSibling: PageNode | null = null;
@@ -42,8 +42,14 @@ export abstract class PageNode {
 }
 
 export class PageText extends PageNode {
-  readonly nodeType = TEXT_NODE;
-  readonly nodeName = '#text';
+  // Getters, not fields: a page has tens of thousands of nodes, each field is memory the collector copies.
+  get nodeType(): number {
+    return TEXT_NODE;
+  }
+
+  get nodeName(): string {
+    return '#text';
+  }
 
   constructor(ownerDocument: PageDocument, public data: string) {
     super(ownerDocument);
@@ -58,8 +64,13 @@ export class PageText extends PageNode {
   }
 
   /** A text node has no children (Readability asks every node). */
-  readonly firstChild = null;
-  readonly lastChild = null;
+  get firstChild(): null {
+    return null;
+  }
+
+  get lastChild(): null {
+    return null;
+  }
 
   get childNodes(): PageNode[] {
     return [];
@@ -246,8 +257,8 @@ export class PageAttribute {
 }
 
 export class PageElement extends PageParent {
-  readonly nodeType = ELEMENT_NODE;
-  readonly attributes: PageAttribute[] = [];
+  /** Shared and frozen while the element has none (most have none). */
+  attributes: readonly PageAttribute[] = NO_ATTRIBUTES;
   /** Readability keeps its scores on the elements it reads. */
   [readabilityData: string]: unknown;
 
@@ -256,7 +267,11 @@ export class PageElement extends PageParent {
 
   constructor(ownerDocument: PageDocument, readonly localName: string) {
     super(ownerDocument);
-    this.tagName = localName.toUpperCase();
+    this.tagName = upperCase(localName);
+  }
+
+  get nodeType(): number {
+    return ELEMENT_NODE;
   }
 
   get nodeName(): string {
@@ -289,7 +304,7 @@ export class PageElement extends PageParent {
 
   setAttribute(name: string, value: string): void {
     const attribute = this.attributeNamed(name);
-    if (attribute === undefined) this.attributes.push(new PageAttribute(name, String(value)));
+    if (attribute === undefined) this.attributes = [...this.attributes, new PageAttribute(name, String(value))];
     else attribute.value = String(value);
     this.attributeChanged();
   }
@@ -301,7 +316,7 @@ export class PageElement extends PageParent {
   removeAttribute(name: string): void {
     const index = this.attributes.findIndex((attribute) => attribute.name === name);
     if (index < 0) return;
-    this.attributes.splice(index, 1);
+    this.attributes = this.attributes.filter((_, i) => i !== index);
     this.attributeChanged();
   }
 
@@ -328,8 +343,14 @@ export class PageElement extends PageParent {
 }
 
 export class PageDocument extends PageParent {
-  readonly nodeType = DOCUMENT_NODE;
-  readonly nodeName = '#document';
+  get nodeType(): number {
+    return DOCUMENT_NODE;
+  }
+
+  get nodeName(): string {
+    return '#document';
+  }
+
   /** Links are never resolved (the desk keeps text); Readability only compares the two. */
   readonly baseURI = 'about:blank';
   readonly documentURI = 'about:blank';
@@ -396,6 +417,17 @@ export function remembered<T>(node: unknown, key: string, compute: () => T): T {
 const KEEPABLE = 16_000_000;
 
 const NO_STYLE = Object.freeze({ display: '', visibility: '' });
+const NO_ATTRIBUTES: readonly PageAttribute[] = Object.freeze([]);
+
+/** Upper-case names, one string per name (not one per element) for the names pages use. */
+const upperCases = new Map<string, string>();
+function upperCase(name: string): string {
+  let upper = upperCases.get(name);
+  if (upper !== undefined) return upper;
+  upper = name.toUpperCase();
+  if (upperCases.size < 1_000) upperCases.set(name, upper); // a page may invent any number of names
+  return upper;
+}
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
@@ -464,10 +496,8 @@ export class PageBuilder {
 
   open(name: string, attributes: Record<string, string>): void {
     const element = this.current.ownerDocument.createElement(name);
-    for (const key of Object.keys(attributes)) {
-      const value = attributes[key] as string;
-      element.attributes.push(new PageAttribute(key, key === 'class' ? classTokens(value) : value));
-    }
+    const keys = Object.keys(attributes);
+    if (keys.length > 0) element.attributes = keys.map((key) => new PageAttribute(key, key === 'class' ? classTokens(attributes[key] as string) : (attributes[key] as string)));
     // A new node under a node being built: no text is cached yet, nothing to forget.
     link(this.current, element, null);
     this.current = element;
