@@ -96,7 +96,8 @@ export function readKeptMarkup(html: string, kept: KeptMarkup, decodeEntities: b
 
 /**
  * A page's HTML without what can never be article text (see DROPPED, comments) and without the
- * attributes nobody reads, as HTML again. It is read by the same parser linkedom uses (htmlparser2),
+ * attributes nobody reads, as HTML again (the desk reads pages with `readPage` instead; this is what a
+ * general DOM, linkedom or jsdom in the benchmark, is given). It is read by the same parser linkedom uses (htmlparser2),
  * and every element it keeps is written with its end tag where the parser closed it, so the kept
  * elements nest exactly as in a DOM of the whole page. Entities are left as written.
  */
