@@ -361,6 +361,7 @@ export class PageDocument extends PageParent {
    */
   private keepable = KEEPABLE;
 
+  /** A document is its own owner, which it cannot pass to its own constructor. */
   constructor() {
     super(undefined as unknown as PageDocument);
     (this as { ownerDocument: PageDocument }).ownerDocument = this;
