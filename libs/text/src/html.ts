@@ -21,7 +21,7 @@ export function htmlToText(html: string): string {
 }
 
 /**
- * An element already parsed into a DOM (the article Readability found in a linkedom document) →
+ * An element already parsed into a DOM (the article Readability found in the page's DOM, page-dom.ts) →
  * canonical text, by the same rules as `htmlToText` and without serialising it to HTML and parsing
  * it again (issue 14: that round trip was most of an import's time after Readability).
  */

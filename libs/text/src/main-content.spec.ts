@@ -1,4 +1,7 @@
-import { htmlArticle, isFullDocument } from './main-content';
+import { parseHTML } from 'linkedom';
+import { htmlArticle, isElementWithoutContent, isFullDocument } from './main-content';
+import { parsePage } from './page-dom';
+import { stripPage } from './strip-page';
 import { newsPage, ARTICLE_PARAGRAPHS, PAGE_CHROME } from './testing/news-page';
 
 describe(htmlArticle.name, () => {
@@ -43,5 +46,26 @@ describe(htmlArticle.name, () => {
   it('shows no literal tags from <noembed> or <noframes> in the article', () => {
     const article = htmlArticle(newsPage('<noembed><p>Your browser cannot play this video.</p></noembed><noframes><p>Frames needed.</p></noframes>'));
     expect(article.text).not.toMatch(/<p>|browser cannot|Frames needed/);
+  });
+
+  it('uses the desk\'s own DOM and finds the same article as on linkedom', () => {
+    const html = newsPage();
+    expect(htmlArticle(html)).toEqual(htmlArticle(html, (page) => parseHTML(stripPage(page)).document));
+  });
+});
+
+describe(isElementWithoutContent.name, () => {
+  // Readability's own test (0.6): no text but white space, and as many <br>/<hr> inside as children.
+  const readabilitys = (element: Element): boolean => element.textContent?.trim().length === 0
+    && element.children.length === element.getElementsByTagName('br').length + element.getElementsByTagName('hr').length;
+
+  it.each([
+    ['empty', '<div></div>'], ['white space', '<div> \n </div>'], ['text', '<div> a </div>'], ['two breaks', '<div><br> <hr></div>'],
+    ['a break in a span', '<div><span><br></span></div>'], ['two breaks in a span', '<div><span><br><br></span></div>'],
+    ['an empty span', '<div><span></span></div>'], ['deep text', '<div><br><p><b>x</b></p></div>'], ['no-break space', '<div>\u00a0</div>'],
+  ])('agrees with Readability on %s', (_, html) => {
+    const element = parseHTML(`<html><body>${html}</body></html>`).document.querySelector('div') as Element;
+    const ours = parsePage(`<html><body>${html}</body></html>`).querySelector('div') as unknown as Element;
+    expect([isElementWithoutContent(element), isElementWithoutContent(ours)]).toEqual([readabilitys(element), readabilitys(element)]);
   });
 });

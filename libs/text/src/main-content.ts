@@ -1,9 +1,8 @@
 /// <reference lib="dom" />
-// Pages are read as DOM documents (linkedom, in the benchmark also jsdom).
+// Pages are read as DOM documents (the desk's page-dom.ts; in the benchmark also linkedom and jsdom).
 import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
 import { domToText, htmlToText } from './html';
-import { stripPage } from './strip-page';
+import { readPage, remembered } from './page-dom';
 import { cleanAuthors, cleanDate, cleanLanguage, cleanTitle, NO_PAGE_METADATA, PageMetadata, readPageMetadata, shownAuthors } from './page-metadata';
 
 /** An HTML import: the canonical text of its main content and what the page says about its article. */
@@ -36,19 +35,18 @@ export function isFullDocument(html: string): boolean {
 
 /**
  * HTML → the article's canonical text and metadata (API.md "Articles and sources from the web").
- * A full document is parsed with linkedom and its main content found by Mozilla's Readability; that
- * content then goes through the same conversion as any HTML (`domToText`, walking linkedom's DOM
- * directly rather than serialising it and parsing it again), so paragraphs, headings and lists follow one
+ * A full document is parsed into the desk's small DOM (page-dom.ts) and its main content found by
+ * Mozilla's Readability; that content then goes through the same conversion as any HTML (`domToText`,
+ * walking the DOM directly rather than serialising it and parsing it again), so paragraphs, headings and lists follow one
  * set of rules. A fragment (what a user pastes from an editor) is never cut: it is converted whole,
  * as is a page where Readability finds no article.
  */
-export function htmlArticle(html: string, parseDocument: (html: string) => Document = parseWithLinkedom): HtmlArticle {
+export function htmlArticle(html: string, readDocument: (html: string) => Document = readPageDom): HtmlArticle {
   if (!isFullDocument(html)) return { text: htmlToText(html), metadata: NO_PAGE_METADATA, extracted: false };
-  const stripped = stripPage(html);
-  const document = parseDocument(stripped);
+  const document = readDocument(html);
   const metadata = readPageMetadata(document);
   const marked = metadata.authors.length > 0 ? [] : shownAuthors(document); // before Readability takes the byline out of the page
-  const found = mainContent(document, () => parseDocument(stripped));
+  const found = mainContent(document, () => readDocument(html));
   // Readability returns its best attempt even below its threshold; below it, the page is kept whole.
   const text = found?.content && (found.length ?? 0) >= MIN_ARTICLE_CHARACTERS ? domToText(found.content) : '';
   const merged = withReadabilityFallback(metadata, found, marked);
@@ -56,10 +54,12 @@ export function htmlArticle(html: string, parseDocument: (html: string) => Docum
 }
 
 /**
- * linkedom, not jsdom: the same extraction on jsdom was about ten times slower on the test pages
- * (docs/benchmarks.md); `parseDocument` lets the benchmark compare them.
+ * A page as the desk reads it: what the pre-pass keeps (strip-page.ts), in the desk's own small DOM
+ * (page-dom.ts; linkedom, used before, gave the same article on the 130 test pages at about twice the
+ * CPU, jsdom some five times more still: docs/benchmarks.md), typed as the DOM Readability and the
+ * metadata read: it implements the part of it they use. `readDocument` lets the benchmark compare.
  */
-const parseWithLinkedom = (html: string): Document => parseHTML(html).document;
+const readPageDom = (html: string): Document => readPage(html) as unknown as Document;
 
 type ReadabilityResult = ReturnType<Readability<Node>['parse']>;
 
@@ -83,6 +83,9 @@ interface ReadabilityInternals {
   _isElementWithoutContent(node: Node): boolean;
   _removeScripts(document: Document): void;
   _prepDocument(): void;
+  _getInnerText(node: Node, normalizeSpaces?: boolean): string;
+  _getLinkDensity(element: Element): number;
+  _getTextDensity(element: Element, tags: string[]): number;
 }
 
 const NO_CACHED_PAGE = '\u0000claimdesk: the page is parsed again if Readability needs it\u0000';
@@ -125,20 +128,51 @@ function withoutUnusedWork(reader: Readability<Node>, document: Document, parseA
     }
   };
   internals._fixRelativeUris = () => undefined;
-  internals._isElementWithoutContent = (node) => node.nodeType === ELEMENT_NODE && !hasText(node)
-    && (node as Element).children.length === (node as Element).querySelectorAll('br,hr').length;
+  rememberedPerSubtree(internals);
+  internals._isElementWithoutContent = isElementWithoutContent;
   return reader;
+}
+
+/**
+ * Readability asks each block for its text, its link density and its text density again and again
+ * (for every paragraph's ancestors, then for every block it cleans), each answer a walk of the block.
+ * On the desk's DOM each answer is kept until something under the block changes (page-dom.ts); the
+ * answers are Readability's own.
+ */
+function rememberedPerSubtree(internals: ReadabilityInternals): void {
+  const innerText = internals._getInnerText.bind(internals);
+  const linkDensity = internals._getLinkDensity.bind(internals);
+  const textDensity = internals._getTextDensity.bind(internals);
+  internals._getInnerText = (node, normalizeSpaces = true) =>
+    remembered(node, normalizeSpaces ? 'inner text' : 'inner text as written', () => innerText(node, normalizeSpaces));
+  internals._getLinkDensity = (element) => remembered(element, 'link density', () => linkDensity(element));
+  internals._getTextDensity = (element, tags) => remembered(element, `text density ${tags.join()}`, () => textDensity(element, tags));
 }
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 
-/** Whether a node holds any non-space text (what `textContent.trim()` would say, without building it). */
-function hasText(node: Node): boolean {
-  for (let child = node.firstChild; child !== null; child = child.nextSibling) {
-    if (child.nodeType === TEXT_NODE ? /\S/.test(child.nodeValue ?? '') : hasText(child)) return true;
+/**
+ * Readability's test of an empty block: no text but white space, and as many `<br>`/`<hr>` inside as it
+ * has children. One walk that stops at the first character, allocating nothing (it is asked of every
+ * block, nested ones included).
+ */
+export function isElementWithoutContent(node: Node): boolean {
+  if (node.nodeType !== ELEMENT_NODE) return false;
+  const children = (node as Element).children.length;
+  let breaks = 0;
+  for (let next: Node | null = node.firstChild; next !== null && next !== node; ) {
+    if (next.nodeType === TEXT_NODE && /\S/.test(next.nodeValue ?? '')) return false;
+    const name = next.nodeType === ELEMENT_NODE ? (next as Element).localName.toLowerCase() : '';
+    if ((name === 'br' || name === 'hr') && ++breaks > children) return false;
+    if (next.firstChild !== null) {
+      next = next.firstChild;
+      continue;
+    }
+    while (next !== null && next !== node && next.nextSibling === null) next = next.parentNode;
+    if (next !== null && next !== node) next = next.nextSibling;
   }
-  return false;
+  return breaks === children;
 }
 
 function findAccessor(object: object, name: string): PropertyDescriptor | undefined {

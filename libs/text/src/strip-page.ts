@@ -29,40 +29,91 @@ const VISIBILITY_STYLE = /display|visibility/i;
 
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
 
+/** The page's kept markup, as parser events (see `readKeptMarkup`). */
+export interface KeptMarkup {
+  doctype(declaration: string): void;
+  open(name: string, attributes: Record<string, string>): void;
+  /**
+   * `joins`: this text directly follows kept text with only dropped markup between, so that the page
+   * written without that markup (`stripPage`) would have one text there, where the parser gives one
+   * event (an entity is always an event of its own).
+   */
+  text(text: string, joins: boolean): void;
+  close(name: string): void;
+}
+
 /**
- * A page's HTML without what can never be article text (see DROPPED, comments) and without the
- * attributes nobody reads, as HTML again. It is read by the same parser linkedom uses (htmlparser2),
- * and every element it keeps is written with its end tag where the parser closed it, so the kept
- * elements nest exactly as in a DOM of the whole page. Entities are left as written.
+ * Reads a page once and hands on what is kept: every element not in DROPPED (nor inside one), with
+ * the attributes something reads, and its text, closed where the parser closed it; comments and
+ * processing instructions are left out.
  */
-export function stripPage(html: string): string {
-  const out: string[] = [];
+export function readKeptMarkup(html: string, kept: KeptMarkup, decodeEntities: boolean): void {
   let dropping = 0; // depth inside a dropped element
-  const parser = new Parser({
+  let lastTextEnd = -1; // where the last kept event ended, if it was text (not an entity); else -1
+  const keptOther = (): void => {
+    lastTextEnd = -1;
+  };
+  const parser: Parser = new Parser({
     onprocessinginstruction(name, data) {
-      if (dropping === 0 && name.toLowerCase() === '!doctype') out.push(`<${data}>`);
+      if (dropping > 0 || name.toLowerCase() !== '!doctype') return;
+      keptOther();
+      kept.doctype(data);
     },
     onopentag(name, attributes) {
       if (dropping > 0 || (DROPPED.has(name) && !(name === 'script' && isJsonLd(attributes)))) {
         dropping++;
         return;
       }
-      let tag = `<${name}`;
+      const read: Record<string, string> = {};
       for (const [attribute, value] of Object.entries(attributes)) {
         const key = attribute.toLowerCase();
-        if (name !== 'img' && !KEPT_ATTRIBUTES.has(key) && !(key === 'style' && VISIBILITY_STYLE.test(value))) continue;
-        tag += value === '' ? ` ${attribute}` : ` ${attribute}="${value.replace(/"/g, '&quot;')}"`;
+        if (name === 'img' || KEPT_ATTRIBUTES.has(key) || (key === 'style' && VISIBILITY_STYLE.test(value))) read[attribute] = value;
       }
-      out.push(`${tag}>`);
+      keptOther();
+      kept.open(name, read);
     },
     ontext(text) {
-      if (dropping === 0) out.push(text);
+      if (dropping > 0) return;
+      // Plain text is the page as written; an entity's event gives a character the page spells otherwise.
+      const end = parser.endIndex + 1;
+      const isEntity = !html.startsWith(text, end - text.length);
+      // Anything between two texts that nothing kept (a dropped element, a comment, a stray end tag) vanishes.
+      const joins = !isEntity && lastTextEnd >= 0 && end - text.length > lastTextEnd;
+      lastTextEnd = isEntity ? -1 : end;
+      kept.text(text, joins);
     },
     onclosetag(name) {
-      if (dropping > 0) dropping--;
-      else if (!VOID.has(name)) out.push(`</${name}>`);
+      if (dropping > 0) {
+        dropping--;
+        return;
+      }
+      keptOther();
+      kept.close(name);
     },
-  }, { decodeEntities: false, lowerCaseAttributeNames: false });
+  }, { decodeEntities, lowerCaseAttributeNames: false });
   parser.end(html);
+}
+
+/**
+ * A page's HTML without what can never be article text (see DROPPED, comments) and without the
+ * attributes nobody reads, as HTML again (the desk reads pages with `readPage` instead; this is what a
+ * general DOM, linkedom or jsdom in the benchmark, is given). It is read by the same parser linkedom uses (htmlparser2),
+ * and every element it keeps is written with its end tag where the parser closed it, so the kept
+ * elements nest exactly as in a DOM of the whole page. Entities are left as written.
+ */
+export function stripPage(html: string): string {
+  const out: string[] = [];
+  readKeptMarkup(html, {
+    doctype: (declaration) => out.push(`<${declaration}>`),
+    open(name, attributes) {
+      let tag = `<${name}`;
+      for (const [attribute, value] of Object.entries(attributes)) tag += value === '' ? ` ${attribute}` : ` ${attribute}="${value.replace(/"/g, '&quot;')}"`;
+      out.push(`${tag}>`);
+    },
+    text: (text) => out.push(text),
+    close(name) {
+      if (!VOID.has(name)) out.push(`</${name}>`);
+    },
+  }, false);
   return out.join('');
 }
