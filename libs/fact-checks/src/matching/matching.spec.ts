@@ -22,6 +22,20 @@ describe('stripClaimNoise', () => {
     expect(splitWords('covid_19')).toBe('covid 19');
     expect(splitWords('BidenCrimeFamily')).toBe('Biden Crime Family');
   });
+
+  it('splits a lowercase hashtag into English words (failed on main: "#climatechangeisreal" stayed one word)', () => {
+    expect(splitWords('climatechangeisreal')).toBe('climatechangeisreal climate change is real');
+    expect(splitWords('draintheswamp')).toBe('draintheswamp drain the swamp');
+    expect(stripClaimNoise('So true #fakenews #WeNeedChangeNow').text).toBe('So true fakenews fake news We Need Change Now');
+    expect(analyze(stripClaimNoise('#texaschurchshooting').text).terms).toEqual(expect.arrayContaining([stem('texas'), stem('church'), stem('shooting')]));
+  });
+
+  it('keeps a known word or a name whole, and an unknown run beside its words (the library may know it)', () => {
+    expect(splitWords('therapist')).toBe('therapist');
+    expect(splitWords('trump')).toBe('trump');
+    expect(splitWords('qanon')).toBe('qanon');
+    expect(splitWords('trumprussia')).toBe('trumprussia trump russia');
+  });
 });
 
 describe('analyze', () => {

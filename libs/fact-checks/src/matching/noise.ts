@@ -1,8 +1,12 @@
+import { ENGLISH_WORDS_TEXT } from './english-words';
+import { segment, Vocabulary, vocabularyByFrequency } from './segment';
+
 /**
  * What a claim arrives wrapped in when it is pasted from a social post or a transcript: links, the
  * embed signature ("— Name (@handle) January 6, 2020"), speaker labels ("KAINE:"), handles and
- * hashtags. The words of a handle or a hashtag are kept (split at their capitals): "#IranUSA" and
- * "@realDonaldTrump" often name what the claim is about.
+ * hashtags. The words of a handle or a hashtag are kept (split at their capitals, and a lowercase run
+ * into English words): "#IranUSA", "@realDonaldTrump" and "#climatechangeisreal" often name what the
+ * claim is about.
  */
 export interface CleanClaimText {
   /** The claim's words without the wrapping. */
@@ -35,13 +39,37 @@ export function stripClaimNoise(raw: string): CleanClaimText {
   return { text, author };
 }
 
-/** "realDonaldTrump" → "real Donald Trump", "IranUSA" → "Iran USA", "covid_19" → "covid 19". */
-export function splitWords(tag: string): string {
+let english: Vocabulary | undefined;
+/** Words of one or two letters a split may use only among this many most common ("of", "is", "we"). */
+const SHORT_WORDS_AMONG = 500;
+
+/**
+ * The words lowercase hashtags are split into, read on first use: English words by frequency, those of
+ * one or two letters only if very common (so "qanon" does not become "qa non", nor "txlege" "tx le ge").
+ */
+function englishWords(): Vocabulary {
+  return (english ??= vocabularyByFrequency(ENGLISH_WORDS_TEXT.trim().split('\n').filter((w, rank) => w.length > 2 || rank < SHORT_WORDS_AMONG)));
+}
+
+/**
+ * "realDonaldTrump" → "real Donald Trump", "IranUSA" → "Iran USA", "covid_19" → "covid 19",
+ * "climatechangeisreal" → "climate change is real". A lowercase run that is no known word is also kept
+ * whole, since the library may know it ("qanon" → "qanon q anon" would lose it; → "qanon" stays).
+ */
+export function splitWords(tag: string, vocabulary: Vocabulary = englishWords()): string {
   return tag
     .replace(/_/gu, ' ')
     .replace(/([a-z])([A-Z])/gu, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/gu, '$1 $2')
     .replace(/([A-Za-z])(\d)/gu, '$1 $2')
     .replace(/(\d)([A-Za-z])/gu, '$1 $2')
+    .replace(/(?<![A-Za-z])[a-z]{4,}(?![A-Za-z])/gu, (run) => splitRun(run, vocabulary))
     .trim();
+}
+
+/** A lowercase run as its words; kept whole as well when it is no known word itself. */
+function splitRun(run: string, vocabulary: Vocabulary): string {
+  const words = segment(run, vocabulary);
+  if (!words || words.length === 1) return run;
+  return vocabulary.cost(run) === undefined ? `${run} ${words.join(' ')}` : words.join(' ');
 }
