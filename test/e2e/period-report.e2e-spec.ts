@@ -1,4 +1,4 @@
-import { renderReport, REPORT_FORMAT_NAMES } from '@claimdesk/reports';
+import { PERIOD_CLAIM_BATCH, renderReport, REPORT_FORMAT_NAMES, ReportsService, streamReport } from '@claimdesk/reports';
 import type { ArticleReport, VerdictReport } from '@claimdesk/reports/report.model';
 import { bearer, SignedInUser, TestDesk } from '../support/test-app';
 import { INTERPOL_MD } from '../support/fixtures';
@@ -83,5 +83,23 @@ describe('period report (e2e): streamed, the same bytes as the whole rendering',
     expect(typeof expected).toBe('string');
     if (format === 'json') expect(streamed.replace(/"generatedAt": "[^"]*"/, '')).toBe((expected as string).replace(/"generatedAt": "[^"]*"/, ''));
     else expect(withoutTimeMade(streamed)).toBe(withoutTimeMade(expected as string));
+  });
+
+  it('gives other requests a turn of the event loop between claim batches (failed on main: on SQLite, which answers synchronously, a whole report ran in promise callbacks)', async () => {
+    const reports = desk.app.get(ReportsService);
+    let turns = 0;
+    let counting = true;
+    const turn = (): void => {
+      if (!counting) return;
+      turns++;
+      setImmediate(turn);
+    };
+    setImmediate(turn);
+    let rows = 0;
+    for await (const piece of streamReport('csv', reports.header(period), reports.period(period.from, period.to))) rows += (piece as string).split('\r\n').length - 1;
+    counting = false;
+
+    expect(rows).toBe(1 + MANY - Math.ceil((MANY - 4) / 9) + 1);
+    expect(turns).toBeGreaterThanOrEqual(Math.ceil(MANY / PERIOD_CLAIM_BATCH));
   });
 });

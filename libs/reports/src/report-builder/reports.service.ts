@@ -104,6 +104,10 @@ export class ReportsService {
       claimCount: claimIds.length,
       async *claims(): AsyncGenerator<ClaimReport> {
         for (let start = 0; start < claimIds.length; start += PERIOD_CLAIM_BATCH) {
+          // SQLite answers synchronously and a fast client never pushes back: without a turn of the event
+          // loop a long report would run in promise callbacks alone, other requests (and V8's own
+          // collection tasks) waiting for its end.
+          await new Promise((resolve) => setImmediate(resolve));
           const batch = claimIds.slice(start, start + PERIOD_CLAIM_BATCH);
           const details = await workspace.detailsOf(await claims.byIds(batch));
           const report = claimReporter(index, details, scales);
