@@ -12,7 +12,7 @@
  * --desk-dir keeps the seeded desk in that folder and reuses it on the next run (seeding is the slow part
  * when developing); the rows are copied up to the count again each run.
  *
- * Seeding 100,000 verdicts through the API would take hours, so the desk seeds one article of 200 claims
+ * Seeding 100,000 verdicts through the API would take hours, so the desk seeds an article of 10 claims
  * through the API (each with a source and a published verdict, `bench/seed.ts`), then the bench copies
  * that article's rows inside the SQLite file with new ids (articles, revisions, claims, their anchoring,
  * sources and verdicts) until the count is reached — the rows the report reads are the rows the desk wrote.
@@ -107,7 +107,7 @@ async function main(): Promise<void> {
       seeded = JSON.parse(readFileSync(kept.seeded, 'utf8')) as Seeded;
     } else {
       const server = await startServer('ClaimDesk', [CLAIMDESK_MAIN], env, 300_000);
-      process.stdout.write('seeding one article of 200 published verdicts through the API…\n');
+      process.stdout.write('seeding an article of 10 published verdicts through the API…\n');
       seeded = await seedDesk({ baseUrl: server.url, admin: ADMIN, claims: 10, smallArticles: 0 });
       await stopServer(server);
       if (kept) {
@@ -154,7 +154,7 @@ async function main(): Promise<void> {
       '',
       `Machine: ${machineLine()}; desk ${SERVER_FLAGS.length ? `started with ${SERVER_FLAGS.join(' ')}` : 'started with V8\'s defaults'}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end.`,
       '',
-      'Method: `bench/period-report.bench.ts` seeds one article of 200 claims through the API, each with a source and a published verdict, then copies that article\'s rows in the SQLite file with new ids until the count is reached; the desk is restarted and `GET /api/v1/reports?from&to&format=` is read to the end, uncompressed, while the server\'s resident memory (VmRSS) is sampled every 50 ms. Read at a quarter of the count and at the full count: memory that grew with the count would show as a larger peak at the full count.',
+      'Method: `bench/period-report.bench.ts` seeds an article of 10 claims through the API (`seedDesk` with `claims: 10`), each with a source and a published verdict, then copies that article\'s rows in the SQLite file with new ids until the count is reached; the desk is restarted and `GET /api/v1/reports?from&to&format=` is read to the end, uncompressed, while the server\'s resident memory (VmRSS) is sampled every 50 ms. Read at a quarter of the count and at the full count: memory that grew with the count would show as a larger peak at the full count.',
       '',
       '| format | published verdicts | size | time | verdicts/s | verdicts per CPU second | RSS before | RSS peak | growth |',
       '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
