@@ -3,11 +3,16 @@
  * flat memory. Measures the desk's resident memory while the report streams and the rate it is sent at.
  *
  *   npm run build:api && ts-node -r tsconfig-paths/register --transpile-only bench/period-report.bench.ts
- *          [--verdicts=100000] [--smoke] [--no-write] [--server-heap=96]
+ *          [--verdicts=100000] [--smoke] [--no-write] [--server-heap=96] [--server-flags="--trace-gc"]
+ *          [--desk-dir=/tmp/somewhere] [--formats=json,csv] [--shares=0.25,1]
  *
- * --server-heap=MB starts the desk with NODE_OPTIONS=--max-old-space-size=MB (docs/operations.md, "Memory").
+ * --server-heap=MB starts the desk with --max-old-space-size=MB (docs/operations.md, "Memory");
+ * --server-flags passes other V8 flags to the desk, --server-log=FILE appends the desk's standard output to FILE
+ * (e.g. with --trace-gc).
+ * --desk-dir keeps the seeded desk in that folder and reuses it on the next run (seeding is the slow part
+ * when developing); the rows are copied up to the count again each run.
  *
- * Seeding 100,000 verdicts through the API would take hours, so the desk seeds one article of 200 claims
+ * Seeding 100,000 verdicts through the API would take hours, so the desk seeds an article of 10 claims
  * through the API (each with a source and a published verdict, `bench/seed.ts`), then the bench copies
  * that article's rows inside the SQLite file with new ids (articles, revisions, claims, their anchoring,
  * sources and verdicts) until the count is reached — the rows the report reads are the rows the desk wrote.
@@ -15,19 +20,22 @@
  * would show as a difference between the two.
  */
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { machineLine, writeSection } from './report';
-import { seedDesk } from './seed';
+import { Seeded, seedDesk } from './seed';
 import { CLAIMDESK_MAIN, cpuMs, rssBytes, sleep, startServer, stopServer } from './servers';
 
 const flag = (name: string): boolean => process.argv.includes(`--${name}`);
 const SMOKE = flag('smoke');
 const TARGET = Number(process.argv.find((a) => a.startsWith('--verdicts='))?.slice('--verdicts='.length) ?? (SMOKE ? 2_000 : 100_000));
 const ADMIN = { email: 'admin@bench.desk', password: 'bench-admin-password' };
-const FORMATS = ['json', 'csv', 'markdown'] as const;
-const SERVER_HEAP_MB = process.argv.find((a) => a.startsWith('--server-heap='))?.slice('--server-heap='.length);
+const option = (name: string): string | undefined => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const FORMATS = option('formats')?.split(',') ?? ['json', 'csv', 'markdown'];
+const SERVER_HEAP_MB = option('server-heap');
+const SERVER_FLAGS = [SERVER_HEAP_MB ? `--max-old-space-size=${SERVER_HEAP_MB}` : '', ...(option('server-flags')?.split(' ') ?? [])].filter(Boolean);
+const DESK_DIR = option('desk-dir');
 
 /** Tables copied for each copy of the article, and the columns that hold ids of copied rows. */
 const COPIED: ReadonlyArray<{ table: string; where: string; ids: readonly string[] }> = [
@@ -90,13 +98,27 @@ async function main(): Promise<void> {
   const file = join(dir, 'desk.sqlite');
   const env = {
     DATABASE_URL: `sqlite://${file}`, CLAIMDESK_ADMIN_EMAIL: ADMIN.email, CLAIMDESK_ADMIN_PASSWORD: ADMIN.password, LOG_LEVEL: 'warn',
-    ...(SERVER_HEAP_MB ? { NODE_OPTIONS: `--max-old-space-size=${SERVER_HEAP_MB}` } : {}),
   };
   try {
-    let server = await startServer('ClaimDesk', [CLAIMDESK_MAIN], env, 300_000);
-    process.stdout.write('seeding one article of 200 published verdicts through the API…\n');
-    const seeded = await seedDesk({ baseUrl: server.url, admin: ADMIN, claims: 10, smallArticles: 0 });
-    await stopServer(server);
+    let seeded: Seeded;
+    const kept = DESK_DIR ? { desk: join(DESK_DIR, 'seeded.sqlite'), seeded: join(DESK_DIR, 'seeded.json') } : undefined;
+    if (kept && existsSync(kept.seeded)) {
+      copyFileSync(kept.desk, file);
+      seeded = JSON.parse(readFileSync(kept.seeded, 'utf8')) as Seeded;
+    } else {
+      const server = await startServer('ClaimDesk', [CLAIMDESK_MAIN], env, 300_000);
+      process.stdout.write('seeding an article of 10 published verdicts through the API…\n');
+      seeded = await seedDesk({ baseUrl: server.url, admin: ADMIN, claims: 10, smallArticles: 0 });
+      await stopServer(server);
+      if (kept) {
+        mkdirSync(DESK_DIR as string, { recursive: true });
+        const seededDb = new Database(file);
+        seededDb.pragma('wal_checkpoint(TRUNCATE)');
+        seededDb.close();
+        copyFileSync(file, kept.desk);
+        writeFileSync(kept.seeded, JSON.stringify(seeded));
+      }
+    }
 
     const db = new Database(file);
     const articleId = seeded.reportArticleId;
@@ -104,17 +126,20 @@ async function main(): Promise<void> {
     const period = { from: seeded.period.from, to: new Date(Date.now() + 3_600_000).toISOString() };
     const readings: Reading[] = [];
     let copies = 0;
-    for (const share of [0.25, 1]) {
+    for (const share of (option('shares') ?? '0.25,1').split(',').map(Number)) {
       const wanted = Math.ceil((TARGET * share) / perArticle) - 1; // the seeded article counts as one
       process.stdout.write(`copying the article to ${(wanted + 1) * perArticle} published verdicts…\n`);
       copyArticle(db, articleId, wanted - copies, copies + 1);
       copies = wanted;
       db.pragma('wal_checkpoint(TRUNCATE)');
       const verdicts = (db.prepare("SELECT count(*) AS n FROM verdicts WHERE status = 'published'").get() as { n: number }).n;
-      server = await startServer('ClaimDesk', [CLAIMDESK_MAIN], env, 300_000);
+      const server = await startServer('ClaimDesk', [...SERVER_FLAGS, CLAIMDESK_MAIN], env, 300_000);
+      const log = option('server-log');
+      if (log) server.child.stdout?.on('data', (chunk: Buffer) => appendFileSync(log, chunk));
       const token = seeded.users[0].token;
       await sleep(500);
       for (const format of FORMATS) {
+        if (log) appendFileSync(log, `=== ${format} of ${verdicts} verdicts\n`);
         const reading = await readReport(server.url, token, server.pid, format, period, verdicts);
         readings.push(reading);
         process.stdout.write(`${format} of ${verdicts} verdicts: ${(reading.bytes / 2 ** 20).toFixed(1)} MB in ${reading.seconds.toFixed(1)} s, RSS ${reading.rssBeforeMb.toFixed(0)} → ${reading.rssPeakMb.toFixed(0)} MB\n`);
@@ -127,9 +152,9 @@ async function main(): Promise<void> {
     const markdown = [
       '## Period reports at scale',
       '',
-      `Machine: ${machineLine()}; desk ${SERVER_HEAP_MB ? `started with --max-old-space-size=${SERVER_HEAP_MB}` : 'started with V8\'s defaults'}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end.`,
+      `Machine: ${machineLine()}; desk ${SERVER_FLAGS.length ? `started with ${SERVER_FLAGS.join(' ')}` : 'started with V8\'s defaults'}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end.`,
       '',
-      'Method: `bench/period-report.bench.ts` seeds one article of 200 claims through the API, each with a source and a published verdict, then copies that article\'s rows in the SQLite file with new ids until the count is reached; the desk is restarted and `GET /api/v1/reports?from&to&format=` is read to the end, uncompressed, while the server\'s resident memory (VmRSS) is sampled every 50 ms. Read at a quarter of the count and at the full count: memory that grew with the count would show as a larger peak at the full count.',
+      'Method: `bench/period-report.bench.ts` seeds an article of 10 claims through the API (`seedDesk` with `claims: 10`), each with a source and a published verdict, then copies that article\'s rows in the SQLite file with new ids until the count is reached; the desk is restarted and `GET /api/v1/reports?from&to&format=` is read to the end, uncompressed, while the server\'s resident memory (VmRSS) is sampled every 50 ms. Read at a quarter of the count and at the full count: memory that grew with the count would show as a larger peak at the full count.',
       '',
       '| format | published verdicts | size | time | verdicts/s | verdicts per CPU second | RSS before | RSS peak | growth |',
       '|---|---:|---:|---:|---:|---:|---:|---:|---:|',

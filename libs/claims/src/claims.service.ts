@@ -199,6 +199,14 @@ export class ClaimsService {
     return rows.map((row) => toClaimView({ ...row, tags: claimTags.from(row.tags) as string[] }));
   }
 
+  /** Some claims by id, in no particular order (a batch of a period report), read as `allOf` reads them. */
+  async byIds(ids: readonly string[]): Promise<ClaimView[]> {
+    if (ids.length === 0) return [];
+    const rows = await selectEntityColumns(this.claims.createQueryBuilder('c')).where('c.id IN (:...ids)', { ids: [...ids] })
+      .getRawMany<Omit<ClaimSpan, 'tags'> & { tags: string | null }>();
+    return rows.map((row) => toClaimView({ ...row, tags: claimTags.from(row.tags) as string[] }));
+  }
+
   /** Claims per status and per weak anchor of each article, for the article list. */
   async countsFor(articleIds: readonly string[]): Promise<Record<string, ClaimCounts>> {
     const counts: Record<string, ClaimCounts> = {};

@@ -7,5 +7,6 @@ export * from './queue/queue-sources';
 export * from './queue/queue-order';
 export { REPORT_FORMAT_NAMES, REPORT_FORMATS, renderReport, reportFileName, streamReport, isReportFormat } from './render';
 export type { ReportFormat } from './render';
+export type { ArticleInParts } from './report.model';
 export * from './search/search.service';
 export * from './search/search-index.service';

@@ -154,6 +154,27 @@ export interface ArticleReport {
   claims: ClaimReport[];
 }
 
+/** An article as a report names it, without its claims. */
+export type ArticleReportHead = Omit<ArticleReport, 'claims'>;
+
+/**
+ * An article whose claims are read as they are written (a period report of 100,000 verdicts): a few
+ * claims in memory at a time, never the whole article's.
+ */
+export interface ArticleInParts {
+  article: ArticleReportHead;
+  claimCount: number;
+  /** The claims in reading order, read batch by batch; each call reads them again (Markdown goes through them twice). */
+  claims(): AsyncIterable<ClaimReport>;
+}
+
+/** The whole article of an article in parts (for the formats written whole: HTML, ClaimReview, PDF). */
+export async function wholeArticle(parts: ArticleInParts): Promise<ArticleReport> {
+  const claims: ClaimReport[] = [];
+  for await (const claim of parts.claims()) claims.push(claim);
+  return { ...parts.article, claims };
+}
+
 export interface ReportPeriod {
   from: string;
   to: string;

@@ -35,6 +35,11 @@ const PUBLISHED_OF_ARTICLE = new Statement(`SELECT c.id AS "claimId", c.quote AS
   FROM verdicts v JOIN claims c ON c.id = v.claim_id WHERE c.article_id = ? AND v.status = 'published' ORDER BY v.created_at, v.id`);
 
 /** A claim's words and its article's language, for the fact-check library. */
+/** The claims of an article with a verdict published in [from, to), with what puts them in reading order (a period report). */
+const CLAIMS_PUBLISHED_IN = new Statement(
+  'SELECT c.id, c.start_offset AS start, c.end_offset AS "end", c.created_at AS "createdAt" FROM claims c WHERE c.article_id = ? ' +
+  'AND EXISTS (SELECT 1 FROM verdicts v WHERE v.claim_id = c.id AND v.published_at >= ? AND v.published_at < ?)',
+);
 const CLAIM_FOR_LIBRARY = new Statement(`SELECT c.quote AS "quote", c.claimant AS "claimant", c.claim_reviewed AS "claimReviewed", a.language AS "language"
   FROM claims c JOIN articles a ON a.id = c.article_id WHERE c.id = ?`);
 
@@ -115,6 +120,11 @@ export class VerdictsService {
       .andWhere('c.article_id > :after', { after: afterArticleId })
       .orderBy('c.article_id', 'ASC').limit(limit).getRawMany<{ articleId: string }>();
     return rows.map((row) => row.articleId);
+  }
+
+  /** The claims of an article with a verdict published in [from, to): their ids, positions and creation times, in no order. */
+  async claimsPublishedIn(articleId: string, from: string, to: string): Promise<Array<{ id: string; start: number | null; end: number | null; createdAt: string }>> {
+    return runStatement(this.verdicts.manager, CLAIMS_PUBLISHED_IN, [articleId, from, to]);
   }
 
   async get(id: string): Promise<VerdictView> {

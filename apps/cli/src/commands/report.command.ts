@@ -1,12 +1,11 @@
 import { isISO8601 } from 'class-validator';
-import { REPORT_FORMAT_NAMES, ReportFormat, reportFileName, ReportsService, streamReport } from '@claimdesk/reports';
+import { ArticleInParts, REPORT_FORMAT_NAMES, ReportFormat, reportFileName, ReportsService, streamReport } from '@claimdesk/reports';
 import { UsageError } from '../exit-codes';
 import { openSink, refuseToOverwrite, STDOUT_TARGET, writeAll } from '../output';
 import { progressOn } from '../progress';
 import type { Command } from './command';
 
 const NAME = 'report';
-type ArticleReport = Awaited<ReturnType<ReportsService['article']>>;
 
 /** An ISO 8601 date or time, as the API's `?from=&to=` take it, normalised to UTC. */
 function instant(value: string, option: string): string {
@@ -15,7 +14,7 @@ function instant(value: string, option: string): string {
 }
 
 /** Passes the articles through, calling `written` once each has been consumed (i.e. written out). */
-async function* counted(articles: AsyncIterable<ArticleReport>, written: (article: ArticleReport) => void): AsyncGenerator<ArticleReport> {
+async function* counted(articles: AsyncIterable<ArticleInParts>, written: (article: ArticleInParts) => void): AsyncGenerator<ArticleInParts> {
   for await (const article of articles) {
     yield article;
     written(article);
@@ -57,7 +56,7 @@ export const reportCommand: Command = {
       const sink = await openSink(context.io, output === STDOUT_TARGET ? STDOUT_TARGET : context.resolvePath(output ?? reportFileName(header, format)), force);
       const articles = counted(reports.period(from, to), (article) => {
         totals.articles++;
-        totals.claims += article.claims.length;
+        totals.claims += article.claimCount;
         progress.update(null, `report: ${totals.articles} article${totals.articles === 1 ? '' : 's'} written`);
       });
       try {

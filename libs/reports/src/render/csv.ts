@@ -1,5 +1,5 @@
-import type { ArticleReport, ClaimReport, VerdictReport } from '../report.model';
-import { ReportWriter, writeReport } from './report-writer';
+import type { ArticleReport, ArticleReportHead, ClaimReport, VerdictReport } from '../report.model';
+import { ArticleLayout, articleFromLayout, ReportWriter, writeReport } from './report-writer';
 
 /**
  * The CSV report (API.md): RFC 4180 with CRLF line ends, UTF-8 with a BOM (so that spreadsheet
@@ -53,7 +53,7 @@ export function csvHeader(): string {
 }
 
 /** The cells of a claim's row, before CSV quoting. */
-export function csvRecord(article: ArticleReport, claim: ClaimReport): CsvRecord {
+export function csvRecord(article: Pick<ArticleReportHead, 'id' | 'title'>, claim: ClaimReport): CsvRecord {
   const verdict = claim.currentVerdict;
   const text = (value: string | null | undefined): string => neutraliseFormula(value ?? '');
   return {
@@ -73,18 +73,28 @@ export function csvRecord(article: ArticleReport, claim: ClaimReport): CsvRecord
   };
 }
 
-/** The rows of one article, one CRLF-terminated line per claim, in reading order. */
-export function* csvRows(article: ArticleReport): Generator<string> {
-  for (const claim of article.claims) {
-    const record = csvRecord(article, claim);
-    yield csvLine(CSV_COLUMNS.map((column) => record[column]));
-  }
+/** A claim's row: one CRLF-terminated line. */
+export function csvRow(article: Pick<ArticleReportHead, 'id' | 'title'>, claim: ClaimReport): string {
+  const record = csvRecord(article, claim);
+  return csvLine(CSV_COLUMNS.map((column) => record[column]));
 }
+
+/** The rows of one article, one per claim, in reading order. */
+export function* csvRows(article: ArticleReport): Generator<string> {
+  for (const claim of article.claims) yield csvRow(article, claim);
+}
+
+const csvLayout: ArticleLayout = {
+  head: () => '',
+  passes: [{ claim: (claim, _position, article) => csvRow(article, claim), after: '' }],
+  end: () => '',
+};
 
 export const csvReportWriter: ReportWriter = {
   begin: () => csvHeader(),
-  article: (article) => Array.from(csvRows(article)).join(''),
+  article: articleFromLayout(csvLayout),
   end: () => '',
+  layout: csvLayout,
 };
 
 export function renderCsv(model: VerdictReport): string {

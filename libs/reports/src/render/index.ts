@@ -6,7 +6,7 @@ import { htmlReportWriter, renderHtml } from './html';
 import { jsonReportWriter, renderJson } from './json';
 import { markdownReportWriter, renderMarkdown } from './markdown';
 import { renderPdf, renderPdfFrom } from './pdf';
-import { ArticleStream, ReportWriter, streamReportPieces } from './report-writer';
+import { ArticleStream, ReportWriter, streamReportPieces, wholeArticles } from './report-writer';
 
 export const REPORT_FORMAT_NAMES = ['json', 'markdown', 'html', 'csv', 'pdf', 'claimreview'] as const;
 export type ReportFormat = (typeof REPORT_FORMAT_NAMES)[number];
@@ -62,15 +62,16 @@ const TEXT_WRITERS: Record<Exclude<ReportFormat, 'pdf'>, () => ReportWriter> = {
 };
 
 /**
- * A report whose articles come one at a time (a period report read from the database in batches).
- * The text formats yield each piece as soon as its article is written, so memory stays flat however
- * many verdicts there are; the PDF comes as one Buffer once complete (its pages say "of N").
+ * A report whose articles come one at a time (a period report read from the database in batches, each
+ * article's claims in batches too). The text formats yield chunks of a few kilobytes as they are written,
+ * so memory stays flat however many verdicts there are; the PDF comes as one Buffer once complete (its
+ * pages say "of N").
  * Piped to a response (e.g. `Readable.from(streamReport(...))`), the pieces concatenate to exactly what
  * `renderReport` gives for the same articles.
  */
 export async function* streamReport(format: ReportFormat, header: ReportHeader, articles: ArticleStream): AsyncGenerator<string | Buffer> {
   if (format === 'pdf') {
-    yield await renderPdfFrom(header, articles);
+    yield await renderPdfFrom(header, wholeArticles(articles));
     return;
   }
   yield* streamReportPieces(TEXT_WRITERS[format](), header, articles);
@@ -81,9 +82,10 @@ export function reportFileName(subject: FileNameSubject, format: ReportFormat): 
   return `${reportBaseName(subject)}.${REPORT_FORMATS[format].extension}`;
 }
 
-export type { ArticleStream, ReportWriter } from './report-writer';
+export type { ArticleLayout, ArticleStream, ReportWriter } from './report-writer';
+export { REPORT_CHUNK } from './report-writer';
 export type { FileNameSubject } from './file-name';
-export { csvHeader, csvRows, csvRecord, CSV_COLUMNS, neutraliseFormula } from './csv';
+export { csvHeader, csvRow, csvRows, csvRecord, CSV_COLUMNS, neutraliseFormula } from './csv';
 export { renderArticleClaimReviews, toClaimReviews } from './claimreview';
 export type { ClaimReview, ClaimReviewArticle, ClaimReviewClaim } from './claimreview';
 export { toReportDocument, REPORT_JSON_FORMAT, REPORT_SCHEMA_VERSION } from './json';

@@ -1,4 +1,4 @@
-import type { ArticleReport, ClaimReport, ReportHeader, ReportedSource, ReportedVerdict, VerdictReport } from '../report.model';
+import type { ClaimReport, ReportHeader, ReportedSource, ReportedVerdict, VerdictReport } from '../report.model';
 import {
   ANCHOR_REMARKS,
   STANCE_LABELS,
@@ -14,7 +14,7 @@ import {
   correctionLine,
 } from './labels';
 import { isWebUrl, reviewUrl } from './links';
-import { ReportWriter, writeReport } from './report-writer';
+import { ArticleLayout, articleFromLayout, ReportWriter, writeReport } from './report-writer';
 
 /**
  * Escapes user text for a place inside a Markdown line (a paragraph, a quote, a table cell): it
@@ -61,21 +61,18 @@ function tableRow(cells: readonly string[]): string {
   return `| ${cells.map((cell) => cell || ' ').join(' | ')} |`;
 }
 
-function summaryTable(article: ArticleReport): string[] {
-  const lines = [tableRow(['#', 'Claim', 'Verdict', 'Reviewer', 'Date']), '|---:|---|---|---|---|'];
-  article.claims.forEach((claim, index) => {
-    const verdict = claim.currentVerdict;
-    lines.push(
-      tableRow([
-        String(index + 1),
-        escapeMarkdownInline(claim.quote),
-        verdict ? escapeMarkdownInline(verdict.status === 'published' ? verdict.ratingLabel : `${verdict.ratingLabel} (${VERDICT_STATUS_LABELS[verdict.status].toLowerCase()})`) : 'No verdict yet',
-        verdict ? escapeMarkdownInline(verdict.author.displayName) : '',
-        verdict ? verdictDate(verdict) : '',
-      ]),
-    );
-  });
-  return lines;
+const SUMMARY_HEAD = [tableRow(['#', 'Claim', 'Verdict', 'Reviewer', 'Date']), '|---:|---|---|---|---|'];
+
+/** A claim's row in its article's summary table; `position` counts from 0. */
+function summaryRow(claim: ClaimReport, position: number): string {
+  const verdict = claim.currentVerdict;
+  return tableRow([
+    String(position + 1),
+    escapeMarkdownInline(claim.quote),
+    verdict ? escapeMarkdownInline(verdict.status === 'published' ? verdict.ratingLabel : `${verdict.ratingLabel} (${VERDICT_STATUS_LABELS[verdict.status].toLowerCase()})`) : 'No verdict yet',
+    verdict ? escapeMarkdownInline(verdict.author.displayName) : '',
+    verdict ? verdictDate(verdict) : '',
+  ]);
 }
 
 function quotedInSentence(claim: ClaimReport): string {
@@ -142,23 +139,30 @@ function claimSection(claim: ClaimReport, number: number, header: ReportHeader):
   return lines;
 }
 
-function articleSection(article: ArticleReport, header: ReportHeader): string {
-  const lines = [`## ${escapeMarkdownInline(article.title)}`, ''];
-  const facts: string[] = [];
-  if (article.publisher) facts.push(`**Publisher:** ${escapeMarkdownInline(article.publisher)}`);
-  if (article.authors.length) facts.push(`**Authors:** ${article.authors.map(escapeMarkdownInline).join(', ')}`);
-  if (article.publishedAt) facts.push(`**Published:** ${dateOnly(article.publishedAt)}`);
-  if (article.url) facts.push(`**Original:** ${link(article.url, article.url)}`);
-  facts.push(`**Revision:** ${article.revision}`);
-  lines.push(facts.join('  \n'), '');
-  if (!article.claims.length) {
-    lines.push('*No claims were marked in this article.*', '');
-    return lines.join('\n') + '\n';
-  }
-  lines.push(...summaryTable(article), '');
-  article.claims.forEach((claim, index) => lines.push(...claimSection(claim, index + 1, header)));
-  return lines.join('\n') + '\n';
-}
+/** Lines as Markdown text: each ends with a line break. */
+const asText = (lines: readonly string[]): string => lines.join('\n') + '\n';
+
+/** An article: its head, a summary table of its claims (the first pass), then each claim (the second). */
+const markdownLayout: ArticleLayout = {
+  head(article, _index, _header, claimCount) {
+    const lines = [`## ${escapeMarkdownInline(article.title)}`, ''];
+    const facts: string[] = [];
+    if (article.publisher) facts.push(`**Publisher:** ${escapeMarkdownInline(article.publisher)}`);
+    if (article.authors.length) facts.push(`**Authors:** ${article.authors.map(escapeMarkdownInline).join(', ')}`);
+    if (article.publishedAt) facts.push(`**Published:** ${dateOnly(article.publishedAt)}`);
+    if (article.url) facts.push(`**Original:** ${link(article.url, article.url)}`);
+    facts.push(`**Revision:** ${article.revision}`);
+    lines.push(facts.join('  \n'), '');
+    if (claimCount === 0) lines.push('*No claims were marked in this article.*', '');
+    else lines.push(...SUMMARY_HEAD);
+    return asText(lines);
+  },
+  passes: [
+    { claim: (claim, position) => `${summaryRow(claim, position)}\n`, after: '\n' },
+    { claim: (claim, position, _article, header) => asText(claimSection(claim, position + 1, header)), after: '' },
+  ],
+  end: () => '',
+};
 
 export const markdownReportWriter: ReportWriter = {
   begin(header: ReportHeader): string {
@@ -166,10 +170,11 @@ export const markdownReportWriter: ReportWriter = {
     const about = [`Generated ${dateTime(header.generatedAt)}`];
     if (header.period) about.push(`verdicts published from ${dateOnly(header.period.from)} to ${dateOnly(header.period.to)} (exclusive)`);
     lines.push(about.join(', ') + '.', '');
-    return lines.join('\n') + '\n';
+    return asText(lines);
   },
-  article: (article, _index, header) => articleSection(article, header),
+  article: articleFromLayout(markdownLayout),
   end: (_header, count) => (count === 0 ? '*No verdicts in this report.*\n' : ''),
+  layout: markdownLayout,
 };
 
 export function renderMarkdown(model: VerdictReport): string {

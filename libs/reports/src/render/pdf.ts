@@ -19,7 +19,6 @@ import {
   correctionLine,
 } from './labels';
 import { isWebUrl, reviewUrl } from './links';
-import type { ArticleStream } from './report-writer';
 import { reviewerMarkdownToParagraphs } from './reviewer-markdown';
 
 /**
@@ -274,7 +273,7 @@ function numberPages(doc: Doc, organisation: string): void {
 }
 
 /** The PDF of a report whose articles arrive one at a time (a period report). */
-export async function renderPdfFrom(header: ReportHeader, articles: ArticleStream): Promise<Buffer> {
+export async function renderPdfFrom(header: ReportHeader, articles: AsyncIterable<ArticleReport> | Iterable<ArticleReport>): Promise<Buffer> {
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },

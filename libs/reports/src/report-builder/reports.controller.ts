@@ -5,6 +5,7 @@ import type { FastifyReply } from 'fastify';
 import { Readable } from 'node:stream';
 import { ApiProblems, IsIsoTime, validationFailed } from '@claimdesk/core';
 import { REPORT_FORMAT_NAMES, REPORT_FORMATS, ReportFormat, reportFileName, streamReport } from '../render';
+import { wholeArticle } from '../report.model';
 import { ApiReport } from './report.view';
 import { ReportsService } from './reports.service';
 
@@ -59,10 +60,11 @@ export class ReportsController {
     if (format === 'pdf') {
       // A PDF is whole before its first byte anyway (its pages say "of N"): gather, then draw in a worker.
       const articles = [];
-      for await (const article of this.reports.period(from, to)) articles.push(article);
+      for await (const article of this.reports.period(from, to)) articles.push(await wholeArticle(article));
       await reply.send(await this.reports.drawPdf({ ...header, articles }));
       return;
     }
-    await reply.send(Readable.from(streamReport(format, header, this.reports.period(from, to))));
+    // One chunk of a few kilobytes at a time: the next is written only when the socket has taken the last.
+    await reply.send(Readable.from(streamReport(format, header, this.reports.period(from, to)), { highWaterMark: 1 }));
   }
 }

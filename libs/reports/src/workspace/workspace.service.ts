@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Workspace } from './workspace.view';
 import { ArticlesService } from '@claimdesk/articles';
 import { AnnotationsService } from '@claimdesk/annotations';
-import { ClaimsService } from '@claimdesk/claims';
+import { ClaimsService, ClaimView } from '@claimdesk/claims';
 import { UsersService } from '@claimdesk/identity';
 import { SnapshotsService, SourcesService } from '@claimdesk/sources';
 import { VerdictsService } from '@claimdesk/verdicts';
@@ -38,23 +38,33 @@ export class WorkspaceService {
 
   async load(articleId: string): Promise<Workspace> {
     const article = await this.articles.get(articleId);
-    const claims = await this.claims.allOf(articleId);
+    const [claims, revisers] = await Promise.all([this.claims.allOf(articleId), this.articles.revisionAuthors(articleId)]);
+    // Assignees are named on the claims and the article (API.md, "Work").
+    return { article, ...(await this.detailsOf(claims, [article.createdBy, article.assigneeId, ...revisers])) };
+  }
+
+  /**
+   * Some claims with their notes, sources, verdicts and earlier words, everyone they name (and `alsoNamed`)
+   * and their sources' snapshots: a workspace's claims, or a batch of a period report's.
+   */
+  async detailsOf(claims: readonly ClaimView[], alsoNamed: ReadonlyArray<string | null> = []): Promise<Pick<Workspace, 'claims' | 'users' | 'snapshots'>> {
     const ids = claims.map((c) => c.id);
-    const [annotations, sources, verdicts, corrections, revisers] = await Promise.all([
+    const [annotations, sources, verdicts, corrections] = await Promise.all([
       this.annotations.listForClaims(ids),
       this.sources.listForClaims(ids),
       this.verdicts.listForClaims(ids),
       this.claims.correctionsFor(ids),
-      this.articles.revisionAuthors(articleId),
     ]);
     const notes = byClaim(annotations);
     const evidence = byClaim(sources);
     const ratings = byClaim(verdicts);
     const earlierWords = byClaim(corrections);
-    const people = new Set<string>([article.createdBy, ...revisers]);
-    for (const c of claims) people.add(c.createdBy);
-    // Assignees are named on the claims and the article (API.md, "Work").
-    for (const assignee of [article.assigneeId, ...claims.map((c) => c.assigneeId)]) if (assignee) people.add(assignee);
+    const people = new Set<string>();
+    for (const id of alsoNamed) if (id) people.add(id);
+    for (const c of claims) {
+      people.add(c.createdBy);
+      if (c.assigneeId) people.add(c.assigneeId);
+    }
     for (const a of annotations) people.add(a.authorId);
     for (const s of sources) people.add(s.addedBy);
     for (const c of corrections) people.add(c.correctedBy);
@@ -63,7 +73,6 @@ export class WorkspaceService {
       if (v.reviewedBy) people.add(v.reviewedBy);
     }
     return {
-      article,
       claims: claims.map((claim) => ({
         ...claim,
         annotations: notes.get(claim.id) ?? [],
