@@ -113,7 +113,7 @@ export const ArticleText = memo(forwardRef<HTMLDivElement, Props>(function Artic
 /**
  * Paragraphs go in blocks, and a block out of view is neither laid out nor painted (styles.css,
  * content-visibility). Blocks, not paragraphs: the browser checks every such element against the
- * viewport on each frame, which at 12,500 paragraphs (5 MB) cost more per frame than the frame's work.
+ * viewport on each frame, which at 8,800 paragraphs (5 MB) cost more per frame than the frame's work.
  */
 const PARAGRAPHS_PER_BLOCK = 20;
 
