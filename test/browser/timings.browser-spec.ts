@@ -2,15 +2,12 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, signIn } from './support/browser';
+import { manyClaimsText, seedArticle } from './support/big-articles';
 import { DeskServer, DeskUser, ROOT } from './support/desk-server';
+import { drawnClaimIds, median, timeToDrawnArticle, timeToOpenClaim } from './support/reading-timings';
 
 const CLAIMS = Number(process.env.TIMING_CLAIMS ?? 1000);
 const ROUNDS = 5;
-
-/** One sentence per claim, each with words of its own so that every quote is unique. */
-const sentence = (i: number): string => `Delegate ${i} said the vote number ${i} was held in Dubai on day ${i} of the assembly.`;
-
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /**
  * Measures, does not judge (the machine is shared): time to a drawn article of 1,000 claims and to an
@@ -25,13 +22,10 @@ describe(`timings of the reading view with ${CLAIMS} claims`, () => {
   let articleId: string;
 
   beforeAll(async () => {
-    desk = await DeskServer.start();
+    // TIMING_WEB_ROOT: another build of the web app (e.g. main's), to compare the two in turns.
+    desk = await DeskServer.start(process.env.TIMING_WEB_ROOT ? { CLAIMDESK_WEB_ROOT: process.env.TIMING_WEB_ROOT } : {});
     rita = await desk.createUser('reviewer', 'Rita Reviewer');
-    const paragraphs = Array.from({ length: CLAIMS / 5 }, (_, p) => Array.from({ length: 5 }, (_, s) => sentence(p * 5 + s)).join(' '));
-    articleId = (await desk.api<{ id: string }>('POST', '/articles', rita.token, { format: 'text', title: 'A thousand claims', content: paragraphs.join('\n\n') })).id;
-    for (let i = 0; i < CLAIMS; i += 1) {
-      await desk.api('POST', `/articles/${articleId}/claims`, rita.token, { selector: { type: 'TextQuoteSelector', exact: `vote number ${i} was held` } });
-    }
+    articleId = await seedArticle(desk, rita, await desk.createUser('reviewer', 'Carl Colleague'), 'A thousand claims', manyClaimsText(CLAIMS), CLAIMS);
     browser = await launchChromium();
     page = await (await browser.newContext({ viewport: { width: 1366, height: 860 } })).newPage();
     await page.goto(`${desk.baseUrl}/`);
@@ -48,33 +42,11 @@ describe(`timings of the reading view with ${CLAIMS} claims`, () => {
     const opens: number[] = [];
     const workspaceAnswered: number[] = [];
     for (let round = 0; round < ROUNDS; round += 1) {
-      await page.goto('about:blank');
-      await page.goto(`${desk.baseUrl}/articles/${articleId}`);
-      // Measured in the page, from the navigation's start to the first frame with every claim drawn.
-      draws.push(Math.round(await page.evaluate((n) => new Promise<number>((done) => {
-        const look = (): void => {
-          if (document.querySelectorAll('.article-text mark[data-claim-ids]').length >= n) done(performance.now());
-          else requestAnimationFrame(look);
-        };
-        look();
-      }), CLAIMS)));
-      workspaceAnswered.push(Math.round(await page.evaluate(() => (performance.getEntriesByType('resource').find((e) => e.name.includes('/workspace')) as PerformanceResourceTiming | undefined)?.responseEnd ?? 0)));
-      const claimIds = await page.locator('.article-text mark[data-claim-ids]').evaluateAll((marks) => marks.map((m) => m.getAttribute('data-claim-ids')!.split(' ')[0]));
-      for (const i of [10, CLAIMS / 2, CLAIMS - 10]) {
-        const id = claimIds[i];
-        await page.locator(`.article-text mark[data-claim-ids~="${id}"]`).first().scrollIntoViewIfNeeded();
-        // From the click to the next frame painted with the claim's panel open.
-        opens.push(await page.evaluate((claimId) => new Promise<number>((done) => {
-          const mark = document.querySelector<HTMLElement>(`.article-text mark[data-claim-ids~="${claimId}"]`)!;
-          const clicked = performance.now();
-          mark.click();
-          const look = (): void => {
-            if (document.querySelector(`[data-testid="claim-panel"][data-claim-id="${claimId}"]`)) requestAnimationFrame(() => done(performance.now() - clicked));
-            else requestAnimationFrame(look);
-          };
-          requestAnimationFrame(look);
-        }), id));
-      }
+      const drawn = await timeToDrawnArticle(page, `${desk.baseUrl}/articles/${articleId}`, CLAIMS);
+      draws.push(drawn.drawMs);
+      workspaceAnswered.push(drawn.workspaceAnsweredMs);
+      const claimIds = await drawnClaimIds(page);
+      for (const i of [10, CLAIMS / 2, CLAIMS - 10]) opens.push(await timeToOpenClaim(page, claimIds[i]));
     }
     const figures = { claims: CLAIMS, rounds: ROUNDS, drawMs: { median: median(draws), all: draws }, workspaceAnsweredMs: { median: median(workspaceAnswered), all: workspaceAnswered }, openClaimMs: { median: Math.round(median(opens)), all: opens.map(Math.round) }, at: new Date().toISOString() };
     writeFileSync(join(ROOT, 'test', 'browser', 'timings.json'), `${JSON.stringify(figures, null, 2)}\n`);

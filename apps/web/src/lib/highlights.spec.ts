@@ -1,4 +1,7 @@
-import { assignLanes, innermostClaim, layoutArticle, paragraphRanges } from './highlights';
+/// <reference types="node" />
+// (the linear-time helper measures CPU time with process.cpuUsage)
+import { growthOf } from '../../../../libs/text/src/testing/linear-time';
+import { assignLanes, HighlightSpan, innermostClaim, layoutArticle, paragraphRanges } from './highlights';
 
 describe(paragraphRanges.name, () => {
   it('splits at blank lines and keeps single line breaks inside a paragraph', () => {
@@ -43,5 +46,36 @@ describe(layoutArticle.name, () => {
     const nested = [{ id: 'outer', start: 0, end: 37 }, { id: 'inner', start: 19, end: 29 }];
     const run = layoutArticle(text, nested)[0].runs.find((r) => r.claimIds.length === 2)!;
     expect(innermostClaim(run, new Map(nested.map((s) => [s.id, s])))).toBe('inner');
+  });
+});
+
+describe('laying out a big article', () => {
+  /** `size` characters of paragraphs of five sentences, each sentence a claim. */
+  const article = (size: number): string => {
+    const paragraphs: string[] = [];
+    for (let i = 0, length = 0; length < size; i++) {
+      const paragraph = Array.from({ length: 5 }, (_, s) => `Delegate ${i * 5 + s} said the vote was held.`).join(' ');
+      paragraphs.push(paragraph);
+      length += paragraph.length + 2;
+    }
+    return paragraphs.join('\n\n');
+  };
+  const claimsOf = (text: string): HighlightSpan[] => [...text.matchAll(/Delegate [^.]*\./g)].map((m, i) => ({ id: `c${i}`, start: m.index, end: m.index + m[0].length }));
+
+  it('is linear in paragraphs and claims (one sweep, not every claim per paragraph)', () => {
+    // The claims are found before the clock starts: only the layout is timed.
+    const claims = new Map([100_000, 800_000].map((size) => [article(size), claimsOf(article(size))]));
+    const growth = growthOf((text) => layoutArticle(text, claims.get(text)!), article, 100_000);
+    expect(growth).toEqual({ ...growth, linear: true });
+  });
+
+  it('gives each run the claims over it, claims spanning paragraphs included', () => {
+    const text = 'Aa bb.\n\nCc dd.\n\nEe ff.';
+    const runs = layoutArticle(text, [{ id: 'long', start: 3, end: 18 }, { id: 'short', start: 8, end: 10 }]).map((p) => p.runs.map((r) => [text.slice(r.start, r.end), r.claimIds]));
+    expect(runs).toEqual([
+      [['Aa ', []], ['bb.', ['long']]],
+      [['Cc', ['long', 'short']], [' dd.', ['long']]],
+      [['Ee', ['long']], [' ff.', []]],
+    ]);
   });
 });

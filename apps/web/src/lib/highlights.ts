@@ -55,26 +55,50 @@ export function assignLanes(spans: readonly HighlightSpan[]): Map<string, number
   return lanes;
 }
 
-/** Paragraphs of `text`, each cut into runs at every claim boundary inside it. */
+/**
+ * Paragraphs of `text`, each cut into runs at every claim boundary inside it. One sweep over the
+ * paragraphs and the spans sorted by start: linear in paragraphs plus claims (5,000 claims over 1,000
+ * paragraphs once cost a scan of every claim per paragraph).
+ */
 export function layoutArticle(text: string, spans: readonly HighlightSpan[], lanes: Map<string, number> = assignLanes(spans)): Paragraph[] {
   const byLane = (a: string, b: string): number => (lanes.get(a) ?? 0) - (lanes.get(b) ?? 0);
+  const byStart = spans.filter((s) => s.end > s.start).sort((a, b) => a.start - b.start);
+  let next = 0;
+  // Spans that began before the paragraph's end and may still cover it (long ones span paragraphs).
+  let open: HighlightSpan[] = [];
   return paragraphRanges(text).map(({ start, end }) => {
-    const inside = spans.filter((s) => s.start < end && s.end > start && s.end > s.start);
-    const cuts = new Set<number>([start, end]);
-    for (const s of inside) {
-      cuts.add(Math.max(start, s.start));
-      cuts.add(Math.min(end, s.end));
+    open = open.filter((s) => s.end > start);
+    while (next < byStart.length && byStart[next].start < end) {
+      if (byStart[next].end > start) open.push(byStart[next]);
+      next += 1;
     }
-    const points = [...cuts].sort((a, b) => a - b);
-    const runs: TextRun[] = [];
-    for (let i = 0; i + 1 < points.length; i++) {
-      const [from, to] = [points[i], points[i + 1]];
-      const claimIds = inside.filter((s) => s.start <= from && s.end >= to).map((s) => s.id).sort(byLane);
-      runs.push({ start: from, end: to, claimIds });
-    }
-    if (runs.length === 0) runs.push({ start, end, claimIds: [] });
-    return { start, end, runs };
+    return { start, end, runs: runsOf(start, end, open, byLane) };
   });
+}
+
+/** The runs of one paragraph [start, end) under the spans that overlap it: a sweep over their boundaries. */
+function runsOf(start: number, end: number, inside: readonly HighlightSpan[], byLane: (a: string, b: string) => number): TextRun[] {
+  if (inside.length === 0) return [{ start, end, claimIds: [] }];
+  const cuts = new Set<number>([start, end]);
+  for (const s of inside) {
+    cuts.add(Math.max(start, s.start));
+    cuts.add(Math.min(end, s.end));
+  }
+  const points = [...cuts].sort((a, b) => a - b);
+  const starting = new Map<number, HighlightSpan[]>();
+  for (const s of inside) {
+    const from = Math.max(start, s.start);
+    starting.set(from, [...(starting.get(from) ?? []), s]);
+  }
+  const covering = new Set<HighlightSpan>();
+  const runs: TextRun[] = [];
+  for (let i = 0; i + 1 < points.length; i++) {
+    const [from, to] = [points[i], points[i + 1]];
+    for (const s of covering) if (s.end <= from) covering.delete(s);
+    for (const s of starting.get(from) ?? []) covering.add(s);
+    runs.push({ start: from, end: to, claimIds: [...covering].map((s) => s.id).sort(byLane) });
+  }
+  return runs.length > 0 ? runs : [{ start, end, claimIds: [] }];
 }
 
 /** The claim a click on a run means: the innermost (shortest) one covering it. */

@@ -1,7 +1,8 @@
-import { memo } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import type { RatingScale, WorkspaceClaim } from '../api/types';
 import { AssigneeBadge } from '../work/AssigneeBadge';
 import { ColourMode, claimColour, currentVerdict, STATUS_LABEL } from './claim-colours';
+import { FIRST_WINDOW, grown, listWindow, ListWindow } from './list-window';
 
 interface Props {
   claims: WorkspaceClaim[];
@@ -18,6 +19,26 @@ const excerpt = (quote: string, max = 90): string => (quote.length > max ? `${qu
 /** The claims of the article in reading order; j and k move through the same list. */
 export function ClaimList({ claims, total, selectedId, mode, scales, onSelect, users }: Props) {
   const needsReview = claims.filter((c) => c.anchor === 'fuzzy' || c.anchor === 'orphaned');
+  // The selected claim is always drawn in the list (j/k and a click in the text bring its item into view).
+  const [held, setHeld] = useState<ListWindow>(FIRST_WINDOW);
+  const selectedAt = selectedId === null ? -1 : claims.findIndex((c) => c.id === selectedId);
+  const shownWindow = listWindow(held, claims.length, selectedAt);
+  useEffect(() => {
+    if (shownWindow !== held) setHeld(shownWindow);
+  }, [shownWindow, held]);
+  const { head, around } = shownWindow;
+  const lastShown = around ? around.to : head;
+  const hasMore = lastShown < claims.length;
+  const more = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (!hasMore || !more.current || typeof IntersectionObserver === 'undefined') return;
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) setHeld((w) => grown(w));
+    }, { rootMargin: '400px' });
+    observer.observe(more.current);
+    return () => observer.disconnect();
+  }, [hasMore, lastShown]);
+  const item = (claim: WorkspaceClaim) => <ClaimListItem key={claim.id} claim={claim} selected={claim.id === selectedId} colour={claimColour(claim, mode, scales)} onSelect={onSelect} users={users} />;
   return (
     <>
       <section aria-labelledby="claims-title">
@@ -27,9 +48,22 @@ export function ClaimList({ claims, total, selectedId, mode, scales, onSelect, u
         {claims.length === 0 ? (
           <p className="muted small">{total === 0 ? 'No claims yet. Select text in the article and press Mark claim (n).' : 'No claim matches the filters.'}</p>
         ) : (
-          <ol className="claim-list" data-testid="claim-list">
-            {claims.map((claim) => <ClaimListItem key={claim.id} claim={claim} selected={claim.id === selectedId} colour={claimColour(claim, mode, scales)} onSelect={onSelect} users={users} />)}
-          </ol>
+          <>
+            <ol className="claim-list" data-testid="claim-list">
+              {claims.slice(0, head).map(item)}
+              {around && (
+                <li className="claim-list-gap">
+                  <button type="button" className="link-button" onClick={() => setHeld((w) => grown(w, around.from - w.head))}>show the {around.from - head} claims between</button>
+                </li>
+              )}
+              {around && claims.slice(around.from, around.to).map(item)}
+            </ol>
+            {hasMore && (
+              <p ref={more} className="muted small claim-list-more" data-testid="claim-list-more">
+                {claims.length - lastShown} more; <button type="button" className="link-button" onClick={() => setHeld((w) => grown(w))}>show more</button> (or scroll on)
+              </p>
+            )}
+          </>
         )}
       </section>
       {needsReview.length > 0 && (

@@ -6,6 +6,7 @@ import { useCurrentUser } from '../auth/session';
 import { ClaimPanel } from '../claim/ClaimPanel';
 import { clearDocumentSelection, isTypingTarget, readArticleSelection, restoreArticleSelection } from '../lib/dom-selection';
 import { formatDate } from '../lib/format';
+import { keepUnchanged } from '../lib/keep-unchanged';
 import type { ClaimSpanSelection } from '../lib/offsets';
 import { quoteSelectorOf } from '../lib/quote-selector';
 import { speakerAt } from '../lib/speaker';
@@ -14,7 +15,7 @@ import { describeEvent } from '../live/describe-event';
 import { LiveStatus, useArticleEvents } from '../live/useArticleEvents';
 import { articlePath, Link, navigate, revisionsPath } from '../routing/router';
 import { AssigneeBadge } from '../work/AssigneeBadge';
-import { ArticleText, TextClaim } from './ArticleText';
+import { ArticleText, sameTextClaim, TextClaim } from './ArticleText';
 import { ClaimFilterBar } from './ClaimFilterBar';
 import { ClaimList } from './ClaimList';
 import { claimColour, ColourMode } from './claim-colours';
@@ -75,15 +76,19 @@ export function ReaderPage({ articleId, claimId }: { articleId: string; claimId:
   const visible = useMemo(() => ordered.filter((c) => matchesFilters(c, filters)), [ordered, filters]);
   const selected: WorkspaceClaim | null = workspace?.claims.find((c) => c.id === claimId) ?? null;
 
-  const textClaims: TextClaim[] = useMemo(
-    () => visible
+  // The marks as drawn; those that a live change leaves alike stay the same objects, so that the text
+  // redraws only the paragraphs whose marks changed (a colleague's note redraws none).
+  const drawnClaims = useRef<readonly TextClaim[] | null>(null);
+  const textClaims: readonly TextClaim[] = useMemo(() => {
+    const next = visible
       .filter((c) => c.startUtf16 !== null && c.endUtf16 !== null)
       .map((c) => ({
         id: c.id, start: c.startUtf16!, end: c.endUtf16!, colour: claimColour(c, mode, scales), fuzzy: c.anchor === 'fuzzy',
         label: `“${c.quote.length > 60 ? `${c.quote.slice(0, 59)}…` : c.quote}”${c.claimant ? ` (${c.claimant})` : ''}`,
-      })),
-    [visible, mode, scales],
-  );
+      }));
+    drawnClaims.current = keepUnchanged(drawnClaims.current, next, (c) => c.id, sameTextClaim);
+    return drawnClaims.current;
+  }, [visible, mode, scales]);
 
   const select = useCallback((id: string | null) => {
     navigate(articlePath(articleId, id), { replace: true });
