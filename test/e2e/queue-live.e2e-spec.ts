@@ -51,10 +51,13 @@ describe('queue.changed on /me/events (e2e)', () => {
 
   it('tells every editor when a verdict waits for review, and the reader after marking notifications read', async () => {
     await desk.http.post(`/api/v1/claims/${claimId}/sources`).set(...bearer(bo)).send({ source: { url: 'https://stats.example.gov/deficit' }, stance: 'refutes' }).expect(201);
+    const forEve = await open(eve);
     const verdict = (await desk.http.post(`/api/v1/claims/${claimId}/verdicts`).set(...bearer(bo)).send({ rating: 'false', rationale: 'It fell by a tenth.' }).expect(201)).body as { id: string };
-    const forEve = await open(eve); // after the draft, whose hint would come too
+    // The draft's own hint comes first; waited for, so that it cannot arrive among the submission's
+    // (a stream opened after the draft's commit could still be sent it: hints go out after commit).
+    expect((await forEve.waitFor(1)).map((e) => e.type)).toEqual(['queue.changed']);
     await desk.http.post(`/api/v1/verdicts/${verdict.id}/submit`).set(...bearer(bo)).expect(200);
-    const events = await forEve.waitFor(2);
+    const events = (await forEve.waitFor(3)).slice(1);
     expect(events.map((e) => e.type)).toEqual(['notification.created', 'queue.changed']);
     const seen = forEve.events.length;
     await desk.http.post('/api/v1/me/notifications/read').set(...bearer(eve)).send({ all: true }).expect(204);
