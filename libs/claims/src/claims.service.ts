@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { Repository } from 'typeorm';
+import { Repository, SelectQueryBuilder } from 'typeorm';
 import { Actor, assertVersion, assigneeCondition, AssignmentDto, checkedAssignment, decodeCursor, DEFAULT_PAGE_SIZE, DomainError, forbidden, hasRole, HeavyWork, notFound, nowIso, Page, toPage, validationFailed, versionConflict } from '@claimdesk/core';
 import { findForChange, inChunks, jsonText, runStatement, selectEntityColumns, Statement, Transactions, Tx, updateAtVersion } from '@claimdesk/database';
 import { AuditService } from '@claimdesk/audit';
@@ -191,18 +191,19 @@ export class ClaimsService {
    * Every claim of an article, in reading order: for the workspace and reports. A hot read: raw rows
    * with the entity's property names, without entity hydration (so `tags` is parsed here).
    */
-  async allOf(articleId: string): Promise<ClaimView[]> {
-    const rows = await selectEntityColumns(this.claims.createQueryBuilder('c'))
-      .where('c.article_id = :articleId', { articleId })
-      .orderBy(`COALESCE(c.start_offset, ${ORPHAN_ORDER})`, 'ASC').addOrderBy('c.end_offset', 'DESC').addOrderBy('c.id', 'ASC')
-      .getRawMany<Omit<ClaimSpan, 'tags'> & { tags: string | null }>();
-    return rows.map((row) => toClaimView({ ...row, tags: claimTags.from(row.tags) as string[] }));
+  allOf(articleId: string): Promise<ClaimView[]> {
+    return this.rawViews((qb) => qb.where('c.article_id = :articleId', { articleId })
+      .orderBy(`COALESCE(c.start_offset, ${ORPHAN_ORDER})`, 'ASC').addOrderBy('c.end_offset', 'DESC').addOrderBy('c.id', 'ASC'));
   }
 
   /** Some claims by id, in no particular order (a batch of a period report), read as `allOf` reads them. */
   async byIds(ids: readonly string[]): Promise<ClaimView[]> {
-    if (ids.length === 0) return [];
-    const rows = await selectEntityColumns(this.claims.createQueryBuilder('c')).where('c.id IN (:...ids)', { ids: [...ids] })
+    return ids.length === 0 ? [] : this.rawViews((qb) => qb.where('c.id IN (:...ids)', { ids: [...ids] }));
+  }
+
+  /** Claims as raw rows with the entity's property names, without entity hydration (so `tags` is parsed here). */
+  private async rawViews(shape: (qb: SelectQueryBuilder<ClaimSpan>) => SelectQueryBuilder<ClaimSpan>): Promise<ClaimView[]> {
+    const rows = await shape(selectEntityColumns(this.claims.createQueryBuilder('c')))
       .getRawMany<Omit<ClaimSpan, 'tags'> & { tags: string | null }>();
     return rows.map((row) => toClaimView({ ...row, tags: claimTags.from(row.tags) as string[] }));
   }

@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-// Pages are read as DOM documents (linkedom, in the benchmark also jsdom).
+// Pages are read as DOM documents (the desk's page-dom.ts; in the specs and the benchmark also linkedom and jsdom).
 /**
  * What a web page says about its article (API.md "Articles and sources from the web"): the headline,
  * authors, publication date, language and publisher, read from JSON-LD (schema.org `Article` and its
