@@ -96,6 +96,13 @@ export abstract class PageParent extends PageNode {
   /** The elements of the subtree by name, and what `remembered` keeps; forgotten when the subtree changes. */
   private census: Census | null = null;
   private memo: Map<string, unknown> | null = null;
+  /**
+   * Whether this node may keep an answer (text, census, memo). Whenever it is true here it is true of
+   * every element below, so forgetting after a change stops at the first node up where it is false:
+   * nothing above keeps anything. Without it each change walked up to the root, and markup nested
+   * thousands deep cost depth × changes (quadratic; CI found it on `<div><b>` repeated).
+   */
+  private keeping = false;
 
   get childNodes(): PageNode[] {
     const nodes: PageNode[] = [];
@@ -134,7 +141,10 @@ export abstract class PageParent extends PageNode {
       const child = top.next;
       if (child === null) {
         stack.pop();
-        if (this.ownerDocument.mayKeep(top.text.length)) top.node.text = top.text;
+        if (this.ownerDocument.mayKeep(top.text.length)) {
+          top.node.text = top.text;
+          top.node.keep();
+        }
         const parent = stack[stack.length - 1];
         if (parent === undefined) return top.text;
         parent.text += top.text;
@@ -156,6 +166,8 @@ export abstract class PageParent extends PageNode {
   }
 
   insertBefore<T extends PageNode>(node: T, before: PageNode | null): T {
+    // As in the DOM: inserting a node before itself leaves it where it is.
+    if (before === node) before = node.nextSibling;
     node.parentNode?.removeChild(node);
     link(this, node, before);
     this.changed();
@@ -197,7 +209,10 @@ export abstract class PageParent extends PageNode {
   remember<T>(key: string, compute: () => T): T {
     if (this.memo?.has(key)) return this.memo.get(key) as T;
     const value = compute();
-    if (this.ownerDocument.mayKeep(typeof value === 'string' ? value.length : 1)) (this.memo ??= new Map()).set(key, value);
+    if (this.ownerDocument.mayKeep(typeof value === 'string' ? value.length : 1)) {
+      (this.memo ??= new Map()).set(key, value);
+      this.keep();
+    }
     return value;
   }
 
@@ -209,7 +224,8 @@ export abstract class PageParent extends PageNode {
 
   /** Forgets the cached text of this node and of everything above it. */
   protected changed(): void {
-    for (let node: PageParent | null = this; node !== null; node = node.parentNode) {
+    for (let node: PageParent | null = this; node !== null && node.keeping; node = node.parentNode) {
+      node.keeping = false;
       node.text = null;
       node.census = null;
       node.memo = null;
@@ -218,7 +234,19 @@ export abstract class PageParent extends PageNode {
 
   /** An attribute changed here: what was remembered of this subtree and those above may depend on it. */
   protected attributeChanged(): void {
-    for (let node: PageParent | null = this; node !== null; node = node.parentNode) node.memo = null;
+    for (let node: PageParent | null = this; node !== null && node.keeping; node = node.parentNode) node.memo = null;
+  }
+
+  /** Marks this subtree as keeping (see `keeping`), skipping the parts already marked: they are marked throughout. */
+  private keep(): void {
+    if (this.keeping) return;
+    this.keeping = true;
+    let node = this.firstChild;
+    while (node !== null) {
+      const descend = node instanceof PageParent && !node.keeping && node.firstChild !== null;
+      if (node instanceof PageParent) node.keeping = true;
+      node = descend ? (node as PageParent).firstChild : after(node, this);
+    }
   }
 
   /**
@@ -238,7 +266,10 @@ export abstract class PageParent extends PageNode {
         else named.push(node);
         count++;
       }
-      if (this.ownerDocument.mayKeep(count)) this.census = census;
+      if (this.ownerDocument.mayKeep(count)) {
+        this.census = census;
+        this.keep();
+      }
     }
     let found: PageElement[] | undefined;
     for (const [name, elements] of census) {
@@ -465,6 +496,11 @@ function link(parent: PageParent, node: PageNode, before: PageNode | null): void
 /** The node after `node` in document order, staying under `root`. */
 function following(node: PageNode, root: PageNode): PageNode | null {
   if (node instanceof PageParent && node.firstChild !== null) return node.firstChild;
+  return after(node, root);
+}
+
+/** The node after `node`'s subtree in document order, within `root`. */
+function after(node: PageNode, root: PageNode): PageNode | null {
   for (let current: PageNode | null = node; current !== null && current !== root; current = current.parentNode) {
     if (current.nextSibling !== null) return current.nextSibling;
   }
