@@ -538,11 +538,23 @@ function serialize(node: PageNode): string {
 }
 
 /**
+ * How deep elements nest at most. Deeper, an element is added empty beside the others at this depth and
+ * what it holds goes on in the element at the limit, so the text stays whole and in order. Readability
+ * asks each block about its whole subtree (its text, whether it has any): at this limit that work
+ * stays linear in the page, where markup nested thousands deep made it quadratic. Browsers limit
+ * depth too (Chromium at 512); real articles nest a few dozen deep.
+ */
+const MAX_DEPTH = 512;
+
+/**
  * Parser events → nodes under `root`, as linkedom builds them (same parser, same options): one text node
  * per text event, a `class` attribute's tokens de-duplicated, comments and the doctype left out.
  */
 export class PageBuilder {
   private current: PageParent;
+  /** How deep `current` is under the root, and how many opened elements were kept flat at the limit. */
+  private depth = 0;
+  private flattened = 0;
 
   constructor(private readonly root: PageParent) {
     this.current = root;
@@ -554,7 +566,12 @@ export class PageBuilder {
     if (keys.length > 0) element.attributes = keys.map((key) => new PageAttribute(key, key === 'class' ? classTokens(attributes[key] as string) : (attributes[key] as string)));
     // A new node under a node being built: no text is cached yet, nothing to forget.
     link(this.current, element, null);
+    if (this.depth >= MAX_DEPTH) {
+      this.flattened++;
+      return;
+    }
     this.current = element;
+    this.depth++;
   }
 
   /** `joins`: the text continues the last text node (see KeptMarkup). */
@@ -565,7 +582,11 @@ export class PageBuilder {
   }
 
   close(): void {
-    if (this.current !== this.root) this.current = this.current.parentNode ?? this.root;
+    if (this.flattened > 0) this.flattened--;
+    else if (this.current !== this.root) {
+      this.current = this.current.parentNode ?? this.root;
+      this.depth--;
+    }
   }
 }
 
