@@ -12,11 +12,30 @@ type ChildNode = DefaultTreeAdapterTypes.ChildNode;
  * a paste leaves one: two `<p>` with an empty paragraph (or `<br>`s) between them (see
  * `continuesBrokenSentence`); neighbouring blocks on a real page are never joined.
  */
+/**
+ * parse5's tree with one change: inserting before a node (a table's misplaced content is put before
+ * the table, "foster parenting") finds that node from the end of its parent's children, where it
+ * almost always is. parse5 searches from the start, so each of N misplaced nodes cost the N before it:
+ * 1 MB of `<table><tr><td>` took 12 s.
+ */
+const TREE: typeof defaultTreeAdapter = {
+  ...defaultTreeAdapter,
+  insertBefore(parent, node, reference) {
+    parent.childNodes.splice(parent.childNodes.lastIndexOf(reference), 0, node);
+    node.parentNode = parent;
+  },
+  insertTextBefore(parent, text, reference) {
+    const previous = parent.childNodes[parent.childNodes.lastIndexOf(reference) - 1];
+    if (previous !== undefined && defaultTreeAdapter.isTextNode(previous)) previous.value += text;
+    else TREE.insertBefore(parent, defaultTreeAdapter.createTextNode(text), reference);
+  },
+};
+
 export function htmlToText(html: string): string {
   const collector = new TextBlockCollector(true);
   // Parsed as a document (not a fragment) so that a full document's <head> lands in head and is
   // dropped, while a fragment simply becomes the body.
-  collector.appendNodes(ShallowParser.parse(html, { treeAdapter: defaultTreeAdapter }).childNodes);
+  collector.appendNodes(ShallowParser.parse(html, { treeAdapter: TREE }).childNodes);
   return blocksToCanonicalText(collector.finish());
 }
 
@@ -60,16 +79,18 @@ const DOM_TREE: MarkupTree<Node> = {
 
 /** An HTML fragment (a piece of Markdown's inline or block HTML), parsed with the same depth limit. */
 export function parseHtmlFragment(html: string): ChildNode[] {
-  const parser = ShallowParser.getFragmentParser(null, { treeAdapter: defaultTreeAdapter });
+  const parser = ShallowParser.getFragmentParser(null, { treeAdapter: TREE });
   parser.tokenizer.write(html, true);
   return parser.getFragment().childNodes;
 }
 
 /**
- * Deeper than any real article's markup (Chrome stops nesting its DOM at 512). The cost of hostile
- * input grows with this number, see ShallowParser.
+ * How deep markup nests at most, here and in the desk's DOM (page-dom.ts): deeper than any real
+ * article's (38 at most on Readability's 130 test pages; Chrome stops nesting its DOM at 512). The
+ * cost of hostile input grows with this number: parse5 scans the open elements (see ShallowParser),
+ * Readability asks every level about its whole subtree (at 512, 256 KB of nested markup took 53 s).
  */
-const MAX_DEPTH = 64;
+export const MAX_DEPTH = 64;
 /** Elements that switch the tokenizer to raw text: letting them through keeps scripts out of the text. */
 const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'noscript', 'plaintext']);
 

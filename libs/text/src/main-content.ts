@@ -81,6 +81,8 @@ interface ReadabilityInternals {
   _grabArticle(page?: Element | null): Element | null;
   _fixRelativeUris(article: Element): void;
   _isElementWithoutContent(node: Node): boolean;
+  _isValidByline(node: Element, matchString: string): boolean;
+  REGEXPS: { byline: RegExp };
   _removeScripts(document: Document): void;
   _prepDocument(): void;
   _getInnerText(node: Node, normalizeSpaces?: boolean): string;
@@ -99,7 +101,9 @@ const NO_CACHED_PAGE = '\u0000claimdesk: the page is parsed again if Readability
  * - It serialises the article once more for a debug log it does not print.
  * - It makes links absolute: the desk keeps text, not links.
  * - It asks every block for its whole text to know whether it has any; the walk here stops at the
- *   first character.
+ *   first character, and what it learns of each block is kept for the blocks around it.
+ * - It measures the text of every element before it looks at whether its names say byline; here
+ *   only of those whose names do.
  */
 function withoutUnusedWork(reader: Readability<Node>, document: Document, parseAgain: () => Document): Readability<Node> {
   const internals = reader as unknown as ReadabilityInternals;
@@ -130,6 +134,8 @@ function withoutUnusedWork(reader: Readability<Node>, document: Document, parseA
   internals._fixRelativeUris = () => undefined;
   rememberedPerSubtree(internals);
   internals._isElementWithoutContent = isElementWithoutContent;
+  const isValidByline = internals._isValidByline.bind(reader);
+  internals._isValidByline = (node, matchString) => namesSayByline(node, matchString, internals.REGEXPS.byline) && isValidByline(node, matchString);
   return reader;
 }
 
@@ -152,27 +158,41 @@ function rememberedPerSubtree(internals: ReadabilityInternals): void {
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 
+/** The first half of Readability's byline test, which needs no text: `rel`, `itemprop`, class or id. */
+function namesSayByline(node: Element, matchString: string, byline: RegExp): boolean {
+  return node.getAttribute('rel') === 'author' || (node.getAttribute('itemprop') ?? '').includes('author') || byline.test(matchString);
+}
+
 /**
  * Readability's test of an empty block: no text but white space, and as many `<br>`/`<hr>` inside as it
- * has children. One walk that stops at the first character, allocating nothing (it is asked of every
- * block, nested ones included).
+ * has children. It is asked of every block, nested ones included.
  */
 export function isElementWithoutContent(node: Node): boolean {
-  if (node.nodeType !== ELEMENT_NODE) return false;
-  const children = (node as Element).children.length;
-  let breaks = 0;
-  for (let next: Node | null = node.firstChild; next !== null && next !== node; ) {
-    if (next.nodeType === TEXT_NODE && /\S/.test(next.nodeValue ?? '')) return false;
-    const name = next.nodeType === ELEMENT_NODE ? (next as Element).localName.toLowerCase() : '';
-    if ((name === 'br' || name === 'hr') && ++breaks > children) return false;
-    if (next.firstChild !== null) {
-      next = next.firstChild;
-      continue;
+  return node.nodeType === ELEMENT_NODE && breaksIfBlank(node) === (node as Element).children.length;
+}
+
+/**
+ * How many `<br>` and `<hr>` are under `node` if it has no text but white space, else -1 (found at the
+ * first character). Kept per element until something under it changes (page-dom.ts), so that asking
+ * every level of deeply nested blank markup costs the page once, not once per level (the desk's DOM
+ * nests at most 64 deep, MAX_DEPTH in html.ts, which bounds the recursion).
+ */
+function breaksIfBlank(node: Node): number {
+  return remembered(node, 'breaks if blank', () => {
+    let breaks = 0;
+    for (let child = node.firstChild; child !== null; child = child.nextSibling) {
+      if (child.nodeType === TEXT_NODE) {
+        if (/\S/.test(child.nodeValue ?? '')) return -1;
+      } else if (child.nodeType === ELEMENT_NODE) {
+        const name = (child as Element).localName.toLowerCase();
+        if (name === 'br' || name === 'hr') breaks++;
+        const below = breaksIfBlank(child);
+        if (below < 0) return -1;
+        breaks += below;
+      }
     }
-    while (next !== null && next !== node && next.nextSibling === null) next = next.parentNode;
-    if (next !== null && next !== node) next = next.nextSibling;
-  }
-  return breaks === children;
+    return breaks;
+  });
 }
 
 function findAccessor(object: object, name: string): PropertyDescriptor | undefined {

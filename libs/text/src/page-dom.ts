@@ -1,4 +1,5 @@
-import { Parser } from 'htmlparser2';
+import { MAX_DEPTH } from './html';
+import { readMarkup } from './markup-reader';
 import { matcherFor, tagNamesOf } from './page-selector';
 import { readKeptMarkup } from './strip-page';
 
@@ -537,14 +538,6 @@ function serialize(node: PageNode): string {
   return `<${node.localName}${attributes}>${node.innerHTML}</${node.localName}>`;
 }
 
-/**
- * How deep elements nest at most. Deeper, an element is added empty beside the others at this depth and
- * what it holds goes on in the element at the limit, so the text stays whole and in order. Readability
- * asks each block about its whole subtree (its text, whether it has any): at this limit that work
- * stays linear in the page, where markup nested thousands deep made it quadratic. Browsers limit
- * depth too (Chromium at 512); real articles nest a few dozen deep.
- */
-const MAX_DEPTH = 512;
 
 /**
  * Parser events → nodes under `root`, as linkedom builds them (same parser, same options): one text node
@@ -566,6 +559,8 @@ export class PageBuilder {
     if (keys.length > 0) element.attributes = keys.map((key) => new PageAttribute(key, key === 'class' ? classTokens(attributes[key] as string) : (attributes[key] as string)));
     // A new node under a node being built: no text is cached yet, nothing to forget.
     link(this.current, element, null);
+    // Deeper than MAX_DEPTH an element is added empty beside the others at that depth, and what it
+    // holds goes on in the element at the limit: the text stays whole and in order.
     if (this.depth >= MAX_DEPTH) {
       this.flattened++;
       return;
@@ -593,12 +588,11 @@ export class PageBuilder {
 /** Parses `html` into `root`'s children (see PageBuilder). */
 function buildInto(root: PageParent, html: string): void {
   const builder = new PageBuilder(root);
-  const parser = new Parser({
-    onopentag: (name, attributes) => builder.open(name, attributes),
-    ontext: (text) => builder.text(text),
-    onclosetag: () => builder.close(),
+  readMarkup(html, {
+    open: (name, attributes) => builder.open(name, attributes),
+    text: (text) => builder.text(text),
+    close: () => builder.close(),
   }, { decodeEntities: true, lowerCaseAttributeNames: false });
-  parser.end(html);
 }
 
 /** An HTML page → a PageDocument. */

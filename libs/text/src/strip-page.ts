@@ -1,4 +1,4 @@
-import { Parser } from 'htmlparser2';
+import { readMarkup } from './markup-reader';
 
 /**
  * Elements whose content is never article text: dropped whole before the page becomes a DOM. Readability
@@ -53,13 +53,13 @@ export function readKeptMarkup(html: string, kept: KeptMarkup, decodeEntities: b
   const keptOther = (): void => {
     lastTextEnd = -1;
   };
-  const parser: Parser = new Parser({
-    onprocessinginstruction(name, data) {
-      if (dropping > 0 || name.toLowerCase() !== '!doctype') return;
+  readMarkup(html, {
+    declaration(name, data) {
+      if (dropping > 0 || name !== '!doctype') return;
       keptOther();
       kept.doctype(data);
     },
-    onopentag(name, attributes) {
+    open(name, attributes) {
       if (dropping > 0 || (DROPPED.has(name) && !(name === 'script' && isJsonLd(attributes)))) {
         dropping++;
         return;
@@ -72,17 +72,16 @@ export function readKeptMarkup(html: string, kept: KeptMarkup, decodeEntities: b
       keptOther();
       kept.open(name, read);
     },
-    ontext(text) {
+    text(text, end) {
       if (dropping > 0) return;
       // Plain text is the page as written; an entity's event gives a character the page spells otherwise.
-      const end = parser.endIndex + 1;
       const isEntity = !html.startsWith(text, end - text.length);
       // Anything between two texts that nothing kept (a dropped element, a comment, a stray end tag) vanishes.
       const joins = !isEntity && lastTextEnd >= 0 && end - text.length > lastTextEnd;
       lastTextEnd = isEntity ? -1 : end;
       kept.text(text, joins);
     },
-    onclosetag(name) {
+    close(name) {
       if (dropping > 0) {
         dropping--;
         return;
@@ -91,13 +90,12 @@ export function readKeptMarkup(html: string, kept: KeptMarkup, decodeEntities: b
       kept.close(name);
     },
   }, { decodeEntities, lowerCaseAttributeNames: false });
-  parser.end(html);
 }
 
 /**
  * A page's HTML without what can never be article text (see DROPPED, comments) and without the
  * attributes nobody reads, as HTML again (the desk reads pages with `readPage` instead; this is what a
- * general DOM, linkedom or jsdom in the benchmark, is given). It is read by the same parser linkedom uses (htmlparser2),
+ * general DOM, linkedom or jsdom in the benchmark, is given). It is read as linkedom's parser (htmlparser2) reads it (markup-reader.ts),
  * and every element it keeps is written with its end tag where the parser closed it, so the kept
  * elements nest exactly as in a DOM of the whole page. Entities are left as written.
  */
