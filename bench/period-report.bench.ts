@@ -152,7 +152,7 @@ async function main(): Promise<void> {
     const markdown = [
       '## Period reports at scale',
       '',
-      `Machine: ${machineLine()}; desk ${SERVER_FLAGS.length ? `started with ${SERVER_FLAGS.join(' ')}` : 'started with V8\'s defaults'}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end.`,
+      `Machine: ${machineLine()}; desk ${SERVER_FLAGS.length ? `started with ${SERVER_FLAGS.join(' ')}` : 'started as `npm run start:prod` starts it (V8 heap growth 25 %, apps/api/src/heap-growth.ts)'}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end.`,
       '',
       'Method: `bench/period-report.bench.ts` seeds an article of 10 claims through the API (`seedDesk` with `claims: 10`), each with a source and a published verdict, then copies that article\'s rows in the SQLite file with new ids until the count is reached; the desk is restarted and `GET /api/v1/reports?from&to&format=` is read to the end, uncompressed, while the server\'s resident memory (VmRSS) is sampled every 50 ms. Read at a quarter of the count and at the full count: memory that grew with the count would show as a larger peak at the full count.',
       '',

@@ -1,8 +1,10 @@
 import 'reflect-metadata';
 import { readSettings, SettingsError } from '@claimdesk/core';
 import { createApp } from './create-app';
+import { limitHeapGrowth } from './heap-growth';
 
 async function main(): Promise<void> {
+  limitHeapGrowth();
   let settings;
   try {
     settings = readSettings();
