@@ -12,7 +12,8 @@ import { readKeptMarkup } from './strip-page';
  * Where the two differ, this one does what linkedom does on the same input, so that the article found
  * is the same: text nodes are created per parser event (not merged), a `class` attribute is stored with
  * its tokens de-duplicated, `getElementsByTagName` compares names exactly (or upper-cased) while
- * selectors ignore case, and a missing `<head>`/`<body>` is created on first use.
+ * selectors ignore case, and a missing `<head>`/`<body>` is created on first use. One difference is on
+ * purpose: elements nest at most MAX_DEPTH (64) deep, so that hostile markup costs linear time.
  */
 export abstract class PageNode {
   abstract get nodeType(): number;
@@ -538,9 +539,8 @@ function serialize(node: PageNode): string {
   return `<${node.localName}${attributes}>${node.innerHTML}</${node.localName}>`;
 }
 
-
 /**
- * Parser events → nodes under `root`, as linkedom builds them (same parser, same options): one text node
+ * Parser events → nodes under `root`, as linkedom builds them (htmlparser2's events, markup-reader.ts): one text node
  * per text event, a `class` attribute's tokens de-duplicated, comments and the doctype left out.
  */
 export class PageBuilder {
