@@ -55,7 +55,8 @@ const OPEN_IMPLIES_CLOSE = new Map<string, ReadonlySet<string>>([
   ].map((name): [string, ReadonlySet<string>] => [name, PARAGRAPH]),
 ]);
 
-const VOID = new Set([
+/** Elements with no end tag: the parser closes them as it opens them (and so do the desk's writers of HTML). */
+export const VOID_ELEMENTS: ReadonlySet<string> = new Set([
   'area', 'base', 'basefont', 'br', 'col', 'command', 'embed', 'frame', 'hr', 'img', 'input', 'isindex', 'keygen', 'link',
   'meta', 'param', 'source', 'track', 'wbr',
 ]);
@@ -127,7 +128,7 @@ class MarkupReader implements TokenizerCallbacks {
   onclosetag(start: number, end: number): void {
     const name = this.html.slice(start, end).toLowerCase();
     if (FOREIGN.has(name) || HTML_INTEGRATION.has(name)) this.foreign.pop();
-    if (VOID.has(name)) {
+    if (VOID_ELEMENTS.has(name)) {
       // `</br>` is read as `<br>`; other void end tags are ignored.
       if (name === 'br') {
         this.events.open('br', {});
@@ -174,7 +175,7 @@ class MarkupReader implements TokenizerCallbacks {
     if (closes !== undefined) {
       while (this.stack.length > 0 && closes.has(this.stack[this.stack.length - 1] as string)) this.pop();
     }
-    if (!VOID.has(name)) {
+    if (!VOID_ELEMENTS.has(name)) {
       this.stack.push(name);
       this.openByName.set(name, (this.openByName.get(name) ?? 0) + 1);
       if (FOREIGN.has(name)) this.foreign.push(true);
@@ -188,7 +189,7 @@ class MarkupReader implements TokenizerCallbacks {
       this.events.open(this.tagName, this.attributes);
       this.attributes = null;
     }
-    if (VOID.has(this.tagName)) this.events.close(this.tagName);
+    if (VOID_ELEMENTS.has(this.tagName)) this.events.close(this.tagName);
     this.tagName = '';
   }
 

@@ -1,5 +1,5 @@
 import { MAX_DEPTH } from './html';
-import { readMarkup } from './markup-reader';
+import { readMarkup, VOID_ELEMENTS } from './markup-reader';
 import { matcherFor, tagNamesOf } from './page-selector';
 import { readKeptMarkup } from './strip-page';
 
@@ -527,15 +527,13 @@ export function classTokens(value: string): string {
   return [...new Set(value.split(/\s+/).filter((token) => token !== ''))].join(' ');
 }
 
-const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
-
 const escapeText = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 function serialize(node: PageNode): string {
   if (node instanceof PageText) return escapeText(node.data);
   if (!(node instanceof PageElement)) return '';
   const attributes = node.attributes.map((a) => (a.value === '' ? ` ${a.name}` : ` ${a.name}="${a.value.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`)).join('');
-  if (VOID.has(node.localName.toLowerCase())) return `<${node.localName}${attributes}>`;
+  if (VOID_ELEMENTS.has(node.localName.toLowerCase())) return `<${node.localName}${attributes}>`;
   return `<${node.localName}${attributes}>${node.innerHTML}</${node.localName}>`;
 }
 

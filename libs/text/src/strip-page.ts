@@ -1,4 +1,4 @@
-import { readMarkup } from './markup-reader';
+import { readMarkup, VOID_ELEMENTS } from './markup-reader';
 
 /**
  * Elements whose content is never article text: dropped whole before the page becomes a DOM. Readability
@@ -26,8 +26,6 @@ const KEPT_ATTRIBUTES = new Set([
 
 /** Readability reads an inline style only for `display` and `visibility`. */
 const VISIBILITY_STYLE = /display|visibility/i;
-
-const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
 
 /** The page's kept markup, as parser events (see `readKeptMarkup`). */
 export interface KeptMarkup {
@@ -110,7 +108,7 @@ export function stripPage(html: string): string {
     },
     text: (text) => out.push(text),
     close(name) {
-      if (!VOID.has(name)) out.push(`</${name}>`);
+      if (!VOID_ELEMENTS.has(name)) out.push(`</${name}>`);
     },
   }, false);
   return out.join('');
