@@ -7,7 +7,7 @@ import { setFlagsFromString } from 'node:v8';
  * before a collection. At 25 % the same reports stay within 1–45 MB of the idle desk, at the same rate
  * (docs/benchmarks.md, "Period reports at scale"); collections are concurrent, so a request barely waits.
  */
-export const HEAP_GROWING_PERCENT = 25;
+const HEAP_GROWING_PERCENT = 25;
 
 /** Sets it, unless the desk was started with its own (`node --heap-growing-percent=…`). */
 export function limitHeapGrowth(execArgv: readonly string[] = process.execArgv): boolean {
