@@ -1,10 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, signIn } from './support/browser';
+import { launchChromium, signedInPage } from './support/browser';
 import { manyClaimsText, seedArticle } from './support/big-articles';
 import { DeskServer, DeskUser, ROOT } from './support/desk-server';
-import { drawnClaimIds, median, timeToDrawnArticle, timeToOpenClaim } from './support/reading-timings';
+import { drawnClaimIds, summary, timeToDrawnArticle, timeToOpenClaim } from './support/reading-timings';
 
 const CLAIMS = Number(process.env.TIMING_CLAIMS ?? 1000);
 const ROUNDS = 5;
@@ -27,9 +27,7 @@ describe(`timings of the reading view with ${CLAIMS} claims`, () => {
     rita = await desk.createUser('reviewer', 'Rita Reviewer');
     articleId = await seedArticle(desk, rita, await desk.createUser('reviewer', 'Carl Colleague'), 'A thousand claims', manyClaimsText(CLAIMS), CLAIMS);
     browser = await launchChromium();
-    page = await (await browser.newContext({ viewport: { width: 1366, height: 860 } })).newPage();
-    await page.goto(`${desk.baseUrl}/`);
-    await signIn(page, rita);
+    page = await signedInPage(browser, `${desk.baseUrl}/`, rita);
   }, 300_000);
 
   afterAll(async () => {
@@ -48,7 +46,7 @@ describe(`timings of the reading view with ${CLAIMS} claims`, () => {
       const claimIds = await drawnClaimIds(page);
       for (const i of [10, CLAIMS / 2, CLAIMS - 10]) opens.push(await timeToOpenClaim(page, claimIds[i]));
     }
-    const figures = { claims: CLAIMS, rounds: ROUNDS, drawMs: { median: median(draws), all: draws }, workspaceAnsweredMs: { median: median(workspaceAnswered), all: workspaceAnswered }, openClaimMs: { median: Math.round(median(opens)), all: opens.map(Math.round) }, at: new Date().toISOString() };
+    const figures = { claims: CLAIMS, rounds: ROUNDS, drawMs: summary(draws), workspaceAnsweredMs: summary(workspaceAnswered), openClaimMs: summary(opens), at: new Date().toISOString() };
     writeFileSync(join(ROOT, 'test', 'browser', 'timings.json'), `${JSON.stringify(figures, null, 2)}\n`);
     process.stdout.write(`reading-view timings: ${JSON.stringify(figures)}\n`);
     expect(draws).toHaveLength(ROUNDS);

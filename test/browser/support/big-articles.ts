@@ -1,7 +1,7 @@
 import type { DeskServer, DeskUser } from './desk-server';
 
 /** A claim's sentence: words of its own, so that its quote is unique in the article. */
-export const claimSentence = (i: number): string => `Delegate ${i} said the vote number ${i} was held in Dubai on day ${i} of the assembly.`;
+const claimSentence = (i: number): string => `Delegate ${i} said the vote number ${i} was held in Dubai on day ${i} of the assembly.`;
 export const quoteOf = (i: number): string => `vote number ${i} was held`;
 /** Prose between claims in the big text (repeated words: no claim quotes them). */
 const FILLER = 'The committee met again in the afternoon and the minutes of the session were read aloud to the members present.';

@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
  * the machine is shared, so these are figures for docs/benchmarks.md, never asserted.
  */
 
-export const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 export const summary = (values: number[]): { median: number; max: number; all: number[] } => ({
   median: Math.round(median(values)),

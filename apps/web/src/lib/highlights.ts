@@ -88,7 +88,9 @@ function runsOf(start: number, end: number, inside: readonly HighlightSpan[], by
   const starting = new Map<number, HighlightSpan[]>();
   for (const s of inside) {
     const from = Math.max(start, s.start);
-    starting.set(from, [...(starting.get(from) ?? []), s]);
+    const there = starting.get(from);
+    if (there === undefined) starting.set(from, [s]);
+    else there.push(s);
   }
   const covering = new Set<HighlightSpan>();
   const runs: TextRun[] = [];

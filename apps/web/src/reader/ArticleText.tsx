@@ -182,7 +182,7 @@ const ArticleParagraph = memo(function ArticleParagraph({ content: paragraphText
  * one claim (a status, a verdict's colour) redraws the paragraphs that show it, not the article.
  */
 function drawnAlike(a: ParagraphProps, b: ParagraphProps): boolean {
-  if (a.selectedId !== b.selectedId || a.onClickRun !== b.onClickRun || a.paragraph.start !== b.paragraph.start || a.content !== b.content) return false;
+  if (a.selectedId !== b.selectedId || a.onClickRun !== b.onClickRun || a.content !== b.content) return false;
   if (a.paragraph === b.paragraph && a.look === b.look) return true;
   const [before, after] = [a.paragraph.runs, b.paragraph.runs];
   if (before.length !== after.length) return false;
