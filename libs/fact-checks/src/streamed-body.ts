@@ -19,7 +19,7 @@ export const isStreamedRoute = (method: string, url: string): boolean => method 
  */
 export function installStreamedBodies(fastify: FastifyInstance): void {
   fastify.addHook('onRoute', (route) => {
-    if (!([] as string[]).concat(route.method).includes('POST') || !IMPORT_ROUTE.test(route.url)) return;
+    if (!([] as string[]).concat(route.method).some((method) => isStreamedRoute(method, route.url))) return;
     route.preParsing = [...hooksOf(route.preParsing), keepStreamedBody] as typeof route.preParsing;
     route.onSend = [...hooksOf(route.onSend), closeIfUnread] as typeof route.onSend;
   });

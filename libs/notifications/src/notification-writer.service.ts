@@ -36,9 +36,8 @@ export class NotificationWriter implements OnModuleInit {
    */
   async derive(tx: Tx, entry: AuditEntry, values?: RecordedValues): Promise<number> {
     if (!mayNotify(entry.action)) return 0;
-    const change: ChangeRecord = values
-      ? { action: entry.action, actorId: entry.actorId, before: asRow(values.before), after: asRow(values.after) }
-      : { action: entry.action, actorId: entry.actorId, before: parse(entry.before), after: parse(entry.after) };
+    const { before, after } = values ?? { before: parse(entry.before), after: parse(entry.after) };
+    const change: ChangeRecord = { action: entry.action, actorId: entry.actorId, before: asRow(before), after: asRow(after) };
     const recipients = recipientsOf(change, await this.facts(tx, change, entry));
     if (recipients.length === 0) return 0;
     const mail = await this.mailStates(tx, recipients.map((r) => r.recipientId));

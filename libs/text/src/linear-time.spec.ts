@@ -14,7 +14,7 @@ const INGEST: Array<[string, (text: string) => unknown, number]> = [
   ['titleFromText', titleFromText, 16_000],
   ['markdownToText', markdownToText, 2_000],
   ['htmlToText', htmlToText, 2_000],
-  // A full page goes through linkedom and Readability first (main-content.ts).
+  // A full page goes through the desk's DOM (page-dom.ts) and Readability first (main-content.ts).
   ['htmlArticle', (text: string) => htmlArticle(`<!DOCTYPE html><html><body>${text}</body></html>`), 2_000],
 ];
 

@@ -406,8 +406,9 @@ export class PageDocument extends PageParent {
   readonly documentURI = 'about:blank';
   /**
    * What the nodes may keep in all (characters of text, elements of a census, answers): a few times a
-   * real page's needs. Markup nested thousands deep would otherwise keep a copy of its text and a list
-   * of its elements at every level (quadratic memory); past the budget, answers are computed afresh.
+   * real page's needs. Deep markup keeps a copy of its text and a list of its elements at every level
+   * (up to MAX_DEPTH levels: a large page 64 deep would keep 64 copies); past the budget, answers are
+   * computed afresh.
    */
   private keepable = KEEPABLE;
 

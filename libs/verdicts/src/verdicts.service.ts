@@ -34,12 +34,12 @@ const PUBLISHED_OF_ARTICLE = new Statement(`SELECT c.id AS "claimId", c.quote AS
   c.start_offset AS "start", c.end_offset AS "end", c.created_at AS "claimCreatedAt", v.scale_id AS "scaleId", v.rating AS "rating", v.published_at AS "publishedAt"
   FROM verdicts v JOIN claims c ON c.id = v.claim_id WHERE c.article_id = ? AND v.status = 'published' ORDER BY v.created_at, v.id`);
 
-/** A claim's words and its article's language, for the fact-check library. */
 /** The claims of an article with a verdict published in [from, to), with what puts them in reading order (a period report). */
 const CLAIMS_PUBLISHED_IN = new Statement(
   'SELECT c.id, c.start_offset AS start, c.end_offset AS "end", c.created_at AS "createdAt" FROM claims c WHERE c.article_id = ? ' +
   'AND EXISTS (SELECT 1 FROM verdicts v WHERE v.claim_id = c.id AND v.published_at >= ? AND v.published_at < ?)',
 );
+/** A claim's words and its article's language, for the fact-check library. */
 const CLAIM_FOR_LIBRARY = new Statement(`SELECT c.quote AS "quote", c.claimant AS "claimant", c.claim_reviewed AS "claimReviewed", a.language AS "language"
   FROM claims c JOIN articles a ON a.id = c.article_id WHERE c.id = ?`);
 

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { CSV_COLUMNS, csvHeader, csvRows, renderCsv } from './csv';
+import { CSV_COLUMNS, csvHeader, csvRow, renderCsv } from './csv';
 import { aClaim, anArticle, aReport, aSource, aVerdict, interpolReport } from './testing/report.factory';
 
 function parseCsv(csv: string): Record<string, string>[] {
@@ -83,7 +83,7 @@ describe('CSV report', () => {
 
   it('streams: the header and per-article rows add up to the whole report', () => {
     const model = aReport({ articles: [anArticle(), anArticle({ claims: [aClaim(), aClaim()] })] });
-    const streamed = csvHeader() + model.articles.map((article) => Array.from(csvRows(article)).join('')).join('');
+    const streamed = csvHeader() + model.articles.map((article) => article.claims.map((claim) => csvRow(article, claim)).join('')).join('');
 
     expect(streamed).toBe(renderCsv(model));
     expect(Object.keys(parseCsv(streamed)[0])).toEqual([...CSV_COLUMNS]);

@@ -79,11 +79,6 @@ export function csvRow(article: Pick<ArticleReportHead, 'id' | 'title'>, claim: 
   return csvLine(CSV_COLUMNS.map((column) => record[column]));
 }
 
-/** The rows of one article, one per claim, in reading order. */
-export function* csvRows(article: ArticleReport): Generator<string> {
-  for (const claim of article.claims) yield csvRow(article, claim);
-}
-
 const csvLayout: ArticleLayout = {
   head: () => '',
   passes: [{ claim: (claim, _position, article) => csvRow(article, claim), after: '' }],

@@ -63,9 +63,10 @@ const TEXT_WRITERS: Record<Exclude<ReportFormat, 'pdf'>, () => ReportWriter> = {
 
 /**
  * A report whose articles come one at a time (a period report read from the database in batches, each
- * article's claims in batches too). The text formats yield chunks of a few kilobytes as they are written,
- * so memory stays flat however many verdicts there are; the PDF comes as one Buffer once complete (its
- * pages say "of N").
+ * article's claims in batches too). The text formats yield chunks of about REPORT_CHUNK characters:
+ * JSON, CSV and Markdown are written claim by claim, so memory stays flat however many verdicts there
+ * are; HTML and ClaimReview read each article whole first; the PDF comes as one Buffer once complete
+ * (its pages say "of N").
  * Piped to a response (e.g. `Readable.from(streamReport(...))`), the pieces concatenate to exactly what
  * `renderReport` gives for the same articles.
  */
@@ -82,10 +83,10 @@ export function reportFileName(subject: FileNameSubject, format: ReportFormat): 
   return `${reportBaseName(subject)}.${REPORT_FORMATS[format].extension}`;
 }
 
-export type { ArticleLayout, ArticleStream, ReportWriter } from './report-writer';
-export { REPORT_CHUNK } from './report-writer';
+export type { ArticleStream, ReportWriter } from './report-writer';
+export { REPORT_CHUNK, wholeArticles } from './report-writer';
 export type { FileNameSubject } from './file-name';
-export { csvHeader, csvRow, csvRows, csvRecord, CSV_COLUMNS, neutraliseFormula } from './csv';
+export { CSV_COLUMNS, neutraliseFormula } from './csv';
 export { renderArticleClaimReviews, toClaimReviews } from './claimreview';
 export type { ClaimReview, ClaimReviewArticle, ClaimReviewClaim } from './claimreview';
 export { toReportDocument, REPORT_JSON_FORMAT, REPORT_SCHEMA_VERSION } from './json';

@@ -3,8 +3,8 @@ import { wholeArticle } from '../report.model';
 
 /**
  * A text format written piece by piece, so that a period report of 100,000 verdicts can stream
- * with flat memory: the service feeds articles one at a time from an async iterable, and each
- * piece is sent as soon as it is written. The same writer renders a whole model in one go.
+ * with flat memory: the service feeds articles one at a time from an async iterable, and the pieces
+ * are sent in chunks of about REPORT_CHUNK characters. The same writer renders a whole model in one go.
  */
 export interface ReportWriter {
   /** What comes before the first article (a BOM and header row, `[`, a document head…). */

@@ -4,8 +4,7 @@ import { IsIn, IsOptional } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { Readable } from 'node:stream';
 import { ApiProblems, IsIsoTime, validationFailed } from '@claimdesk/core';
-import { REPORT_FORMAT_NAMES, REPORT_FORMATS, ReportFormat, reportFileName, streamReport } from '../render';
-import { wholeArticle } from '../report.model';
+import { REPORT_FORMAT_NAMES, REPORT_FORMATS, ReportFormat, reportFileName, streamReport, wholeArticles } from '../render';
 import { ApiReport } from './report.view';
 import { ReportsService } from './reports.service';
 
@@ -60,7 +59,7 @@ export class ReportsController {
     if (format === 'pdf') {
       // A PDF is whole before its first byte anyway (its pages say "of N"): gather, then draw in a worker.
       const articles = [];
-      for await (const article of this.reports.period(from, to)) articles.push(await wholeArticle(article));
+      for await (const article of wholeArticles(this.reports.period(from, to))) articles.push(article);
       await reply.send(await this.reports.drawPdf({ ...header, articles }));
       return;
     }
