@@ -214,4 +214,16 @@ describe('accessibility of every screen', () => {
     await page.locator('#filter-assignee').selectOption({ label: 'Me (Eddie Editor)' });
     expect(await violations(page)).toEqual([]);
   });
+
+  it('gives focus to the page heading on Esc when nothing had focus before "?" (failed on main: focus fell to the page body)', async () => {
+    await page.goto(`${desk.baseUrl}/articles/${articleId}`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('?');
+    const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await help.waitFor();
+    await page.keyboard.press('Escape');
+    await help.waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+  });
 });

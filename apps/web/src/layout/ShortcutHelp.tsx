@@ -33,9 +33,9 @@ export function ShortcutHelp() {
 
   if (!open) return null;
   const close = (): void => {
+    // Focus moves before the dialog goes: were the dialog removed first, focus would fall to the page body.
+    focusBack(returnTo.current);
     setOpen(false);
-    const target = returnTo.current?.isConnected ? returnTo.current : document.querySelector<HTMLElement>('#main h1, #main');
-    window.setTimeout(() => target?.focus({ preventScroll: true }), 0);
   };
   return (
     <div className="modal-backdrop" onClick={close}>
@@ -68,4 +68,12 @@ export function ShortcutHelp() {
       </div>
     </div>
   );
+}
+
+/** Focus where it was before the list opened, or else the page's heading (made focusable from script only). */
+function focusBack(before: HTMLElement | null): void {
+  const target = before?.isConnected ? before : document.querySelector<HTMLElement>('#main h1') ?? document.getElementById('main');
+  if (!target) return;
+  if (!target.hasAttribute('tabindex') && target.tabIndex < 0) target.setAttribute('tabindex', '-1');
+  target.focus({ preventScroll: true });
 }
