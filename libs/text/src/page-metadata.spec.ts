@@ -94,6 +94,13 @@ describe(readPageMetadata.name, () => {
     expect(readPageMetadata(page('<title>Title Element</title><meta property="dcterms:title" content="My title">')).title).toBe('My title');
   });
 
+  it('takes Dublin Core\'s RDFa property (dc:title) over its older name form (DC.title) when a page gives both (failed on main: the DC.title taken)', () => {
+    const head = '<meta name="DC.title" content="Council library vote"><meta property="dc:title" content="Council votes to close the library">' +
+      '<meta name="DCTERMS.title" content="Library vote"><meta property="dcterms:title" content="Council votes to close the library">';
+    expect(readPageMetadata(page(head)).title).toBe('Council votes to close the library');
+    expect(readPageMetadata(page(head.replace(/<meta name="DC.title"[^>]*><meta property="dc:title"[^>]*>/, ''))).title).toBe('Council votes to close the library');
+  });
+
   it('trusts a bibliographic title (citation_title, Dublin Core) over a social-card one (og:title, twitter:title) (failed on main: the og:title taken)', () => {
     const head = '<meta property="og:title" content="You won\'t believe what the council voted"><meta name="twitter:title" content="Council vote">' +
       '<meta name="DC.title" content="Council votes to close the library">';
@@ -123,6 +130,11 @@ describe(readPageMetadata.name, () => {
     expect(readPageMetadata(shortHeadline).title).toBe('Arbeit');
     const byAuthor = page('<title>On Recent Controversial Events - Bradley M. Kuhn ( Brad ) ( bkuhn )</title>', '<h1>On Recent Controversial Events</h1>');
     expect(readPageMetadata(byAuthor).title).toBe('On Recent Controversial Events');
+  });
+
+  it('trusts a bibliographic creator (Dublin Core) over a generic author tag, as it does for the title (failed on main: the name="author" taken)', () => {
+    expect(readPageMetadata(page('<meta property="dc:creator" content="Ana Lima"><meta name="author" content="Site Desk">')).authors).toEqual(['Ana Lima']);
+    expect(readPageMetadata(page('<meta name="author" content="Site Desk"><meta name="DC.creator" content="Ana Lima">')).authors).toEqual(['Ana Lima']);
   });
 
   it('drops a bare "By" that names nobody from the authors (failed on main: authors ["By"])', () => {

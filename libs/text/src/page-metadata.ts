@@ -68,7 +68,8 @@ function pageTitle(document: Document, article: JsonObject | null, meta: MetaLoo
   const name = textOf(article?.['name']);
   return firstClean(clean, [
     // A bibliographic title names the work; a social card's (og, twitter) is often re-written for sharing.
-    !shown(headline) && shown(name) ? name : headline, meta('citation_title'), meta('dc.title'), meta('dc:title'), meta('dcterms.title'), meta('dcterms:title'),
+    // Dublin Core's RDFa property (dc:title) is its current form: it wins over the older name form (DC.title).
+    !shown(headline) && shown(name) ? name : headline, meta('citation_title'), meta('dc:title'), meta('dcterms:title'), meta('dc.title'), meta('dcterms.title'),
     meta('og:title'), meta('twitter:title'), meta('parsely-title'), meta('sailthru.title'), document.querySelector('title')?.textContent ?? null, textOf(article?.['name']),
   ]);
 }
@@ -90,12 +91,13 @@ function isSiteLogo(h1: Element): boolean {
 function pageAuthors(article: JsonObject | null, meta: MetaLookup): string[] {
   const sources: Array<() => string[]> = [
     () => namesOf(article?.['author']),
+    // Bibliographic tags before generic ones, as for the title; Dublin Core's property form before its name form.
     () => meta.all('citation_author'),
-    () => meta.all('author'),
-    () => meta.all('article:author'),
-    () => meta.all('dc.creator'),
     () => meta.all('dc:creator'),
     () => meta.all('dcterms:creator'),
+    () => meta.all('dc.creator'),
+    () => meta.all('author'),
+    () => meta.all('article:author'),
     () => meta.all('parsely-author'),
     () => meta.all('sailthru.author'),
     () => namesOf(article?.['creator']),
