@@ -15,6 +15,7 @@ import { loggerOptions, NestPinoLogger } from './logging';
 import { buildOpenApi } from './openapi';
 import { ProblemFilter } from './problem.filter';
 import { installSecurityHeaders } from './security-headers';
+import { serveDirectly } from './direct-routes';
 import { StrictValidationPipe } from './validation';
 import { serveWebUi } from './web-ui';
 
@@ -46,6 +47,7 @@ export async function createApp(settings: Settings = readSettings()): Promise<Ne
     for (const method of ([] as string[]).concat(route.method)) if (method !== 'HEAD') ROUTES.push({ method, url: route.url });
   });
   installSecurityHeaders(fastify);
+  serveDirectly(fastify, () => app);
   installRequestChecks(fastify);
   installBodyTimeout(fastify, settings.clientTimeoutMs);
   installJsonBodies(fastify);

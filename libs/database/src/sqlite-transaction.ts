@@ -26,20 +26,21 @@ interface RunnerState {
  */
 export async function inSqliteTransaction<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>, onLeftover: () => void): Promise<T> {
   const db = sqliteConnection(dataSource);
+  const control = controlOf(db);
   const runner = dataSource.createQueryRunner();
   const state = runner as unknown as RunnerState;
   if (db.inTransaction) {
     // Nothing of ours is open (we are queued): whatever is, was never acknowledged. Close it.
     onLeftover();
-    db.exec('ROLLBACK');
+    control.rollback.run();
   }
-  db.exec('BEGIN');
+  control.begin.run();
   state.isTransactionActive = true;
   state.transactionDepth = 1;
   try {
     const result = await work(runner.manager);
     try {
-      db.exec('COMMIT');
+      control.commit.run();
     } catch (error) {
       throw new WriteNotCommitted(error);
     }
@@ -49,7 +50,7 @@ export async function inSqliteTransaction<T>(dataSource: DataSource, work: (mana
   } finally {
     if (db.inTransaction) {
       try {
-        db.exec('ROLLBACK');
+        control.rollback.run();
       } catch {
         // Still open: the next transaction's check closes it before it begins.
       }
@@ -57,4 +58,24 @@ export async function inSqliteTransaction<T>(dataSource: DataSource, work: (mana
     state.isTransactionActive = false;
     state.transactionDepth = 0;
   }
+}
+
+/** The statements every transaction runs, and SQLite's count of rows changed since the connection opened. */
+export interface TransactionControl {
+  begin: Database.Statement;
+  commit: Database.Statement;
+  rollback: Database.Statement;
+  totalChanges: Database.Statement;
+}
+
+// Prepared once per connection, as better-sqlite3's own transactions do: `exec` compiles each time,
+// and preparing them per transaction cost more than running them.
+const controls = new WeakMap<Database.Database, TransactionControl>();
+export function controlOf(db: Database.Database): TransactionControl {
+  let control = controls.get(db);
+  if (!control) {
+    control = { begin: db.prepare('BEGIN'), commit: db.prepare('COMMIT'), rollback: db.prepare('ROLLBACK'), totalChanges: db.prepare('SELECT total_changes()').pluck() };
+    controls.set(db, control);
+  }
+  return control;
 }

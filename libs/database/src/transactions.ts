@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { inSqliteTransaction, sqliteConnection } from './sqlite-transaction';
+import { controlOf, inSqliteTransaction, sqliteConnection } from './sqlite-transaction';
 import { WritePath } from './write-path';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -99,23 +99,12 @@ export class Transactions {
 
   /** SQLite: its own transaction state (see inSqliteTransaction); a commit that changed rows proves the write path. */
   private async inSqlite<T>(unit: (manager: EntityManager) => Promise<T>): Promise<T> {
-    const totalChanges = totalChangesOf(sqliteConnection(this.dataSource));
+    const totalChanges = controlOf(sqliteConnection(this.dataSource)).totalChanges;
     const changesBefore = totalChanges.get();
     const result = await inSqliteTransaction(this.dataSource, unit, () => this.logger.error('a transaction was left open; rolled back before the next one'));
     if (totalChanges.get() !== changesBefore) this.writePath.committed();
     return result;
   }
-}
-
-// Prepared once per connection: preparing it twice per transaction cost more than running it.
-const totalChangesStatements = new WeakMap<object, { get: () => unknown }>();
-function totalChangesOf(db: ReturnType<typeof sqliteConnection>): { get: () => unknown } {
-  let statement = totalChangesStatements.get(db);
-  if (!statement) {
-    statement = db.prepare('SELECT total_changes()').pluck();
-    totalChangesStatements.set(db, statement);
-  }
-  return statement;
 }
 
 /**

@@ -41,11 +41,9 @@ export class AuthGuard implements CanActivate {
   constructor(private readonly reflector: Reflector, private readonly auth: AuthService, @Inject(SETTINGS) private readonly settings: Settings) {}
 
   /** Each route's @Public() and @Roles(), read from its metadata once rather than on every request. */
-  private readonly rules = new WeakMap<object, Map<object, RouteRule>>();
+  private readonly rules = new WeakMap<Function, Map<Function, RouteRule>>();
 
-  private ruleOf(context: ExecutionContext): RouteRule {
-    const handler = context.getHandler();
-    const controller = context.getClass();
+  private ruleOf(handler: Function, controller: Function): RouteRule {
     let byController = this.rules.get(handler);
     if (!byController) this.rules.set(handler, (byController = new Map()));
     let rule = byController.get(controller);
@@ -57,10 +55,14 @@ export class AuthGuard implements CanActivate {
     return rule;
   }
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
-    const { isPublic, role } = this.ruleOf(context);
+  canActivate(context: ExecutionContext): Promise<boolean> {
+    return this.admit(context.switchToHttp().getRequest<AuthRequest>(), context.getHandler(), context.getClass());
+  }
+
+  /** The guard's check of a request to the route of `handler` in `controller`; also for routes served directly (direct-routes.ts). */
+  async admit(request: AuthRequest, handler: Function, controller: Function): Promise<boolean> {
+    const { isPublic, role } = this.ruleOf(handler, controller);
     if (isPublic) return true;
-    const request = context.switchToHttp().getRequest<AuthRequest>();
     const credentials = credentialsOf(request);
     // A browser attaches the cookie to requests from any page; a bearer token only its holder can send.
     if (credentials?.via === 'cookie' && isCrossSiteRisk(request.method, request.headers, request.protocol, this.settings.publicUrl)) {

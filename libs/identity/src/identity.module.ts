@@ -15,8 +15,8 @@ import { UsersService } from './users.service';
 @Module({
   imports: [TypeOrmModule.forFeature([User, Session, LoginFailure])],
   controllers: [AuthController, UsersController],
-  providers: [AuthService, UsersService, LoginLimit, SessionWatch, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [UsersService, SessionWatch],
+  providers: [AuthService, UsersService, LoginLimit, SessionWatch, AuthGuard, { provide: APP_GUARD, useExisting: AuthGuard }],
+  exports: [UsersService, SessionWatch, AuthGuard],
 })
 export class IdentityModule implements OnApplicationBootstrap {
   constructor(private readonly users: UsersService) {}

@@ -3,4 +3,5 @@ export * from './users.service';
 export * from './user.view';
 export { hashPassword } from './password';
 export { SessionWatch } from './session-watch';
-export { tokenOf } from './auth.guard';
+export { AuthGuard, tokenOf } from './auth.guard';
+export type { AuthRequest } from './auth.guard';
