@@ -51,13 +51,13 @@ export function routeOf<Controller, Body>(route: DirectRoute<Controller, Body>):
 export const SERVED_DIRECTLY = new Set<string>();
 
 /** Replaces the handler of each direct route as Nest registers it; `desk` is read once the app is up. */
-export function serveDirectly(fastify: FastifyInstance, desk: () => INestApplicationContext, routes: readonly DirectRoute<never, never>[] = DIRECT_ROUTES as never): void {
-  const byRoute = new Map(routes.map((route) => [routeOf(route), route]));
+export function serveDirectly(fastify: FastifyInstance, desk: () => INestApplicationContext): void {
+  const handlers = new Map(DIRECT_ROUTES.map((route) => [routeOf(route), directHandler(route, desk)]));
   fastify.addHook('onRoute', (options) => {
     const name = `${String(options.method)} ${options.url}`;
-    const route = byRoute.get(name);
-    if (!route) return;
-    options.handler = directHandler(route, desk);
+    const handler = handlers.get(name);
+    if (!handler) return;
+    options.handler = handler;
     SERVED_DIRECTLY.add(name);
   });
 }
