@@ -23,9 +23,9 @@ export function ClaimList({ claims, total, selectedId, mode, scales, onSelect, u
   const [held, setHeld] = useState<ListWindow>(FIRST_WINDOW);
   const selectedAt = selectedId === null ? -1 : claims.findIndex((c) => c.id === selectedId);
   const shownWindow = listWindow(held, claims.length, selectedAt);
-  useEffect(() => {
-    if (shownWindow !== held) setHeld(shownWindow);
-  }, [shownWindow, held]);
+  // Held as drawn, so the claims opened around a selection stay when it moves on. Set while rendering
+  // (React's way to adjust state to new props), not in an effect, which drew the list once more.
+  if (shownWindow !== held) setHeld(shownWindow);
   const { head, around } = shownWindow;
   const lastShown = around ? around.to : head;
   const hasMore = lastShown < claims.length;
