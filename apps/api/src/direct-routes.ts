@@ -28,7 +28,7 @@ const direct = <Controller, Body>(route: DirectRoute<Controller, Body>): DirectR
 
 /**
  * Routes Fastify serves itself, without Nest's per-request chain (router, guard and pipe consumers,
- * response controller, and the promises between them): a fifth of a note POST's CPU, measured
+ * response controller, and the promises between them): about a tenth of a note POST's CPU, measured
  * (issue 11). Each keeps what that chain gave it: the same guard, validation pipe, controller method
  * and problem answers; Fastify's hooks (security headers, body limits, ETag, compression) run as for
  * any route. The controller still declares the route (OpenAPI, the route list); only the handler
