@@ -2,7 +2,7 @@ import { INestApplicationContext, Logger, RequestMethod, Type } from '@nestjs/co
 import { HTTP_CODE_METADATA, METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AnnotationsController, CreateAnnotationDto } from '@claimdesk/annotations';
-import { Actor, DomainError } from '@claimdesk/core';
+import { Actor } from '@claimdesk/core';
 import { AuthGuard, AuthRequest } from '@claimdesk/identity';
 import { sendProblem } from './problem.filter';
 import { StrictValidationPipe } from './validation';
@@ -73,7 +73,7 @@ function directHandler<Controller, Body>(route: DirectRoute<Controller, Body>, d
     try {
       parts ??= { guard: desk().get(AuthGuard), controller: desk().get(route.controller) };
       const asked = request as FastifyRequest & AuthRequest;
-      if (!(await parts.guard.admit(asked, method, route.controller))) throw new DomainError('forbidden', 'this route is closed to you');
+      await parts.guard.admit(asked, method, route.controller);
       if (!asked.actor) throw new Error(`${routeOf(route)} is served directly but has no signed-in user`);
       const body = (await pipe.transform(request.body, { type: 'body', metatype: route.body, data: undefined })) as Body;
       const result = await route.call(parts.controller, { actor: asked.actor, params: request.params as Record<string, string>, body });

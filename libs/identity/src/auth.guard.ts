@@ -55,14 +55,15 @@ export class AuthGuard implements CanActivate {
     return rule;
   }
 
-  canActivate(context: ExecutionContext): Promise<boolean> {
-    return this.admit(context.switchToHttp().getRequest<AuthRequest>(), context.getHandler(), context.getClass());
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    await this.admit(context.switchToHttp().getRequest<AuthRequest>(), context.getHandler(), context.getClass());
+    return true;
   }
 
-  /** The guard's check of a request to the route of `handler` in `controller`; also for routes served directly (direct-routes.ts). */
-  async admit(request: AuthRequest, handler: Function, controller: Function): Promise<boolean> {
+  /** The guard's check of a request to the route of `handler` in `controller` (it throws when refused); also for routes served directly (direct-routes.ts). */
+  async admit(request: AuthRequest, handler: Function, controller: Function): Promise<void> {
     const { isPublic, role } = this.ruleOf(handler, controller);
-    if (isPublic) return true;
+    if (isPublic) return;
     const credentials = credentialsOf(request);
     // A browser attaches the cookie to requests from any page; a bearer token only its holder can send.
     if (credentials?.via === 'cookie' && isCrossSiteRisk(request.method, request.headers, request.protocol, this.settings.publicUrl)) {
@@ -74,6 +75,5 @@ export class AuthGuard implements CanActivate {
     request.actor = actor;
     request.sessionToken = token;
     if (role && !hasRole(actor, role)) throw new DomainError('forbidden', `this needs the ${role} role`);
-    return true;
   }
 }

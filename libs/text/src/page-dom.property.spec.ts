@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { PageDocument, PageElement, PageNode, PageParent, PageText, parsePage, remembered } from './page-dom';
-import { ownMs } from './testing/linear-time';
+import { growthOf } from './testing/linear-time';
 
 /*
  * The desk's DOM keeps answers per subtree (text, elements by name, Readability's answers) and forgets
@@ -127,11 +127,8 @@ describe('the desk DOM keeps answers only while they are true', () => {
     // From n to 16n: linear work grows about 16×, quadratic about 256× (a ratio inside one test, with
     // generous bounds, so that a busy machine does not make it flaky).
     const nested = (levels: number): string => '<div><b>'.repeat(levels);
-    const [smallPage, largePage] = [nested(500), nested(8_000)];
-    changeEveryLevel(smallPage);
-    changeEveryLevel(largePage);
-    const small = Math.max(ownMs(() => changeEveryLevel(smallPage)), ownMs(() => changeEveryLevel(smallPage)));
-    const large = ownMs(() => changeEveryLevel(largePage));
-    expect({ small, large, linear: large < 64 * small + 100 }).toEqual({ small, large, linear: true });
+    changeEveryLevel(nested(16 * 500)); // parsed before it is timed
+    const growth = growthOf(changeEveryLevel, nested, 500, { times: 16, within: 64 });
+    expect(growth).toEqual({ ...growth, linear: true });
   });
 });

@@ -18,26 +18,31 @@ export function ownMs(work: () => unknown): number {
 export interface Growth {
   /** ms at size n (the slower of two runs; see ownMs). */
   small: number;
-  /** ms at size 8n (the fastest of up to three runs, more only while over the bound). */
+  /** ms at the larger size (the fastest of up to three runs, more only while over the bound). */
   large: number;
-  /** Whether t(8n) < 40·t(n) + 100 ms: linear work gives about 8·t(n); quadratic work gives 64·t(n). */
+  /** Whether t(k·n) < c·t(n) + 100 ms: linear work gives about k·t(n); quadratic work gives k²·t(n). */
   linear: boolean;
 }
 
+/** How far the input grows (k) and the factor its time may grow within (c): by default 8n within 40×, against 64× for O(n²). */
+export interface GrowthScale {
+  times: number;
+  within: number;
+}
+
 /**
- * How `work` grows from n to 8n on one adversarial input. The bound is generous on purpose (no
+ * How `work` grows from n to k·n on one adversarial input. The bound is generous on purpose (no
  * wall-clock threshold, only a ratio measured inside one test) so that a busy machine does not make
- * it flaky, while O(n²) (×64) still fails it.
+ * it flaky, while O(n²) still fails it.
  */
-export function growthOf(work: (text: string) => unknown, make: AdversarialInput, n: number): Growth {
+export function growthOf(work: (text: string) => unknown, make: AdversarialInput, n: number, scale: GrowthScale = { times: 8, within: 40 }): Growth {
   const smallText = make(n);
-  const largeText = make(8 * n);
+  const largeText = make(scale.times * n);
   work(smallText); // warm up
   const small = Math.max(ownMs(() => work(smallText)), ownMs(() => work(smallText)));
-  const bound = 40 * small + 100;
+  const bound = scale.within * small + 100;
   let large = ownMs(() => work(largeText));
   // A collection of the whole heap can land in one run; work that outgrows its input is over the bound every time.
   for (let retry = 0; retry < 2 && large >= bound; retry++) large = Math.min(large, ownMs(() => work(largeText)));
   return { small, large, linear: large < bound };
 }
-
